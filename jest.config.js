@@ -1,0 +1,20 @@
+// Two suites: pure/unit code (fast, nock only) and integration (real Medusa + PostgreSQL + sandboxes).
+const swc = ["@swc/jest", { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } }]
+
+const base = {
+  transform: { "^.+\\.[jt]s$": swc },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
+  setupFiles: ["./integration-tests/setup.js"],
+}
+
+const testMatchByType = {
+  unit: ["**/src/**/__tests__/**/*.spec.[jt]s", "**/sandbox/**/__tests__/**/*.spec.[jt]s"],
+  integration: ["**/integration-tests/http/**/*.spec.[jt]s"],
+}
+
+module.exports = {
+  ...base,
+  testMatch: testMatchByType[process.env.TEST_TYPE || "unit"],
+}
