@@ -14,7 +14,16 @@ const testMatchByType = {
   integration: ["**/integration-tests/http/**/*.spec.[jt]s"],
 }
 
+const type = process.env.TEST_TYPE || "unit"
+
 module.exports = {
   ...base,
-  testMatch: testMatchByType[process.env.TEST_TYPE || "unit"],
+  testMatch: testMatchByType[type],
+  ...(type === "integration"
+    ? {
+        globalSetup: "./integration-tests/db/global-setup.js",
+        globalTeardown: "./integration-tests/db/global-teardown.js",
+        testTimeout: 240000,
+      }
+    : {}),
 }

@@ -1,0 +1,129 @@
+/**
+ * The project's stateful, strict Payer B2B sandbox (tests, demos, offline development; not shipped).
+ *
+ *   const payer = await startPayerSandbox()            // random port on 127.0.0.1
+ *   // point the plugin at payer.url with PAYER_SANDBOX_CLIENT_ID / PAYER_SANDBOX_CLIENT_SECRET
+ *   payer.markPaid(1001)                               // the customer pays
+ *   await payer.close()
+ *
+ * See sandbox/README.md ("Payer sandbox") for the behaviour where the API text is silent.
+ */
+import { DEFAULT_FAULTS, startSandboxServer, type SandboxServer } from "../shared/server"
+import { markOverdue, markPaid } from "./domain/payments"
+import { creditRoutes } from "./routes/credits"
+import { authRoutes } from "./routes/auth"
+import { invoiceRoutes } from "./routes/invoices"
+import { orderRoutes } from "./routes/orders"
+import type { PayerConfig, PayerContext } from "./routes/common"
+import { createStore, resetStore, toInvoice, type Invoice, type PayerStore } from "./state"
+
+export const PAYER_SANDBOX_CLIENT_ID = "sandbox-client"
+export const PAYER_SANDBOX_CLIENT_SECRET = "sandbox-secret"
+export const PAYER_SANDBOX_DEFAULT_PORT = 9412
+
+export interface PayerSandbox extends SandboxServer {
+  /** the live store: orders, invoices (with sends, payments, credit ledger), tokens, handled request ids */
+  state: PayerStore
+  /** tokens issued by POST /oauth2/token since start (or the last reset) */
+  readonly tokensIssued: number
+  /** lifetime of tokens issued from now on */
+  setTokenTtlSeconds(seconds: number): void
+  /** every token issued so far answers 401 from now on */
+  expireAllTokens(): void
+  /** empty store, numbering from the start, default faults, no recorded requests, token TTL as started */
+  reset(): void
+  /** the customer pays `amount` (default: all outstanding) of a NORMAL invoice -> PAID / PARTIALLY_PAID */
+  markPaid(invoiceNumber: number, amount?: number): Invoice
+  /** the invoice's due date passed without full payment -> OVERDUE */
+  markOverdue(invoiceNumber: number): Invoice
+  /** the Invoice object as GET /api/v2/orders/invoices would return it, or undefined */
+  getInvoice(invoiceNumber: number): Invoice | undefined
+}
+
+export interface PayerSandboxOptions {
+  port?: number
+  host?: string
+  clientId?: string
+  clientSecret?: string
+  /** default 3599, as Payer */
+  tokenTtlSeconds?: number
+  /** default 1001 */
+  firstInvoiceNumber?: number
+}
+
+function checkTtl(seconds: number): number {
+  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) {
+    throw new Error(`tokenTtlSeconds must be a number >= 0 (got ${seconds})`)
+  }
+  return seconds
+}
+
+export async function startPayerSandbox(opts: PayerSandboxOptions = {}): Promise<PayerSandbox> {
+  const firstInvoiceNumber = opts.firstInvoiceNumber ?? 1001
+  if (!Number.isSafeInteger(firstInvoiceNumber) || firstInvoiceNumber < 1) {
+    throw new Error(`firstInvoiceNumber must be an integer >= 1 (got ${firstInvoiceNumber})`)
+  }
+  const initialTtl = checkTtl(opts.tokenTtlSeconds ?? 3599)
+  const config: PayerConfig = {
+    clientId: opts.clientId ?? PAYER_SANDBOX_CLIENT_ID,
+    clientSecret: opts.clientSecret ?? PAYER_SANDBOX_CLIENT_SECRET,
+    tokenTtlSeconds: initialTtl,
+  }
+  const store = createStore(firstInvoiceNumber)
+  let baseUrl = ""
+  const ctx: PayerContext = { store, config, baseUrl: () => baseUrl }
+  const resetState = () => {
+    resetStore(store)
+    config.tokenTtlSeconds = initialTtl
+  }
+
+  const server = await startSandboxServer({
+    port: opts.port,
+    host: opts.host,
+    name: "payer",
+    // specific /api/v2/orders/invoices/... routes before the /api/v2/orders/:orderId/... ones
+    routes: [...authRoutes(ctx), ...invoiceRoutes(ctx), ...creditRoutes(ctx), ...orderRoutes(ctx)],
+    onReset: resetState,
+  })
+  baseUrl = server.url
+
+  const extra = {
+    state: store,
+    setTokenTtlSeconds(seconds: number) {
+      config.tokenTtlSeconds = checkTtl(seconds)
+    },
+    expireAllTokens() {
+      for (const token of store.tokens.values()) token.expiresAt = 0
+    },
+    reset() {
+      resetState()
+      server.setFaults({ ...DEFAULT_FAULTS })
+      server.clearRequests()
+    },
+    markPaid: (invoiceNumber: number, amount?: number) => toInvoice(markPaid(store, invoiceNumber, amount), baseUrl),
+    markOverdue: (invoiceNumber: number) => toInvoice(markOverdue(store, invoiceNumber), baseUrl),
+    getInvoice(invoiceNumber: number) {
+      const invoice = store.invoices.get(invoiceNumber)
+      return invoice ? toInvoice(invoice, baseUrl) : undefined
+    },
+  }
+  const sandbox = Object.assign(server, extra) as PayerSandbox
+  Object.defineProperty(sandbox, "tokensIssued", { get: () => store.tokensIssued, enumerable: true })
+  return sandbox
+}
+
+export type {
+  Invoice,
+  InvoiceItem,
+  InvoiceStatus,
+  InvoiceType,
+  PayerStore,
+  StoredInvoice,
+  StoredOrder,
+  OrderItem,
+  Customer,
+  Address,
+  CurrencyCode,
+  DeliveryType,
+} from "./state"
+export { ocrReference, luhnCheckDigit, isLuhnValid } from "./util"

@@ -1,0 +1,9 @@
+import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { StorePayexAuthorize, StorePayexLegalAddress } from "./store/payex/validators"
+
+export default defineMiddlewares({
+  routes: [
+    { matcher: "/store/payex/legal-address", method: ["POST"], middlewares: [validateAndTransformBody(StorePayexLegalAddress)] },
+    { matcher: "/store/payex/authorize", method: ["POST"], middlewares: [validateAndTransformBody(StorePayexAuthorize)] },
+  ],
+})

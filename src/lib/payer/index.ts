@@ -1,0 +1,17 @@
+/** Payer B2B API v2: HTTP client, idempotency ids and the pure item mapping. */
+export { PayerClient } from "./client"
+export { PayerApiError, type PayerErrorCode } from "./errors"
+export {
+  buildPayerItems,
+  manualCreditItems,
+  positionsByLineItem,
+  toPayerItems,
+  sumItems,
+  MAX_ARTICLE_NUMBER_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  type InvoiceLineInput,
+  type MappedPayerItem,
+} from "./items"
+export { externalInvoiceNumberFor, requestIdFor, uuidV5, PAYER_REQUEST_ID_NAMESPACE } from "./request-id"
+export type { PayerClientOptions, PayerLogger, PayerRequestOptions, PayerHttpMethod } from "./transport"
+export type * from "./types"

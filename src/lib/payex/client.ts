@@ -1,0 +1,135 @@
+import axios, { AxiosInstance } from "axios"
+import { PayexProblemError } from "./errors"
+import type {
+  PayexItemDescriptionsResponse,
+  PayexOperation,
+  PayexOperationRel,
+  PayexPayeeInfoResponse,
+  PayexPayment,
+  PayexPaymentResponse,
+  PayexProblem,
+  PayexTransaction,
+  PayexTransactionListResponse,
+} from "./types"
+
+export interface PayexClientOptions {
+  token: string
+  baseUrl: string
+  timeoutMs?: number
+  maxRetries?: number
+  logger?: { debug?: (msg: string) => void; warn?: (msg: string) => void }
+  /** Injected by tests to make backoff instant. */
+  sleep?: (ms: number) => Promise<void>
+}
+
+export interface PayexRequest {
+  method: string
+  /** Absolute (an operation href) or a path below baseUrl (a resource id such as `/psp/invoice/payments/<id>`). */
+  url: string
+  body?: unknown
+  /** Short name for errors and logs, e.g. "create-capture". */
+  operation: string
+}
+
+const RETRY_BASE_MS = 250
+
+/**
+ * The only code that speaks HTTP to PayEx. It knows nothing about Medusa: one `request`, retries with the
+ * same body (so the same payeeReference) for network errors and 502/503/504, and problem+json -> PayexProblemError.
+ */
+export class PayexClient {
+  private readonly http: AxiosInstance
+  private readonly maxRetries: number
+  private readonly sleep: (ms: number) => Promise<void>
+
+  constructor(private readonly options: PayexClientOptions) {
+    this.maxRetries = options.maxRetries ?? 2
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)))
+    this.http = axios.create({
+      baseURL: options.baseUrl.replace(/\/+$/, ""),
+      timeout: options.timeoutMs ?? 20000,
+      validateStatus: () => true,
+      headers: {
+        Authorization: `Bearer ${options.token}`,
+        "Content-Type": "application/json",
+        Accept: "application/problem+json, application/json",
+      },
+    })
+  }
+
+  async request<T>(req: PayexRequest): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once<T>(req)
+      } catch (e) {
+        const error = e as PayexProblemError
+        if (!(error instanceof PayexProblemError) || !error.retryable || attempt >= this.maxRetries) throw error
+        const delay = RETRY_BASE_MS * 2 ** attempt * (0.5 + Math.random() / 2)
+        this.options.logger?.warn?.(`PayEx ${req.operation}: ${error.message}; retry ${attempt + 1} in ${Math.round(delay)} ms`)
+        await this.sleep(delay)
+      }
+    }
+  }
+
+  private async once<T>(req: PayexRequest): Promise<T> {
+    const started = Date.now()
+    let res
+    try {
+      res = await this.http.request({ method: req.method, url: req.url, data: req.body })
+    } catch (e: any) {
+      const timeout = e?.code === "ECONNABORTED" || e?.code === "ETIMEDOUT"
+      // axios errors carry the request config (and so the token): keep only the code.
+      throw new PayexProblemError(req.operation, timeout ? "timeout" : "network", {}, undefined, e?.code || "connection failed")
+    }
+    this.options.logger?.debug?.(`PayEx ${req.method} ${req.operation} -> ${res.status} in ${Date.now() - started} ms`)
+    if (res.status >= 200 && res.status < 300) return res.data as T
+    const problem: PayexProblem = res.data && typeof res.data === "object" ? res.data : { detail: String(res.data ?? "") }
+    throw new PayexProblemError(req.operation, "http", problem, res.status)
+  }
+
+  createPayment<T = PayexPaymentResponse>(body: unknown): Promise<T> {
+    return this.request<T>({ method: "POST", url: "/psp/invoice/payments", body, operation: "create-payment" })
+  }
+
+  getPayment(paymentId: string): Promise<PayexPaymentResponse> {
+    return this.request({ method: "GET", url: paymentId, operation: "get-payment" })
+  }
+
+  /** Follows the `href`/`method` PayEx gave for `rel`; never a hand-built URL. */
+  perform<T>(operations: PayexOperation[] | undefined, rel: PayexOperationRel, body?: unknown): Promise<T> {
+    const op = findOperation(operations, rel)
+    if (!op) {
+      throw new PayexProblemError(rel, "http", {
+        title: "Operation not available",
+        detail: `The payment does not offer "${rel}" in its current state`,
+      })
+    }
+    return this.request<T>({ method: op.method, url: op.href, body, operation: rel })
+  }
+
+  /** Reads the sub-resource link the payment itself names (`payment.transactions.id`). */
+  async listTransactions(payment: PayexPayment): Promise<PayexTransaction[]> {
+    const res = await this.request<PayexTransactionListResponse>({
+      method: "GET",
+      url: payment.transactions?.id ?? `${payment.id}/transactions`,
+      operation: "list-transactions",
+    })
+    return res.transactions?.transactionList ?? []
+  }
+
+  getPayeeInfo(payment: PayexPayment): Promise<PayexPayeeInfoResponse> {
+    return this.request({ method: "GET", url: payment.payeeInfo?.id ?? `${payment.id}/payeeinfo`, operation: "get-payee-info" })
+  }
+
+  getItemDescriptions(transactionId: string): Promise<PayexItemDescriptionsResponse> {
+    return this.request({ method: "GET", url: `${transactionId}/itemdescriptions`, operation: "get-item-descriptions" })
+  }
+
+  getTransaction(transactionId: string): Promise<{ payment: string; transaction: PayexTransaction }> {
+    return this.request({ method: "GET", url: transactionId, operation: "get-transaction" })
+  }
+}
+
+export function findOperation(operations: PayexOperation[] | undefined, rel: PayexOperationRel) {
+  return (operations ?? []).find((o) => o.rel === rel)
+}

@@ -1,0 +1,35 @@
+import { createHash } from "node:crypto"
+
+/**
+ * PayEx wants a payeeReference unique per operation. The API text allows `[\w]*` up to 50 characters, the
+ * newer docs letters and digits up to 30: `^[A-Za-z0-9]{1,30}$` satisfies both.
+ *
+ * Deriving it from the Medusa id the operation serves (session, capture, refund, payment, fulfillment) makes a
+ * retry send the same reference, and PayEx refuses a reference it has seen instead of doing the work twice.
+ */
+export type PayeeReferenceKind =
+  | "PS" // payment creation, from the payment session id
+  | "CP" // capture, from the Medusa capture id
+  | "FC" // capture of a fulfillment, from the fulfillment id
+  | "RF" // reversal, from the Medusa refund id
+  | "CN" // cancellation, from the Medusa payment id
+
+export const PAYEE_REFERENCE_PATTERN = /^[A-Za-z0-9]{1,30}$/
+
+export function payeeReferenceFor(kind: PayeeReferenceKind, medusaId: string, suffix = ""): string {
+  if (!medusaId) throw new Error("payeeReferenceFor needs the Medusa id the operation serves")
+  // Medusa ids are `<prefix>_<26-char ULID>`: the ULID alone is unique and short enough.
+  const body = medusaId.includes("_") ? medusaId.slice(medusaId.lastIndexOf("_") + 1) : medusaId
+  let ref = `${kind}${body.replace(/[^A-Za-z0-9]/g, "")}${suffix}`
+  if (ref.length > 30 || ref.length === kind.length + suffix.length) {
+    // Not a ULID-shaped id: a stable hash keeps the reference deterministic and within 30 characters.
+    const hash = createHash("sha256").update(medusaId).digest("hex").slice(0, 28 - suffix.length)
+    ref = `${kind}${hash}${suffix}`
+  }
+  return ref
+}
+
+/** True for references this plugin made (so a callback about them is already accounted for). */
+export function isOwnPayeeReference(ref: string | undefined, kinds: PayeeReferenceKind[]): boolean {
+  return !!ref && kinds.some((k) => ref.startsWith(k)) && PAYEE_REFERENCE_PATTERN.test(ref)
+}

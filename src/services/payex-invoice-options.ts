@@ -1,0 +1,69 @@
+import type { PayexInvoiceType } from "../lib/payex"
+
+/** Options of the `payex-invoice` payment provider, as a host writes them in medusa-config. */
+export interface PayexInvoiceOptions {
+  /** Merchant token from PayEx admin (Bearer). Required. */
+  token: string
+  /** Payee id (UUID) PayEx gave the merchant. Required. */
+  payeeId: string
+  /** Shown to the shopper by PayEx. */
+  payeeName?: string
+  /** Default https://api.externalintegration.payex.com (test); https://api.payex.com in production. */
+  baseUrl?: string
+  /** Absolute URL of `<backend>/hooks/payment/payex-invoice_payex`. Without it PayEx sends no callbacks. */
+  callbackUrl?: string
+  /** Overrides the language chosen from the currency. */
+  language?: "sv-SE" | "nb-NO" | "en-US" | "fi-FI"
+  /** "fulfillment" (default): capture what each fulfillment ships. "manual": only the admin's Capture button. */
+  captureOn?: "fulfillment" | "manual"
+  timeoutMs?: number
+  maxRetries?: number
+}
+
+export const PAYEX_DEFAULT_BASE_URL = "https://api.externalintegration.payex.com"
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const LANGUAGES = ["sv-SE", "nb-NO", "en-US", "fi-FI"]
+
+/** Currencies PayEx invoice supports, each with its invoice type and the consumer's country. */
+export const PAYEX_CURRENCIES: Record<string, { invoiceType: PayexInvoiceType; language: string; country: string }> = {
+  sek: { invoiceType: "PayExFinancingSe", language: "sv-SE", country: "SE" },
+  nok: { invoiceType: "PayExFinancingNo", language: "nb-NO", country: "NO" },
+  eur: { invoiceType: "PayExFinancingFi", language: "en-US", country: "FI" },
+}
+
+function isAbsoluteHttpUrl(value: unknown): boolean {
+  if (typeof value !== "string") return false
+  try {
+    const u = new URL(value)
+    return u.protocol === "https:" || u.protocol === "http:"
+  } catch {
+    return false
+  }
+}
+
+/** Every problem with the options, one message each (empty when they are fine). Never echoes the token. */
+export function payexOptionProblems(options: Partial<PayexInvoiceOptions> | undefined): string[] {
+  const o = options ?? {}
+  const problems: string[] = []
+  if (typeof o.token !== "string" || !o.token.trim()) problems.push("`token` is required (the PayEx merchant token)")
+  if (typeof o.payeeId !== "string" || !UUID.test(o.payeeId)) problems.push("`payeeId` is required and must be a UUID")
+  if (o.payeeName !== undefined && typeof o.payeeName !== "string") problems.push("`payeeName` must be a string")
+  if (o.baseUrl !== undefined && !isAbsoluteHttpUrl(o.baseUrl)) problems.push("`baseUrl` must be an absolute http(s) URL")
+  if (o.callbackUrl !== undefined) {
+    if (!isAbsoluteHttpUrl(o.callbackUrl)) {
+      problems.push("`callbackUrl` must be an absolute http(s) URL ending in /hooks/payment/payex-invoice_<id>")
+    } else if (!/\/hooks\/payment\/payex-invoice_[^/]+\/?$/.test(new URL(o.callbackUrl).pathname)) {
+      problems.push("`callbackUrl` must point at <backend url>/hooks/payment/payex-invoice_<id> (for id \"payex\": /hooks/payment/payex-invoice_payex)")
+    }
+  }
+  if (o.language !== undefined && !LANGUAGES.includes(o.language)) problems.push(`\`language\` must be one of ${LANGUAGES.join(", ")}`)
+  if (o.captureOn !== undefined && o.captureOn !== "fulfillment" && o.captureOn !== "manual") {
+    problems.push('`captureOn` must be "fulfillment" or "manual"')
+  }
+  if (o.timeoutMs !== undefined && !(Number.isInteger(o.timeoutMs) && o.timeoutMs > 0)) problems.push("`timeoutMs` must be a positive integer")
+  if (o.maxRetries !== undefined && !(Number.isInteger(o.maxRetries) && o.maxRetries >= 0 && o.maxRetries <= 10)) {
+    problems.push("`maxRetries` must be an integer from 0 to 10")
+  }
+  return problems
+}

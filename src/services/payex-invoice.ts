@@ -1,0 +1,239 @@
+import { AbstractPaymentProvider, MathBN, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import type {
+  AuthorizePaymentInput, AuthorizePaymentOutput, CancelPaymentInput, CancelPaymentOutput, CapturePaymentInput,
+  CapturePaymentOutput, DeletePaymentInput, DeletePaymentOutput, GetPaymentStatusInput, GetPaymentStatusOutput,
+  InitiatePaymentInput, InitiatePaymentOutput, Logger, ProviderWebhookPayload, RefundPaymentInput, RefundPaymentOutput,
+  RetrievePaymentInput, RetrievePaymentOutput, UpdatePaymentInput, UpdatePaymentOutput, WebhookActionResult,
+} from "@medusajs/framework/types"
+import { buildCaptureRequest, buildReversalRequest, mergeVatSummaries } from "../lib/mapping/payex-transactions"
+import { grossLinesForOrder } from "../lib/mapping/order-lines"
+import { fromMinorUnits, toMinorUnits, truncateDescription } from "../lib/money"
+import { PayexClient, PayexPaymentResponse, PayexProblemError, PayexTransaction, payeeReferenceFor } from "../lib/payex"
+import { isOwnPayeeReference } from "../lib/payex"
+import { payexToMedusaError } from "./payex-errors"
+import { PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PayexInvoiceOptions, payexOptionProblems } from "./payex-invoice-options"
+import { PayexMedusaRecords } from "./payex-medusa-records"
+import { runSessionAction } from "./payex-session-actions"
+import { PERSONAL_NUMBER_KEYS, PayexSessionData } from "./payex-session-data"
+import { transactionsOfType, withReplayRecovery } from "./payex-transactions"
+
+/**
+ * PayEx invoice (FinancingConsumer) as a Medusa payment provider: Medusa's session, authorize, capture,
+ * cancel and refund calls mapped to PayEx operations. Nothing else lives here: HTTP is in lib/payex,
+ * amounts and lines in lib/money and lib/mapping, the storefront's address/authorize steps in
+ * payex-session-actions.
+ */
+export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexInvoiceOptions> {
+  static identifier = "payex-invoice"
+
+  protected readonly client: PayexClient
+  protected readonly records: PayexMedusaRecords
+  protected readonly logger?: Logger
+
+  static validateOptions(options: Record<string, unknown>): void {
+    const problems = payexOptionProblems(options as Partial<PayexInvoiceOptions>)
+    if (problems.length) throw new Error(`payex-invoice provider options are invalid:\n- ${problems.join("\n- ")}`)
+  }
+
+  constructor(cradle: Record<string, any>, protected readonly options: PayexInvoiceOptions) {
+    // @ts-ignore the base class takes (cradle, options)
+    super(...arguments)
+    this.logger = cradle.logger
+    this.records = new PayexMedusaRecords(cradle)
+    this.client = new PayexClient({
+      token: options.token,
+      baseUrl: options.baseUrl ?? PAYEX_DEFAULT_BASE_URL,
+      timeoutMs: options.timeoutMs,
+      maxRetries: options.maxRetries,
+      logger: { debug: (m) => this.logger?.debug(m), warn: (m) => this.logger?.warn(m) },
+    })
+  }
+
+  async initiatePayment({ amount, currency_code, data, context }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+    const currency = PAYEX_CURRENCIES[String(currency_code).toLowerCase()]
+    if (!currency) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `PayEx invoice supports SEK, NOK and EUR, not ${String(currency_code).toUpperCase()}`)
+    }
+    const sessionId = String((data as any)?.session_id ?? context?.idempotency_key ?? "")
+    const amountMinor = toMinorUnits(amount, currency_code)
+    const body = (payeeReference: string) => ({
+      payment: {
+        operation: "FinancingConsumer",
+        intent: "Authorization",
+        currency: currency_code.toUpperCase(),
+        prices: [{ type: "Invoice", amount: amountMinor, vatAmount: 0 }],
+        description: truncateDescription(`Purchase from ${this.options.payeeName ?? "our store"}`, 40),
+        userAgent: String((data as any)?.user_agent ?? "medusa-plugin-payex-payer"),
+        language: this.options.language ?? currency.language,
+        urls: this.options.callbackUrl ? { callbackUrl: this.options.callbackUrl } : undefined,
+        payeeInfo: { payeeId: this.options.payeeId, payeeReference, payeeName: this.options.payeeName, orderReference: sessionId },
+      },
+      invoice: { invoiceType: currency.invoiceType },
+    })
+    let created: PayexPaymentResponse
+    try {
+      created = await this.client.createPayment(body(payeeReferenceFor("PS", sessionId)))
+    } catch (e) {
+      // A lost answer to a create: an unauthorized PayEx payment moves no money, so a second one with a
+      // derived reference is safe (the first simply expires).
+      if (!(e instanceof PayexProblemError && e.isPayeeReferenceReplay)) throw payexToMedusaError(e)
+      created = await this.client.createPayment(body(payeeReferenceFor("PS", sessionId, "R"))).catch((err) => { throw payexToMedusaError(err) })
+    }
+    const stored: PayexSessionData = {
+      session_id: sessionId,
+      payex_payment_id: created.payment.id,
+      payex_payment_number: created.payment.number,
+      currency_code: currency_code.toLowerCase(),
+      amount_minor: amountMinor,
+    }
+    // Medusa stores {...storefront data, ...this}: undefined drops a personal number a storefront sent.
+    for (const k of PERSONAL_NUMBER_KEYS) (stored as any)[k] = undefined
+    return { id: created.payment.id, data: stored, status: PaymentSessionStatus.PENDING }
+  }
+
+  async updatePayment({ data, amount, currency_code, context }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
+    const { payex_action, ...rest } = (data ?? {}) as PayexSessionData
+    for (const k of PERSONAL_NUMBER_KEYS) delete (rest as any)[k]
+    if (payex_action) return { data: await runSessionAction(this.client, rest, payex_action) }
+    if (amount !== undefined && rest.amount_minor !== undefined && toMinorUnits(amount, currency_code) !== rest.amount_minor) {
+      // PayEx cannot change an amount: abort this payment and start a new one for the new amount.
+      await this.deletePayment({ data: rest })
+      const sessionId = `${rest.session_id}`
+      return this.initiatePayment({ amount, currency_code, data: { ...rest, session_id: `${sessionId}` }, context: { idempotency_key: `${sessionId}_${toMinorUnits(amount, currency_code)}` } as any })
+    }
+    return { data: rest }
+  }
+
+  async authorizePayment({ data }: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
+    const d = data as PayexSessionData
+    const payment = await this.fetchPayment(d)
+    const auth = transactionsOfType(await this.client.listTransactions(payment.payment), "Authorization").find((t) => t.state === "Completed")
+    if (!auth) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The shopper is not authorized by PayEx yet: call POST /store/payex/authorize before completing the cart")
+    }
+    return { status: PaymentSessionStatus.AUTHORIZED, data: { ...d, authorization_transaction_number: auth.number } }
+  }
+
+  async capturePayment({ data, context }: CapturePaymentInput): Promise<CapturePaymentOutput> {
+    const d = { ...(data as PayexSessionData) }
+    const captureId = context?.idempotency_key
+    if (!captureId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "capturePayment needs the Medusa capture id")
+    const capture = await this.records.capture(captureId)
+    const amount = toMinorUnits(capture.amount as any, d.currency_code!)
+    const pending = d.pending_capture
+    delete d.pending_capture
+
+    const payment = await this.fetchPayment(d)
+    // Money PayEx holds as captured but Medusa has not recorded (an earlier attempt that crashed after
+    // PayEx answered, or a capture made in PayEx's portal) is recorded now instead of captured again.
+    const payexCaptured = transactionsOfType(await this.client.listTransactions(payment.payment), "Capture")
+      .filter((t) => t.state === "Completed").reduce((s, t) => s + t.amount, 0)
+    const { total } = await this.records.capturedTotal({ payment_id: capture.payment_id }, captureId)
+    if (payexCaptured - toMinorUnits(total, d.currency_code!) >= amount) return { data: d }
+
+    const lines = pending && pending.amount_minor === amount ? pending.lines : await this.orderLines(capture.payment_collection_id)
+    const payeeReference = pending && pending.amount_minor === amount ? payeeReferenceFor("FC", pending.fulfillment_id) : payeeReferenceFor("CP", captureId)
+    const request = buildCaptureRequest({ lines, amount, payeeReference, description: `Capture ${pending ? "of a shipment" : ""}`.trim() })
+    const tx = await withReplayRecovery(this.client, payment, "create-capture", request, "Capture")
+    return { data: { ...d, captures: { ...(d.captures ?? {}), [payeeReference]: { number: tx.number, amount: tx.amount } } } }
+  }
+
+  async refundPayment({ data, amount, context }: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    const d = data as PayexSessionData
+    const refundId = context?.idempotency_key
+    if (!refundId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "refundPayment needs the Medusa refund id")
+    const amountMinor = toMinorUnits(amount, d.currency_code!)
+    const payment = await this.fetchPayment(d)
+    const captures = transactionsOfType(await this.client.listTransactions(payment.payment), "Capture").filter((t) => t.state === "Completed")
+    const summaries = await Promise.all(captures.map((c) => this.client.getItemDescriptions(c.id).then((r) => r.itemDescriptions.vatSummary)))
+    const request = buildReversalRequest({ amount: amountMinor, captured: mergeVatSummaries(summaries), payeeReference: payeeReferenceFor("RF", refundId), description: "Refund" })
+    await withReplayRecovery(this.client, payment, "create-reversal", request, "Reversal")
+    return { data: d }
+  }
+
+  async cancelPayment({ data, context }: CancelPaymentInput): Promise<CancelPaymentOutput> {
+    const d = data as PayexSessionData
+    const payment = await this.fetchPayment(d)
+    if (!payment.operations.some((o) => o.rel === "create-cancellation")) return { data: d } // nothing left to release
+    const payeeReference = payeeReferenceFor("CN", String(context?.idempotency_key ?? d.session_id))
+    await withReplayRecovery(this.client, payment, "create-cancellation", {
+      transaction: { activity: "FinancingConsumer", payeeReference, description: "Order canceled" },
+    }, "Cancellation")
+    return { data: d }
+  }
+
+  async deletePayment({ data }: DeletePaymentInput): Promise<DeletePaymentOutput> {
+    const d = data as PayexSessionData
+    if (!d?.payex_payment_id) return { data: d }
+    const payment = await this.fetchPayment(d)
+    if (payment.operations.some((o) => o.rel === "update-payment-abort")) {
+      await this.client
+        .perform(payment.operations, "update-payment-abort", { payment: { operation: "Abort", abortReason: "CancelledByConsumer" } })
+        .catch((e) => { throw payexToMedusaError(e) })
+    }
+    return { data: d }
+  }
+
+  async getPaymentStatus({ data }: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
+    const d = data as PayexSessionData
+    const payment = await this.fetchPayment(d)
+    const txs = (await this.client.listTransactions(payment.payment)).filter((t) => t.state === "Completed")
+    const has = (type: string) => txs.some((t) => t.type === type)
+    const status = payment.payment.state === "Aborted" ? PaymentSessionStatus.CANCELED
+      : has("Capture") ? PaymentSessionStatus.CAPTURED
+      : has("Cancellation") ? PaymentSessionStatus.CANCELED
+      : has("Authorization") ? PaymentSessionStatus.AUTHORIZED
+      : payment.payment.state === "Failed" ? PaymentSessionStatus.ERROR
+      : PaymentSessionStatus.PENDING
+    return { status, data: d }
+  }
+
+  async retrievePayment({ data }: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
+    const payment = await this.fetchPayment(data as PayexSessionData)
+    return { data: { ...(data as PayexSessionData), payex_state: payment.payment.state } }
+  }
+
+  /**
+   * PayEx callbacks are unsigned: the body only says which transaction to look at. The transaction is
+   * read back from PayEx, and only a completed authorization, or a completed capture Medusa has not
+   * recorded yet, changes anything in Medusa.
+   */
+  async getWebhookActionAndData({ data }: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
+    const notSupported = { action: PaymentActions.NOT_SUPPORTED }
+    const paymentId = (data as any)?.payment?.id
+    const transactionId = (data as any)?.transaction?.id
+    if (typeof paymentId !== "string" || typeof transactionId !== "string" || !/^\/psp\/invoice\/payments\/[0-9a-f-]{36}$/i.test(paymentId) || !transactionId.startsWith(`${paymentId}/transactions/`)) {
+      return notSupported
+    }
+    try {
+      const { transaction: tx } = await this.client.getTransaction(transactionId)
+      const payment = await this.client.getPayment(paymentId)
+      const { payeeInfo } = await this.client.getPayeeInfo(payment.payment)
+      const sessionId = payeeInfo.orderReference
+      if (!sessionId || tx.state !== "Completed") return notSupported
+      const amount = fromMinorUnits(tx.amount, payment.payment.currency)
+      if (tx.type === "Authorization") return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount } }
+      if (tx.type !== "Capture" || isOwnPayeeReference(tx.payeeReference, ["CP", "FC"])) return notSupported
+      const { payment: medusaPayment, total } = await this.records.capturedTotal({ payment_session_id: sessionId })
+      const payexCaptured = transactionsOfType(await this.client.listTransactions(payment.payment), "Capture").filter((t) => t.state === "Completed").reduce((s, t) => s + t.amount, 0)
+      if (!medusaPayment || MathBN.gte(total, fromMinorUnits(payexCaptured, payment.payment.currency))) return notSupported
+      return { action: PaymentActions.SUCCESSFUL, data: { session_id: sessionId, amount } }
+    } catch (e) {
+      this.logger?.warn(`PayEx callback for ${paymentId} could not be verified: ${(e as Error).message}`)
+      return notSupported
+    }
+  }
+
+  private async fetchPayment(d: PayexSessionData): Promise<PayexPaymentResponse> {
+    if (!d?.payex_payment_id) throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment has no PayEx payment id")
+    return this.client.getPayment(d.payex_payment_id).catch((e) => { throw payexToMedusaError(e) })
+  }
+
+  private async orderLines(paymentCollectionId: string) {
+    const order = await this.records.orderOfPaymentCollection(paymentCollectionId)
+    if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No order found for this payment; PayEx needs the order lines to capture")
+    return grossLinesForOrder(order)
+  }
+}
+
+export default PayexInvoiceProviderService

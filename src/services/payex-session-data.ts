@@ -1,0 +1,85 @@
+import type { PayexAddress } from "../lib/payex"
+
+/**
+ * What the PayEx provider keeps in Medusa's payment session / payment `data`. Never a personal number:
+ * the storefront's personal number travels only inside a `payex_action` that the provider consumes.
+ */
+export interface PayexSessionData {
+  session_id?: string
+  payex_payment_id?: string
+  payex_payment_number?: number
+  currency_code?: string
+  amount_minor?: number
+  /** Approved (Sweden) or supplied (Norway) legal address used for the authorization. */
+  legal_address?: StoredAddress
+  authorization_transaction_number?: number
+  /** Set by the fulfillment workflow just before it asks Medusa to capture: the lines of that fulfillment. */
+  pending_capture?: PendingCapture
+  /** PayEx transaction numbers of the captures this plugin made, by payeeReference. */
+  captures?: Record<string, { number: number; amount: number }>
+  /** Storefront action handled by `updatePayment`; removed before the data is stored. */
+  payex_action?: PayexSessionAction
+  [key: string]: unknown
+}
+
+/** Address in the snake_case shape the store routes answer with. */
+export interface StoredAddress {
+  addressee: string
+  co_address: string | null
+  street_address: string | null
+  zip_code: string
+  city: string
+  country_code: string
+}
+
+export interface PendingCapture {
+  fulfillment_id: string
+  amount_minor: number
+  lines: Array<{ reference: string; description: string; amount: number; vatBasisPoints: number }>
+}
+
+export type PayexSessionAction =
+  | { type: "legal-address"; social_security_number: string; zip_code: string }
+  | {
+      type: "authorize"
+      social_security_number: string
+      msisdn: string
+      email?: string
+      ip: string
+      legal_address?: PayexAddressInput
+      billing_address?: PayexAddressInput
+    }
+
+export interface PayexAddressInput {
+  addressee: string
+  co_address?: string | null
+  street_address?: string | null
+  zip_code: string
+  city: string
+  country_code: string
+}
+
+/** Keys a careless storefront might use for a personal number: always dropped from stored data. */
+export const PERSONAL_NUMBER_KEYS = ["social_security_number", "socialSecurityNumber", "ssn", "personal_number", "personnummer"]
+
+export function toPayexAddress(a: PayexAddressInput): PayexAddress {
+  return {
+    addressee: a.addressee,
+    coAddress: a.co_address || undefined,
+    streetAddress: a.street_address || undefined,
+    zipCode: a.zip_code,
+    city: a.city,
+    countryCode: a.country_code.toUpperCase(),
+  }
+}
+
+export function fromPayexAddress(a: PayexAddress): StoredAddress {
+  return {
+    addressee: a.addressee,
+    co_address: a.coAddress || null,
+    street_address: a.streetAddress || null,
+    zip_code: a.zipCode,
+    city: a.city,
+    country_code: a.countryCode,
+  }
+}
