@@ -2,3 +2,7 @@
 const { MetadataStorage } = require("@mikro-orm/core")
 
 MetadataStorage.clear()
+
+process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+// Medusa logs every boot step at info; tests only need warnings and errors.
+process.env.LOG_LEVEL = process.env.LOG_LEVEL || "warn"

@@ -85,6 +85,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
       payex_payment_number: created.payment.number,
       currency_code: currency_code.toLowerCase(),
       amount_minor: amountMinor,
+      capture_on: this.options.captureOn ?? "fulfillment",
     }
     // Medusa stores {...storefront data, ...this}: undefined drops a personal number a storefront sent.
     for (const k of PERSONAL_NUMBER_KEYS) (stored as any)[k] = undefined

@@ -5,6 +5,9 @@ import { BASE, BASIC, CLIENT_SECRET, invoice, makeClient, mockToken, setupNock }
 
 setupNock()
 
+// Wide apart so a loaded CI machine neither times out the fast token call nor answers the slow call in time.
+const SHORT_TIMEOUT_MS = 500
+const SLOW_MS = 3000
 const REQUEST_ID = "5a1c0c9e-0000-5000-8000-000000000001"
 const ORDER_BODY = {
   currencyCode: "SEK",
@@ -159,9 +162,9 @@ describe("PayerClient retries", () => {
   })
 
   it("times out a slow answer, retries it, and reports code 'timeout' when it stays slow", async () => {
-    const { client, sleeps } = makeClient({ timeoutMs: 50, maxRetries: 1 })
+    const { client, sleeps } = makeClient({ timeoutMs: SHORT_TIMEOUT_MS, maxRetries: 1 })
     mockToken()
-    nock(BASE).get("/api/v2/orders/invoices/batch").times(2).delay(500).reply(200, { invoices: [] })
+    nock(BASE).get("/api/v2/orders/invoices/batch").times(2).delay(SLOW_MS).reply(200, { invoices: [] })
     const error = await client.getInvoicesBatch().catch((e) => e)
     expect(error).toBeInstanceOf(PayerApiError)
     expect(error).toMatchObject({ code: "timeout", isConflict: false })
@@ -170,9 +173,9 @@ describe("PayerClient retries", () => {
   })
 
   it("recovers when only the first attempt times out", async () => {
-    const { client } = makeClient({ timeoutMs: 50 })
+    const { client } = makeClient({ timeoutMs: SHORT_TIMEOUT_MS })
     mockToken()
-    nock(BASE).get("/api/v2/orders/invoices/batch").delay(500).reply(200, { invoices: [] })
+    nock(BASE).get("/api/v2/orders/invoices/batch").delay(SLOW_MS).reply(200, { invoices: [] })
     nock(BASE).get("/api/v2/orders/invoices/batch").reply(200, { invoices: [invoice()], nextInvoiceNumber: 1021 })
     const batch = await client.getInvoicesBatch()
     expect(batch.nextInvoiceNumber).toBe(1021)

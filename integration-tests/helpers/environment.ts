@@ -1,0 +1,38 @@
+import net from "node:net"
+import { startPayexSandbox, PayexSandbox } from "../../sandbox/payex"
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+    srv.on("error", reject)
+  })
+}
+
+/**
+ * Starts the PayEx sandbox and points medusa-config.js at it. Must run in a top-level beforeAll, which
+ * jest runs before medusaIntegrationTestRunner's own beforeAll loads the config and boots Medusa.
+ */
+export async function startSandboxesForMedusa(): Promise<{ payex: PayexSandbox; backendUrl: string }> {
+  const payex = await startPayexSandbox()
+  const port = await freePort()
+  process.env.PORT = String(port)
+  process.env.MEDUSA_BACKEND_URL = `http://localhost:${port}`
+  process.env.PAYEX_BASE_URL = payex.url
+  process.env.PAYMENT_WEBHOOK_DELAY_MS = "200"
+  process.env.PAYEX_MAX_RETRIES = "2"
+  return { payex, backendUrl: process.env.MEDUSA_BACKEND_URL }
+}
+
+export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 15000): Promise<T> {
+  const started = Date.now()
+  for (;;) {
+    const value = await fn()
+    if (value) return value
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}

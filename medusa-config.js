@@ -1,0 +1,48 @@
+// Host configuration used by this repository's integration tests, demo and local development.
+// It runs the plugin's source (src/) as the Medusa project and registers its payment provider against the
+// PayEx sandbox (npm run sandbox:payex). A real shop installs the npm package instead: see README.md.
+const { loadEnv, defineConfig } = require("@medusajs/framework/utils")
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 9000}`
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    redisUrl: process.env.REDIS_URL,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: { disable: process.env.MEDUSA_ADMIN_DISABLE !== "false" },
+  modules: [
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        // Shorter than the 5 s default so tests and the demo see callbacks quickly.
+        webhook_delay: Number(process.env.PAYMENT_WEBHOOK_DELAY_MS || 5000),
+        providers: [
+          {
+            resolve: "./src/providers/payex",
+            id: "payex",
+            options: {
+              token: process.env.PAYEX_TOKEN || "sandbox-merchant-token",
+              payeeId: process.env.PAYEX_PAYEE_ID || "5cabf558-5283-482f-b252-4d58e06f6f3b",
+              payeeName: "Demo Store",
+              baseUrl: process.env.PAYEX_BASE_URL || "http://localhost:9411",
+              callbackUrl: `${backendUrl}/hooks/payment/payex-invoice_payex`,
+              captureOn: process.env.PAYEX_CAPTURE_ON || "fulfillment",
+              timeoutMs: Number(process.env.PAYEX_TIMEOUT_MS || 10000),
+              maxRetries: Number(process.env.PAYEX_MAX_RETRIES || 2),
+            },
+          },
+        ],
+      },
+    },
+  ],
+})

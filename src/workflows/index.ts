@@ -1,0 +1,1 @@
+export * from "./payex/capture-fulfillment"

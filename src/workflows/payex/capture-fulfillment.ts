@@ -1,0 +1,25 @@
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { captureFulfillmentStep } from "./steps/capture-fulfillment"
+import { prepareFulfillmentCaptureStep } from "./steps/prepare-fulfillment-capture"
+
+export const capturePayexFulfillmentWorkflowId = "payex-capture-fulfillment"
+
+/**
+ * order.fulfillment_created -> one PayEx capture of exactly what was fulfilled. Captures of one payment
+ * run one at a time (a lock per payment), so two fulfillments created back to back both land.
+ */
+export const capturePayexFulfillmentWorkflow = createWorkflow(
+  capturePayexFulfillmentWorkflowId,
+  (input: { order_id: string; fulfillment_id: string }) => {
+    const prepared = prepareFulfillmentCaptureStep(input) as any
+    const result = when("payex-fulfillment-is-billable", { prepared }, ({ prepared }) => !!prepared).then(() => {
+      const key = transform({ prepared }, ({ prepared }) => `payex-capture:${prepared!.payment_id}`)
+      acquireLockStep({ key, timeout: 60, ttl: 120 } as any)
+      const captured = captureFulfillmentStep(prepared as any)
+      releaseLockStep({ key } as any)
+      return captured
+    })
+    return new WorkflowResponse(result as any)
+  }
+)

@@ -1,0 +1,37 @@
+import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { fromMinorUnits } from "../../../lib/money"
+import { payeeReferenceFor } from "../../../lib/payex"
+import type { PayexSessionData } from "../../../services/payex-session-data"
+import type { PreparedFulfillmentCapture } from "./prepare-fulfillment-capture"
+
+/**
+ * Runs while the workflow holds the payment's lock. Hands the fulfillment's lines to the provider through
+ * the payment data, then asks Medusa to capture that amount: Medusa records the capture and the provider
+ * makes exactly one PayEx capture, with the payeeReference of this fulfillment. A fulfillment already
+ * captured (the event delivered twice) is skipped.
+ */
+export const captureFulfillmentStep = createStep(
+  "payex-capture-fulfillment",
+  async (input: PreparedFulfillmentCapture, { container }) => {
+    const paymentModule = container.resolve(Modules.PAYMENT)
+    const payment = await paymentModule.retrievePayment(input.payment_id, { select: ["id", "data"] })
+    const data = (payment.data ?? {}) as PayexSessionData
+    const reference = payeeReferenceFor("FC", input.pending.fulfillment_id)
+    if (data.captures?.[reference]) return new StepResponse({ captured: false })
+
+    await paymentModule.updatePayment({ id: payment.id, data: { ...data, pending_capture: input.pending } } as any)
+    try {
+      await capturePaymentWorkflow(container).run({
+        input: { payment_id: payment.id, amount: fromMinorUnits(input.pending.amount_minor, input.currency_code) },
+      })
+    } catch (e) {
+      const latest = await paymentModule.retrievePayment(payment.id, { select: ["id", "data"] })
+      const { pending_capture, ...rest } = (latest.data ?? {}) as PayexSessionData
+      await paymentModule.updatePayment({ id: payment.id, data: rest } as any)
+      throw e
+    }
+    return new StepResponse({ captured: true })
+  }
+)

@@ -1,0 +1,68 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { grossLinesForItems, OrderLike } from "../../../lib/mapping/order-lines"
+import { sumAmounts } from "../../../lib/money"
+import { ORDER_LINE_FIELDS } from "../../../services/payex-medusa-records"
+import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
+import type { PendingCapture } from "../../../services/payex-session-data"
+
+export interface PreparedFulfillmentCapture {
+  payment_id: string
+  currency_code: string
+  pending: PendingCapture
+}
+
+type FulfillmentLike = { id: string; created_at: string | Date; canceled_at?: string | Date | null; items?: Array<{ line_item_id: string; quantity: number }> }
+
+/**
+ * Works out what a fulfillment bills at PayEx: exactly the fulfilled units (continuing after the units
+ * earlier fulfillments billed, so a line's slices add up to its total), plus shipping on the first
+ * fulfillment. Returns undefined when the order is not paid with PayEx invoice, or captures manually.
+ */
+export const prepareFulfillmentCaptureStep = createStep(
+  "payex-prepare-fulfillment-capture",
+  async (input: { order_id: string; fulfillment_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [order] } = await query.graph({
+      entity: "order",
+      fields: [
+        ...ORDER_LINE_FIELDS,
+        "fulfillments.id", "fulfillments.created_at", "fulfillments.canceled_at",
+        "fulfillments.items.line_item_id", "fulfillments.items.quantity",
+        "payment_collections.payments.id", "payment_collections.payments.provider_id",
+        "payment_collections.payments.data", "payment_collections.payments.canceled_at",
+      ],
+      filters: { id: input.order_id },
+    })
+    const payment = ((order?.payment_collections ?? []) as any[])
+      .flatMap((pc) => pc?.payments ?? [])
+      .find((p: any) => p.provider_id?.startsWith(`pp_${PayexInvoiceProviderService.identifier}_`) && !p.canceled_at)
+    if (!order || !payment || (payment.data?.capture_on ?? "fulfillment") !== "fulfillment") {
+      return new StepResponse(undefined)
+    }
+    const fulfillments = ((order.fulfillments ?? []) as unknown as FulfillmentLike[])
+      .filter((f) => !f.canceled_at)
+      .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id))
+    const index = fulfillments.findIndex((f) => f.id === input.fulfillment_id)
+    if (index < 0) return new StepResponse(undefined)
+
+    const billedBefore = new Map<string, number>()
+    for (const f of fulfillments.slice(0, index)) {
+      for (const i of f.items ?? []) billedBefore.set(i.line_item_id, (billedBefore.get(i.line_item_id) ?? 0) + Number(i.quantity))
+    }
+    const selection = (fulfillments[index].items ?? []).map((i) => ({
+      item_id: i.line_item_id,
+      quantity: Number(i.quantity),
+      from: billedBefore.get(i.line_item_id) ?? 0,
+    }))
+    const lines = grossLinesForItems(order as unknown as OrderLike, selection, { includeShipping: index === 0 })
+    const amount = sumAmounts(lines)
+    if (amount <= 0) return new StepResponse(undefined)
+    const prepared: PreparedFulfillmentCapture = {
+      payment_id: payment.id,
+      currency_code: order.currency_code,
+      pending: { fulfillment_id: input.fulfillment_id, amount_minor: amount, lines },
+    }
+    return new StepResponse(prepared)
+  }
+)
