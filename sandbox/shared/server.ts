@@ -11,6 +11,7 @@
  */
 import http from "node:http"
 import type { AddressInfo, Socket } from "node:net"
+import { errorBody, normaliseHeaders, parseBody, readBody, send } from "./http-io"
 
 export type SandboxRequest = {
   method: string
@@ -39,6 +40,11 @@ export interface Faults {
   failStatus: number
   /** the next N requests are handled (state changes) and then the socket is destroyed without an answer */
   dropNext: number
+  /**
+   * Optional target for failNext/dropNext: a regular expression matched against "METHOD /path"
+   * (e.g. "POST /captures$"); other requests pass untouched. Latency still applies to all.
+   */
+  only?: string
 }
 
 export interface RecordedRequest {
@@ -62,9 +68,8 @@ export interface SandboxServer {
   close(): Promise<void>
 }
 
-export const DEFAULT_FAULTS: Readonly<Faults> = Object.freeze({ latencyMs: 0, failNext: 0, failStatus: 503, dropNext: 0 })
+export const DEFAULT_FAULTS: Readonly<Faults> = Object.freeze({ latencyMs: 0, failNext: 0, failStatus: 503, dropNext: 0, only: undefined })
 
-const MAX_BODY_BYTES = 1024 * 1024
 const CONTROL_PREFIX = "/_sandbox/"
 
 type CompiledRoute = Route & { method: string; segments: string[] }
@@ -100,6 +105,12 @@ export function validateFaults(partial: unknown): Partial<Faults> {
   if (!partial || typeof partial !== "object" || Array.isArray(partial)) throw new Error("faults must be a JSON object")
   const out: Partial<Faults> = {}
   for (const [key, value] of Object.entries(partial as Record<string, unknown>)) {
+    if (key === "only") {
+      if (value !== undefined && value !== null && typeof value !== "string") throw new Error(`fault switch "only" must be a string`)
+      if (typeof value === "string") new RegExp(value) // throws on a bad pattern
+      out.only = typeof value === "string" && value ? value : undefined
+      continue
+    }
     if (!(key in DEFAULT_FAULTS)) throw new Error(`unknown fault switch "${key}"`)
     if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
       throw new Error(`fault switch "${key}" must be a non-negative integer`)
@@ -108,72 +119,6 @@ export function validateFaults(partial: unknown): Partial<Faults> {
     ;(out as Record<string, number>)[key] = value
   }
   return out
-}
-
-function parseBody(contentType: string | undefined, raw: string): any {
-  if (raw.length === 0) return undefined
-  const type = (contentType ?? "").toLowerCase()
-  if (type.includes("application/x-www-form-urlencoded")) {
-    return Object.fromEntries(new URLSearchParams(raw))
-  }
-  if (type.includes("json") || (type === "" && /^\s*[[{]/.test(raw))) {
-    try {
-      return JSON.parse(raw)
-    } catch {
-      return undefined
-    }
-  }
-  return undefined
-}
-
-function normaliseHeaders(headers: http.IncomingHttpHeaders): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {}
-  for (const [key, value] of Object.entries(headers)) {
-    out[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value
-  }
-  return out
-}
-
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    let tooBig = false
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY_BYTES) tooBig = true
-      else chunks.push(chunk)
-    })
-    req.on("end", () => resolve(tooBig ? null : Buffer.concat(chunks).toString("utf8")))
-    req.on("error", reject)
-  })
-}
-
-function send(res: http.ServerResponse, response: SandboxResponse, name: string): void {
-  if (res.destroyed || res.headersSent) return
-  const headers: Record<string, string> = { "x-sandbox": name }
-  let payload: string | undefined
-  if (response.body !== undefined) {
-    if (typeof response.body === "string") {
-      payload = response.body
-      headers["content-type"] = "text/plain; charset=utf-8"
-    } else {
-      payload = JSON.stringify(response.body)
-      headers["content-type"] = "application/json; charset=utf-8"
-    }
-  }
-  for (const [key, value] of Object.entries(response.headers ?? {})) headers[key.toLowerCase()] = value
-  if (payload !== undefined) headers["content-length"] = String(Buffer.byteLength(payload))
-  res.writeHead(response.status, headers)
-  res.end(payload)
-}
-
-function errorBody(status: number, title: string, detail: string): SandboxResponse {
-  return {
-    status,
-    body: { type: "about:blank", title, status, detail },
-    headers: { "content-type": "application/problem+json" },
-  }
 }
 
 export function startSandboxServer(opts: {
@@ -277,9 +222,10 @@ export function startSandboxServer(opts: {
     const request: SandboxRequest = { method, path, query, headers, body, rawBody }
     // Fault decisions are taken on arrival, so concurrent requests consume the counters in arrival order.
     const faults = state.faults
-    const fail = faults.failNext > 0
+    const targeted = !faults.only || new RegExp(faults.only).test(`${method} ${path}`)
+    const fail = targeted && faults.failNext > 0
     if (fail) faults.failNext--
-    const drop = !fail && faults.dropNext > 0
+    const drop = targeted && !fail && faults.dropNext > 0
     if (drop) faults.dropNext--
     const latency = faults.latencyMs
 

@@ -129,7 +129,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     // PayEx answered, or a capture made in PayEx's portal) is recorded now instead of captured again.
     const payexCaptured = transactionsOfType(await this.client.listTransactions(payment.payment), "Capture")
       .filter((t) => t.state === "Completed").reduce((s, t) => s + t.amount, 0)
-    const { total } = await this.records.capturedTotal({ payment_id: capture.payment_id }, captureId)
+    const { total } = await this.records.capturedTotal({ id: capture.payment_id }, captureId)
     if (payexCaptured - toMinorUnits(total, d.currency_code!) >= amount) return { data: d }
 
     const lines = pending && pending.amount_minor === amount ? pending.lines : await this.orderLines(capture.payment_collection_id)

@@ -13,10 +13,7 @@ export class PayexMedusaRecords {
 
   /** The capture row Medusa created before calling `capturePayment` (its id is the idempotency key). */
   async capture(captureId: string): Promise<{ amount: unknown; payment_id: string; payment_collection_id: string; currency_code: string }> {
-    const capture = await this.cradle.captureService.retrieve(captureId, {
-      select: ["id", "amount", "raw_amount", "payment_id"],
-      relations: ["payment"],
-    })
+    const capture = await this.cradle.captureService.retrieve(captureId, { relations: ["payment"] })
     return {
       amount: capture.raw_amount ?? capture.amount,
       payment_id: capture.payment_id ?? capture.payment?.id,
@@ -26,7 +23,7 @@ export class PayexMedusaRecords {
   }
 
   /** Sum of the captures Medusa has recorded on the payment of a session, except `exceptCaptureId`. */
-  async capturedTotal(filter: { payment_id?: string; payment_session_id?: string }, exceptCaptureId?: string) {
+  async capturedTotal(filter: { id?: string; payment_session_id?: string }, exceptCaptureId?: string) {
     const [payment] = await this.cradle.paymentService.list(filter, { relations: ["captures"], take: 1 })
     if (!payment) return { payment: null, total: MathBN.convert(0) }
     const total = (payment.captures ?? [])
@@ -54,18 +51,16 @@ export class PayexMedusaRecords {
   }
 }
 
+// Totals are computed by the order module, and only when the order's own `total` and the base fields
+// ("items.*") are asked for beside "items.total".
 export const ORDER_LINE_FIELDS = [
   "id",
   "currency_code",
-  "items.id",
-  "items.title",
-  "items.product_title",
-  "items.variant_sku",
-  "items.quantity",
+  "total",
+  "items.*",
   "items.total",
   "items.tax_lines.rate",
-  "shipping_methods.id",
-  "shipping_methods.name",
+  "shipping_methods.*",
   "shipping_methods.total",
   "shipping_methods.tax_lines.rate",
 ]

@@ -169,6 +169,19 @@ describe("sandbox/shared/server", () => {
     expect(counter).toBe(2)
   })
 
+  it("only= aims failNext/dropNext at matching requests and lets the others through", async () => {
+    server.setFaults({ failNext: 1, only: "^POST /counter$" })
+    const get = await fetch(`${server.url}/counter`)
+    expect(get.status).not.toBe(503)
+    expect(server.faults.failNext).toBe(1)
+    const postRes = await post("/counter", {})
+    expect(postRes.status).toBe(503)
+    expect(server.faults.failNext).toBe(0)
+    expect(() => server.setFaults({ only: "(" })).toThrow()
+    await fetch(`${server.url}/_sandbox/reset`, { method: "POST" })
+    expect(server.faults.only).toBeUndefined()
+  })
+
   it("latencyMs delays every answer", async () => {
     server.setFaults({ latencyMs: 150 })
     const started = Date.now()

@@ -22,7 +22,7 @@ const COORDINATION_DAY_OFFSET = 60
 const SHORT_FORM = /^(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$/
 const LONG_FORM = /^(\d{4})(\d{2})(\d{2})-?(\d{4})$/
 
-/** Calendar day of birth, or null when the day field is neither a day nor a day + 60. */
+/** Calendar day of birth behind a day field (a samordningsnummer's day + 60 maps back); range is checked later. */
 function realDay(dayField: number): number {
   return dayField > COORDINATION_DAY_OFFSET ? dayField - COORDINATION_DAY_OFFSET : dayField
 }

@@ -1,4 +1,5 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
+import { MathBN } from "@medusajs/framework/utils"
 import { GrossLine, percentToBasisPoints, sliceOfTotal, toMinorUnits } from "../money"
 
 /** The parts of a Medusa order (as `query.graph` returns it) that invoice lines are built from. */
@@ -40,7 +41,8 @@ export function lineVatBasisPoints(taxLines: Array<{ rate: BigNumberInput }> | n
 }
 
 function integerQuantity(q: BigNumberInput, what: string): number {
-  const n = Number(typeof q === "object" && q !== null && "value" in (q as any) ? (q as any).value : q)
+  // query.graph returns quantities as numbers, strings or BigNumber objects depending on the field
+  const n = MathBN.convert(q).toNumber()
   if (!Number.isInteger(n) || n < 0) throw new Error(`${what} must be a whole number of units, got ${n}`)
   return n
 }

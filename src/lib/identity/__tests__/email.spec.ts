@@ -21,6 +21,7 @@ describe("isValidEmail", () => {
     "anna@example",
     "anna@@example.com",
     "anna@foo@example.com",
+    "anna@example.com@example.com",
     "anna @example.com",
     "anna@exa mple.com",
     " anna@example.com",

@@ -68,5 +68,11 @@ export function setupNock() {
     // Every mocked call a test set up must have been made.
     expect(pending).toEqual([])
   })
-  afterAll(() => nock.enableNetConnect())
+  afterAll(() => {
+    nock.enableNetConnect()
+    // Jest shares core modules (http) between the test files of one worker:
+    // without restore, the next file's nock stacks on this one and network
+    // errors get emitted twice (an "Unhandled error" in whichever test runs then).
+    nock.restore()
+  })
 }
