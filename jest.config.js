@@ -1,3 +1,6 @@
+// Reports of each run go to .cache/ (read by .ci/run for its closing line).
+require("node:fs").mkdirSync(`${__dirname}/.cache`, { recursive: true })
+
 // Two suites: pure/unit code (fast, nock only) and integration (real Medusa + PostgreSQL + sandboxes).
 const swc = ["@swc/jest", { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } }]
 
