@@ -41,7 +41,27 @@ module.exports = defineConfig({
               maxRetries: Number(process.env.PAYEX_MAX_RETRIES || 2),
             },
           },
+          // Payer B2B: no credentials here; they are the payer-invoice module's (the plugin's `payer` option).
+          { resolve: "./src/providers/payer", id: "payer", options: {} },
         ],
+      },
+    },
+    {
+      // In a host this module comes with the plugin and gets the plugin's options:
+      //   plugins: [{ resolve: "medusa-plugin-payex-payer", options: { payer: { ... } } }]
+      // Here the plugin's source is the project itself, so the module is listed with the same options.
+      resolve: "./src/modules/payer-invoice",
+      options: {
+        payer: {
+          clientId: process.env.PAYER_CLIENT_ID || "sandbox-client",
+          clientSecret: process.env.PAYER_CLIENT_SECRET || "sandbox-secret",
+          baseUrl: process.env.PAYER_BASE_URL || "http://localhost:9412",
+          invoiceOn: process.env.PAYER_INVOICE_ON || "fulfillment",
+          dueDays: Number(process.env.PAYER_DUE_DAYS || 30),
+          deliveryType: process.env.PAYER_DELIVERY_TYPE || "EMAIL",
+          timeoutMs: Number(process.env.PAYER_TIMEOUT_MS || 10000),
+          maxRetries: Number(process.env.PAYER_MAX_RETRIES || 2),
+        },
       },
     },
   ],

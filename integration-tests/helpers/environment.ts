@@ -1,4 +1,5 @@
 import net from "node:net"
+import { startPayerSandbox, PayerSandbox } from "../../sandbox/payer"
 import { startPayexSandbox, PayexSandbox } from "../../sandbox/payex"
 
 export function freePort(): Promise<number> {
@@ -13,18 +14,20 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts the PayEx sandbox and points medusa-config.js at it. Must run in a top-level beforeAll, which
+ * Starts the PayEx and Payer sandboxes and points medusa-config.js at them. Must run in a top-level beforeAll, which
  * jest runs before medusaIntegrationTestRunner's own beforeAll loads the config and boots Medusa.
  */
-export async function startSandboxesForMedusa(): Promise<{ payex: PayexSandbox; backendUrl: string }> {
+export async function startSandboxesForMedusa(): Promise<{ payex: PayexSandbox; payer: PayerSandbox; backendUrl: string }> {
   const payex = await startPayexSandbox()
+  const payer = await startPayerSandbox()
+  process.env.PAYER_BASE_URL = payer.url
   const port = await freePort()
   process.env.PORT = String(port)
   process.env.MEDUSA_BACKEND_URL = `http://localhost:${port}`
   process.env.PAYEX_BASE_URL = payex.url
   process.env.PAYMENT_WEBHOOK_DELAY_MS = "200"
   process.env.PAYEX_MAX_RETRIES = "2"
-  return { payex, backendUrl: process.env.MEDUSA_BACKEND_URL }
+  return { payex, payer, backendUrl: process.env.MEDUSA_BACKEND_URL }
 }
 
 export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 15000): Promise<T> {

@@ -18,9 +18,9 @@ type H = { headers: Record<string, string> }
 
 /**
  * A Swedish shop through the admin API: SEK tax-inclusive prices, region SE with the given payment
- * provider, 25 % default VAT with 12 % and 6 % products, one flat-rate shipping option of 49 SEK.
+ * providers, 25 % default VAT with 12 % and 6 % products, one flat-rate shipping option of 49 SEK.
  */
-export async function seedSwedishStore(api: AxiosInstance, admin: H, paymentProviderId: string): Promise<SeededStore> {
+export async function seedSwedishStore(api: AxiosInstance, admin: H, paymentProviderIds: string | string[]): Promise<SeededStore> {
   const { data: { stores } } = await api.get("/admin/stores", admin)
   await api.post(`/admin/stores/${stores[0].id}`, { supported_currencies: [{ currency_code: "sek", is_default: true, is_tax_inclusive: true }] }, admin)
 
@@ -29,7 +29,7 @@ export async function seedSwedishStore(api: AxiosInstance, admin: H, paymentProv
   await api.post(`/admin/api-keys/${api_key.id}/sales-channels`, { add: [sales_channel.id] }, admin)
 
   const { data: { region } } = await api.post("/admin/regions", {
-    name: "Sverige", currency_code: "sek", countries: ["se"], payment_providers: [paymentProviderId], automatic_taxes: true, is_tax_inclusive: true,
+    name: "Sverige", currency_code: "sek", countries: ["se"], payment_providers: ([] as string[]).concat(paymentProviderIds), automatic_taxes: true, is_tax_inclusive: true,
   }, admin)
   const { data: { tax_region } } = await api.post("/admin/tax-regions", {
     country_code: "se", provider_id: "tp_system", default_tax_rate: { rate: 25, code: "SE25", name: "Moms 25%" },

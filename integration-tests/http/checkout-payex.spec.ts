@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { PayerSandbox } from "../../sandbox/payer"
 import type { PayexSandbox } from "../../sandbox/payex"
 import { createAdminHeaders } from "../helpers/admin"
 import { startSandboxesForMedusa, waitFor } from "../helpers/environment"
@@ -11,11 +12,13 @@ const PROVIDER = "pp_payex-invoice_payex"
 const SSN = "600307-1161"
 
 let payex: PayexSandbox
+let payer: PayerSandbox
 beforeAll(async () => {
-  ;({ payex } = await startSandboxesForMedusa())
+  ;({ payex, payer } = await startSandboxesForMedusa())
 })
 afterAll(async () => {
   await payex?.close()
+  await payer?.close()
 })
 
 medusaIntegrationTestRunner({

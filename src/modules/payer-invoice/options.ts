@@ -1,0 +1,62 @@
+import type { PayerDeliveryType } from "../../lib/payer"
+
+/**
+ * Payer B2B settings, given once as the plugin's `payer` option (the plugin hands its options to this
+ * module). The `payer-b2b` payment provider needs no credentials of its own: it works through this module.
+ */
+export interface PayerOptions {
+  clientId: string
+  clientSecret: string
+  /** Default https://stage-b2b.payer.se (test); https://b2b.payer.se in production. */
+  baseUrl?: string
+  /** Issue the invoice when a fulfillment is created (default) or when it is shipped. */
+  invoiceOn?: "fulfillment" | "shipment"
+  dueDays?: number
+  deliveryType?: PayerDeliveryType
+  timeoutMs?: number
+  maxRetries?: number
+}
+
+export interface PayerInvoiceModuleOptions {
+  payer?: PayerOptions
+}
+
+export const PAYER_DEFAULT_BASE_URL = "https://stage-b2b.payer.se"
+export const PAYER_DELIVERY_TYPES = ["NONE", "EMAIL", "PRINT", "EINVOICE", "SMS"] as const
+export const PAYER_CURRENCIES = ["dkk", "eur", "gbp", "nok", "sek", "usd", "chf"]
+
+export type ResolvedPayerOptions = Required<Omit<PayerOptions, "timeoutMs" | "maxRetries">> & Pick<PayerOptions, "timeoutMs" | "maxRetries">
+
+/** One message per bad option; never echoes the secret. */
+export function payerOptionProblems(o: Partial<PayerOptions> | undefined): string[] {
+  if (!o) return []
+  const problems: string[] = []
+  if (typeof o.clientId !== "string" || !o.clientId.trim()) problems.push("`payer.clientId` is required")
+  if (typeof o.clientSecret !== "string" || !o.clientSecret.trim()) problems.push("`payer.clientSecret` is required")
+  if (o.baseUrl !== undefined) {
+    try {
+      if (!/^https?:$/.test(new URL(o.baseUrl).protocol)) throw new Error()
+    } catch {
+      problems.push("`payer.baseUrl` must be an absolute http(s) URL")
+    }
+  }
+  if (o.invoiceOn !== undefined && o.invoiceOn !== "fulfillment" && o.invoiceOn !== "shipment") problems.push('`payer.invoiceOn` must be "fulfillment" or "shipment"')
+  if (o.dueDays !== undefined && !(Number.isInteger(o.dueDays) && o.dueDays >= 0 && o.dueDays <= 365)) problems.push("`payer.dueDays` must be a whole number of days from 0 to 365")
+  if (o.deliveryType !== undefined && !PAYER_DELIVERY_TYPES.includes(o.deliveryType as any)) problems.push(`\`payer.deliveryType\` must be one of ${PAYER_DELIVERY_TYPES.join(", ")}`)
+  if (o.timeoutMs !== undefined && !(Number.isInteger(o.timeoutMs) && o.timeoutMs > 0)) problems.push("`payer.timeoutMs` must be a positive integer")
+  if (o.maxRetries !== undefined && !(Number.isInteger(o.maxRetries) && o.maxRetries >= 0 && o.maxRetries <= 10)) problems.push("`payer.maxRetries` must be an integer from 0 to 10")
+  return problems
+}
+
+export function resolvePayerOptions(o: PayerOptions): ResolvedPayerOptions {
+  return {
+    clientId: o.clientId,
+    clientSecret: o.clientSecret,
+    baseUrl: o.baseUrl ?? PAYER_DEFAULT_BASE_URL,
+    invoiceOn: o.invoiceOn ?? "fulfillment",
+    dueDays: o.dueDays ?? 30,
+    deliveryType: o.deliveryType ?? "EMAIL",
+    timeoutMs: o.timeoutMs,
+    maxRetries: o.maxRetries,
+  }
+}

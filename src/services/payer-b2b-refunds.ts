@@ -1,0 +1,25 @@
+import { container as appContainer } from "@medusajs/framework"
+import { MedusaError } from "@medusajs/framework/utils"
+
+/**
+ * A Medusa refund on a payer-b2b payment that did not come from the plugin's own credit routes (admin
+ * refund, order cancel, return): find the order and let the credit workflow turn it into Payer credits.
+ * The refund id is the idempotency key, so a retried refund never credits twice.
+ */
+export async function creditRefundThroughPayer(cradle: Record<string, any>, input: { refund_id: string; amount_minor: number }) {
+  const refund = await cradle.refundService.retrieve(input.refund_id, { relations: ["payment"] })
+  const paymentCollectionId = refund.payment?.payment_collection_id
+  const query = appContainer.resolve("query")
+  const { data: links } = await query.graph({
+    entity: "order_payment_collection",
+    fields: ["order_id"],
+    filters: { payment_collection_id: paymentCollectionId },
+  })
+  const orderId = links[0]?.order_id
+  if (!orderId) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No order found for this Payer B2B payment")
+  // Imported lazily: the workflow module imports this provider's types.
+  const { creditPayerRefundWorkflow } = await import("../workflows/payer/credit-refund")
+  await creditPayerRefundWorkflow(appContainer).run({
+    input: { order_id: orderId, payment_id: refund.payment_id ?? refund.payment?.id, refund_id: input.refund_id, amount_minor: input.amount_minor },
+  })
+}

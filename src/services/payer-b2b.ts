@@ -1,0 +1,97 @@
+import { AbstractPaymentProvider, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import type {
+  AuthorizePaymentInput, AuthorizePaymentOutput, CancelPaymentInput, CancelPaymentOutput, CapturePaymentInput,
+  CapturePaymentOutput, DeletePaymentInput, DeletePaymentOutput, GetPaymentStatusInput, GetPaymentStatusOutput,
+  InitiatePaymentInput, InitiatePaymentOutput, RefundPaymentInput, RefundPaymentOutput, RetrievePaymentInput,
+  RetrievePaymentOutput, UpdatePaymentInput, UpdatePaymentOutput, WebhookActionResult,
+} from "@medusajs/framework/types"
+import { toMinorUnits } from "../lib/money"
+import { PAYER_CURRENCIES } from "../modules/payer-invoice/options"
+import { parseB2BCustomer } from "./payer-b2b-session"
+import { creditRefundThroughPayer } from "./payer-b2b-refunds"
+
+/** Set by the plugin's own credit routes just before they record the refund in Medusa. */
+export interface PendingPayerRefund {
+  amount_minor: number
+  credit_invoice_number: string
+}
+
+/**
+ * Payer B2B invoice as a Medusa payment provider. Authorization moves no money: the invoice issued per
+ * fulfillment is the capture (recorded by the plugin's workflow, not through this class), and a refund
+ * becomes a Payer credit invoice. Credentials live in the plugin's `payer` option, not here.
+ */
+export class PayerB2BProviderService extends AbstractPaymentProvider<Record<string, never>> {
+  static identifier = "payer-b2b"
+
+  constructor(protected readonly cradle: Record<string, any>, options: Record<string, never>) {
+    // @ts-ignore the base class takes (cradle, options)
+    super(...arguments)
+  }
+
+  async initiatePayment({ amount, currency_code, data }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+    if (!PAYER_CURRENCIES.includes(String(currency_code).toLowerCase())) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payer B2B invoices support ${PAYER_CURRENCIES.join(", ").toUpperCase()}, not ${String(currency_code).toUpperCase()}`)
+    }
+    const customer = parseB2BCustomer(data as Record<string, unknown>)
+    return {
+      id: `payer_${String((data as any)?.session_id ?? Date.now())}`,
+      data: { ...customer, currency_code: currency_code.toLowerCase(), amount_minor: toMinorUnits(amount, currency_code) },
+      status: PaymentSessionStatus.PENDING,
+    }
+  }
+
+  async updatePayment({ data, amount, currency_code }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
+    const customer = parseB2BCustomer(data as Record<string, unknown>)
+    return { data: { ...data, ...customer, amount_minor: toMinorUnits(amount, currency_code) } }
+  }
+
+  async authorizePayment({ data }: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
+    parseB2BCustomer(data as Record<string, unknown>)
+    return { status: PaymentSessionStatus.AUTHORIZED, data: data ?? {} }
+  }
+
+  async capturePayment(_: CapturePaymentInput): Promise<CapturePaymentOutput> {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "Payer B2B payments are captured by the invoice issued for each fulfillment; create a fulfillment instead of capturing"
+    )
+  }
+
+  async refundPayment({ data, amount, context }: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    const d = { ...(data ?? {}) } as Record<string, any>
+    const pending = d.pending_refund as PendingPayerRefund | undefined
+    const amountMinor = toMinorUnits(amount, d.currency_code)
+    if (pending && pending.amount_minor === amountMinor) {
+      // The plugin already issued this credit at Payer (admin credit route): only Medusa's books change.
+      delete d.pending_refund
+      return { data: d }
+    }
+    const refundId = context?.idempotency_key
+    if (!refundId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "refundPayment needs the Medusa refund id")
+    await creditRefundThroughPayer(this.cradle, { refund_id: refundId, amount_minor: amountMinor })
+    return { data: d }
+  }
+
+  async cancelPayment({ data }: CancelPaymentInput): Promise<CancelPaymentOutput> {
+    return { data: data ?? {} } // nothing was charged; invoiced amounts are credited through refunds
+  }
+
+  async deletePayment({ data }: DeletePaymentInput): Promise<DeletePaymentOutput> {
+    return { data: data ?? {} }
+  }
+
+  async getPaymentStatus({ data }: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
+    return { status: PaymentSessionStatus.AUTHORIZED, data: data ?? {} }
+  }
+
+  async retrievePayment({ data }: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
+    return { data: data ?? {} }
+  }
+
+  async getWebhookActionAndData(): Promise<WebhookActionResult> {
+    return { action: PaymentActions.NOT_SUPPORTED } // Payer has no public invoice webhook; a job polls instead
+  }
+}
+
+export default PayerB2BProviderService
