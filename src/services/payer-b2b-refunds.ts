@@ -17,8 +17,9 @@ export async function creditRefundThroughPayer(cradle: Record<string, any>, inpu
   })
   const orderId = links[0]?.order_id
   if (!orderId) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No order found for this Payer B2B payment")
-  // Imported lazily: the workflow module imports this provider's types.
-  const { creditPayerRefundWorkflow } = await import("../workflows/payer/credit-refund")
+  // Required lazily: the workflow module imports this provider's types. (A dynamic import() would be left
+  // as an ESM import by tsc under node16 module resolution and then needs a file extension.)
+  const { creditPayerRefundWorkflow } = require("../workflows/payer/credit-refund") as typeof import("../workflows/payer/credit-refund")
   await creditPayerRefundWorkflow(appContainer).run({
     input: { order_id: orderId, payment_id: refund.payment_id ?? refund.payment?.id, refund_id: input.refund_id, amount_minor: input.amount_minor },
   })

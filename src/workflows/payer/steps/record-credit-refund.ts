@@ -1,0 +1,54 @@
+import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { fromMinorUnits } from "../../../lib/money"
+import type { PendingPayerRefund } from "../../../services/payer-b2b"
+import { payerInvoices, recordById } from "./credit-records"
+
+/**
+ * Removes the marker whether or not the provider consumed it. Payment data is a JSON column that Medusa
+ * MERGES on update, so a key left out survives: it has to be set to null explicitly.
+ */
+async function clearMarker(paymentModule: any, paymentId: string): Promise<void> {
+  const latest = await paymentModule.retrievePayment(paymentId, { select: ["id", "data"] })
+  await paymentModule.updatePayment({ id: paymentId, data: { ...(latest.data ?? {}), pending_refund: null } })
+}
+
+/**
+ * Records an issued admin credit as a refund on the Medusa payment WITHOUT a second Payer call: the
+ * payment data gets a `pending_refund` marker that the payer-b2b provider's refundPayment recognises
+ * (same amount) and consumes instead of crediting. Runs under the workflow's lock of the payment; if
+ * Medusa refuses the refund the marker is removed again and the credit record says why.
+ */
+export const recordPayerCreditRefundStep = createStep(
+  "payer-record-credit-refund",
+  async (input: { credit_id: string }, { container }) => {
+    const service = payerInvoices(container)
+    const credit = await recordById(service, input.credit_id)
+    if (credit.medusa_recorded) return new StepResponse(credit)
+    if (!credit.payment_id) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Credit invoice ${credit.invoice_number} has no Medusa payment to record a refund on`)
+    }
+    const paymentModule = container.resolve(Modules.PAYMENT)
+    const payment = await paymentModule.retrievePayment(credit.payment_id, { select: ["id", "data"] })
+    const pending: PendingPayerRefund = { amount_minor: Number(credit.total_amount), credit_invoice_number: String(credit.invoice_number) }
+    await paymentModule.updatePayment({ id: payment.id, data: { ...(payment.data ?? {}), pending_refund: pending } } as any)
+    try {
+      await refundPaymentWorkflow(container).run({
+        input: {
+          payment_id: payment.id,
+          amount: fromMinorUnits(Number(credit.total_amount), credit.currency_code),
+          note: `Payer credit invoice ${credit.invoice_number}`,
+        },
+      })
+    } catch (error: any) {
+      await clearMarker(paymentModule, payment.id)
+      const message = `Credit invoice ${credit.invoice_number} was issued at Payer, but Medusa did not record the refund: ${error?.message ?? String(error)}`
+      await service.updatePayerInvoices({ id: credit.id, last_error: message })
+      throw new MedusaError(error?.type ?? MedusaError.Types.UNEXPECTED_STATE, message)
+    }
+    await clearMarker(paymentModule, payment.id)
+    await service.updatePayerInvoices({ id: credit.id, medusa_recorded: true, last_error: null })
+    return new StepResponse(await recordById(service, credit.id))
+  }
+)
