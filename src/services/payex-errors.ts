@@ -44,6 +44,8 @@ function scrubMedusaError(error: MedusaError, secrets: string[]): MedusaError {
 
 export function scrub(message: string, secrets: string[]): string {
   let out = message
-  for (const s of secrets.filter((x) => x && x.length >= 4)) out = out.split(s).join("[personal number]")
+  // Longest first: "6003071161" cut before "196003071161" would leave "19[personal number]" behind.
+  const ordered = secrets.filter((x) => x && x.length >= 4).sort((a, b) => b.length - a.length)
+  for (const s of ordered) out = out.split(s).join("[personal number]")
   return out
 }

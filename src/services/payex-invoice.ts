@@ -49,7 +49,15 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     })
   }
 
-  async initiatePayment({ amount, currency_code, data, context }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+  async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+    return this.createPayexPayment(input, "")
+  }
+
+  /**
+   * Creates the PayEx payment of a session. `referenceSuffix` tells apart the payments that replace an
+   * earlier one of the same session (PayEx refuses a payeeReference it has seen).
+   */
+  private async createPayexPayment({ amount, currency_code, data, context }: InitiatePaymentInput, referenceSuffix: string): Promise<InitiatePaymentOutput> {
     const currency = PAYEX_CURRENCIES[String(currency_code).toLowerCase()]
     if (!currency) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `PayEx invoice supports SEK, NOK and EUR, not ${String(currency_code).toUpperCase()}`)
@@ -72,12 +80,12 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     })
     let created: PayexPaymentResponse
     try {
-      created = await this.client.createPayment(body(payeeReferenceFor("PS", sessionId)))
+      created = await this.client.createPayment(body(payeeReferenceFor("PS", sessionId, referenceSuffix)))
     } catch (e) {
       // A lost answer to a create: an unauthorized PayEx payment moves no money, so a second one with a
       // derived reference is safe (the first simply expires).
       if (!(e instanceof PayexProblemError && e.isPayeeReferenceReplay)) throw payexToMedusaError(e)
-      created = await this.client.createPayment(body(payeeReferenceFor("PS", sessionId, "R"))).catch((err) => { throw payexToMedusaError(err) })
+      created = await this.client.createPayment(body(payeeReferenceFor("PS", sessionId, `${referenceSuffix}R`))).catch((err) => { throw payexToMedusaError(err) })
     }
     const stored: PayexSessionData = {
       session_id: sessionId,
@@ -97,10 +105,10 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     for (const k of PERSONAL_NUMBER_KEYS) delete (rest as any)[k]
     if (payex_action) return { data: await runSessionAction(this.client, rest, payex_action) }
     if (amount !== undefined && rest.amount_minor !== undefined && toMinorUnits(amount, currency_code) !== rest.amount_minor) {
-      // PayEx cannot change an amount: abort this payment and start a new one for the new amount.
+      // PayEx cannot change an amount: abort this payment and start a new one for the new amount. The new
+      // one's payeeReference carries the number of the payment it replaces: unique, and the same on a retry.
       await this.deletePayment({ data: rest })
-      const sessionId = `${rest.session_id}`
-      return this.initiatePayment({ amount, currency_code, data: { ...rest, session_id: `${sessionId}` }, context: { idempotency_key: `${sessionId}_${toMinorUnits(amount, currency_code)}` } as any })
+      return this.createPayexPayment({ amount, currency_code, data: rest, context }, `N${rest.payex_payment_number ?? ""}`)
     }
     return { data: rest }
   }
@@ -203,7 +211,8 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     const notSupported = { action: PaymentActions.NOT_SUPPORTED }
     const paymentId = (data as any)?.payment?.id
     const transactionId = (data as any)?.transaction?.id
-    if (typeof paymentId !== "string" || typeof transactionId !== "string" || !/^\/psp\/invoice\/payments\/[0-9a-f-]{36}$/i.test(paymentId) || !transactionId.startsWith(`${paymentId}/transactions/`)) {
+    // Exactly `<payment>/transactions/<uuid>`: a "../" or a query would make the GET read another resource.
+    if (typeof paymentId !== "string" || typeof transactionId !== "string" || !/^\/psp\/invoice\/payments\/[0-9a-f-]{36}$/i.test(paymentId) || !transactionId.startsWith(`${paymentId}/transactions/`) || !/^[0-9a-f-]{36}$/i.test(transactionId.slice(paymentId.length + "/transactions/".length))) {
       return notSupported
     }
     try {

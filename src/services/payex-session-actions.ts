@@ -23,7 +23,10 @@ export function parsePersonalNumber(raw: unknown, country: string): PersonalNumb
   const spellings = [input, input.replace(/\D/g, "")]
   if (country === "SE") {
     const p = parseSwedishPersonalNumber(input)
-    if (p) return { forLegalAddress: p.digits12, forAuthorization: p.short.replace("+", "-"), spellings: [...spellings, p.digits12, p.short, p.digits12.slice(2)] }
+    if (p) {
+      const forAuthorization = p.short.replace("+", "-")
+      return { forLegalAddress: p.digits12, forAuthorization, spellings: [...spellings, p.digits12, p.short, forAuthorization, p.digits12.slice(2)] }
+    }
     throw invalid("social_security_number", "not a valid Swedish personal identity number (YYMMDD-NNNN or YYYYMMDDNNNN)")
   }
   if (country === "NO") {

@@ -95,8 +95,11 @@ export class PayexClient {
     return this.request({ method: "GET", url: paymentId, operation: "get-payment" })
   }
 
-  /** Follows the `href`/`method` PayEx gave for `rel`; never a hand-built URL. */
-  perform<T>(operations: PayexOperation[] | undefined, rel: PayexOperationRel, body?: unknown): Promise<T> {
+  /**
+   * Follows the `href`/`method` PayEx gave for `rel`; never a hand-built URL. Async, so an absent `rel`
+   * rejects the returned promise (and reaches a `.catch`) instead of throwing at the call.
+   */
+  async perform<T>(operations: PayexOperation[] | undefined, rel: PayexOperationRel, body?: unknown): Promise<T> {
     const op = findOperation(operations, rel)
     if (!op) {
       throw new PayexProblemError(rel, "http", {

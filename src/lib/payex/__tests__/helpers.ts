@@ -113,6 +113,8 @@ export function setupNock() {
   afterEach(() => {
     const pending = nock.pendingMocks()
     nock.cleanAll()
+    // delayed replies keep timers that would hold the worker open
+    nock.abortPendingRequests()
     expect(pending).toEqual([])
   })
   afterAll(() => {
@@ -121,11 +123,14 @@ export function setupNock() {
   })
 }
 
-/** Records every request that reaches the mocked PayEx host. */
-export function recordRequests() {
-  const seen: Array<{ method: string; path: string; body: unknown; headers: Record<string, unknown> }> = []
-  const listener = (req: any, _interceptor: any, body: string) => {
-    seen.push({ method: req.method, path: req.path, body: body ? JSON.parse(body) : undefined, headers: req.headers })
+/**
+ * Records requests that no interceptor answered (with net connect disabled, every such request fails).
+ * Used to prove that a call was refused before any HTTP request was made.
+ */
+export function watchUnmatched() {
+  const seen: Array<{ method?: string; path?: string }> = []
+  const listener = (req: { method?: string; path?: string }) => {
+    seen.push({ method: req?.method, path: req?.path })
   }
   nock.emitter.on("no match", listener)
   return { seen, stop: () => nock.emitter.removeListener("no match", listener) }

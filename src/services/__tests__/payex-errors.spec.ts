@@ -1,0 +1,105 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { PayexProblemError } from "../../lib/payex"
+import { payexToMedusaError, scrub } from "../payex-errors"
+
+const TYPE = "https://api.payex.com/psp/errordetail/invoice/"
+const SSN = "600307-1161"
+const SECRETS = [SSN, "6003071161", "196003071161"]
+
+const httpError = (kind: string, status: number, detail: string, problems: Array<{ name: string; description: string }> = []) =>
+  new PayexProblemError("create-authorization", "http", { type: TYPE + kind, title: kind, status, detail, problems }, status)
+
+describe("payexToMedusaError", () => {
+  it("turns credit not approved into not_allowed with a reason a shopper can read", () => {
+    const error = payexToMedusaError(httpError("creditnotapproved", 403, "Credit check failed"))
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
+    expect(error.message).toBe(
+      "PayEx did not approve credit for this shopper; choose another payment method. " +
+        `PayEx create-authorization failed (403): Credit check failed (${TYPE}creditnotapproved)`
+    )
+  })
+
+  it("turns an input error into invalid_data naming PayEx's fields", () => {
+    const error = payexToMedusaError(httpError("inputerror", 400, "Invalid data", [{ name: "consumer.msisdn", description: "Not a mobile number" }]))
+    expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
+    expect(error.message).toBe(
+      `PayEx refused the request. PayEx create-authorization failed (400): Invalid data [consumer.msisdn: Not a mobile number] (${TYPE}inputerror)`
+    )
+  })
+
+  it("turns not found into not_found", () => {
+    expect(payexToMedusaError(httpError("notfound", 404, "No such payment")).type).toBe(MedusaError.Types.NOT_FOUND)
+  })
+
+  it.each([
+    ["forbidden", 403],
+    ["systemerror", 500],
+    ["externalerror", 502],
+  ])("turns %s into unexpected_state", (kind, status) => {
+    expect(payexToMedusaError(httpError(kind, status, "x")).type).toBe(MedusaError.Types.UNEXPECTED_STATE)
+  })
+
+  it("tells that nothing changed when PayEx could not be reached", () => {
+    for (const code of ["network", "timeout"] as const) {
+      const error = payexToMedusaError(new PayexProblemError("create-capture", code, {}, undefined, "ECONNRESET"))
+      expect(error.type).toBe(MedusaError.Types.UNEXPECTED_STATE)
+      expect(error.message).toBe("PayEx could not be reached; nothing was changed, try again. PayEx create-capture failed: ECONNRESET")
+    }
+  })
+
+  it("keeps PayEx's problem details for the merchant", () => {
+    const error = payexToMedusaError(httpError("inputerror", 400, "Invalid data", [{ name: "transaction.amount", description: "Too large" }]))
+    expect((error as any).payex).toEqual({
+      status: 400,
+      type: `${TYPE}inputerror`,
+      title: "inputerror",
+      detail: "Invalid data",
+      problems: [{ name: "transaction.amount", description: "Too large" }],
+    })
+  })
+
+  it("cuts a personal number PayEx echoed in detail and problems out of the error", () => {
+    const error = payexToMedusaError(
+      httpError("inputerror", 400, `socialSecurityNumber ${SSN} is not valid`, [
+        { name: "consumer.socialSecurityNumber", description: `196003071161 and 6003071161 are unknown, ${SSN}` },
+      ]),
+      SECRETS
+    )
+    const everything = JSON.stringify({ message: error.message, payex: (error as any).payex })
+    for (const s of SECRETS) expect(everything).not.toContain(s)
+    expect(everything).not.toMatch(/1161/)
+    expect(error.message).toContain("socialSecurityNumber [personal number] is not valid")
+    expect((error as any).payex.problems[0]).toEqual({
+      name: "consumer.socialSecurityNumber",
+      description: "[personal number] and [personal number] are unknown, [personal number]",
+    })
+  })
+
+  it("scrubs a MedusaError and keeps its type; returns it unchanged when there is nothing to scrub", () => {
+    const original = new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayEx did not complete the authorization (Failed: ${SSN} rejected)`)
+    const scrubbed = payexToMedusaError(original, SECRETS)
+    expect(scrubbed).not.toBe(original)
+    expect(scrubbed.type).toBe(MedusaError.Types.NOT_ALLOWED)
+    expect(scrubbed.message).toBe("PayEx did not complete the authorization (Failed: [personal number] rejected)")
+    const clean = new MedusaError(MedusaError.Types.INVALID_DATA, "msisdn: must be a mobile number")
+    expect(payexToMedusaError(clean, SECRETS)).toBe(clean)
+  })
+
+  it("wraps anything else as unexpected_state, scrubbed", () => {
+    const error = payexToMedusaError(new TypeError(`cannot read ${SSN}`), SECRETS)
+    expect(error.type).toBe(MedusaError.Types.UNEXPECTED_STATE)
+    expect(error.message).toBe("PayEx request failed: cannot read [personal number]")
+    expect(payexToMedusaError("boom").message).toBe("PayEx request failed: boom")
+  })
+})
+
+describe("scrub", () => {
+  it("replaces every occurrence of every secret", () => {
+    expect(scrub("a 1234 b 1234 c 5678", ["1234", "5678"])).toBe("a [personal number] b [personal number] c [personal number]")
+  })
+
+  it("ignores empty and very short secrets (they would cut ordinary text)", () => {
+    expect(scrub("status 400 for 12", ["", "12", "400"])).toBe("status 400 for 12")
+  })
+})

@@ -1,0 +1,406 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import nock from "nock"
+import {
+  BASE,
+  makeClient,
+  PAYMENT_ID,
+  paymentResponse,
+  problem,
+  PROBLEM_HEADERS,
+  setupNock,
+  transaction,
+  watchUnmatched,
+} from "../../lib/payex/__tests__/helpers"
+import { parsePersonalNumber, runSessionAction } from "../payex-session-actions"
+import type { PayexAddressInput, PayexSessionAction, PayexSessionData } from "../payex-session-data"
+
+setupNock()
+
+const SE_SSN = "600307-1161"
+const SE_SPELLINGS = ["600307-1161", "6003071161", "196003071161", "19600307-1161", "600307"]
+const NO_SSN = "26026708248"
+const FI_SSN = "131052-308T"
+
+const session = (currency = "sek", overrides: Partial<PayexSessionData> = {}): PayexSessionData => ({
+  session_id: "payses_01JQ3ZK8V6X9T2M4N5P7R8S9TB",
+  payex_payment_id: PAYMENT_ID,
+  payex_payment_number: 1234567890,
+  currency_code: currency,
+  amount_minor: 24899,
+  capture_on: "fulfillment",
+  ...overrides,
+})
+
+const SE_ADDRESS: PayexAddressInput = {
+  addressee: "Leo Andersson",
+  co_address: null,
+  street_address: "Helgestavägen 9",
+  zip_code: "19792",
+  city: "Bro",
+  country_code: "se",
+}
+
+const authorize = (overrides: Partial<Extract<PayexSessionAction, { type: "authorize" }>> = {}): PayexSessionAction => ({
+  type: "authorize",
+  social_security_number: SE_SSN,
+  msisdn: "+46739000001",
+  email: "leo@example.com",
+  ip: "203.0.113.7",
+  legal_address: SE_ADDRESS,
+  ...overrides,
+})
+
+const PAYMENT_OPS = ["update-payment-abort", "create-authorization", "create-approved-legal-address"]
+
+/** The GET of the payment every action starts with. */
+const mockPayment = (rels = PAYMENT_OPS) => nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({}, rels))
+
+const approvedAddress = {
+  id: `${PAYMENT_ID}/approvedlegaladdress`,
+  addressee: "Leo Andersson",
+  coAddress: "",
+  streetAddress: "Helgestavägen 9",
+  zipCode: "19792",
+  city: "Bro",
+  countryCode: "SE",
+}
+
+/** Runs an action that must fail before PayEx is asked anything. */
+async function refusedWithoutHttp(data: PayexSessionData, action: PayexSessionAction): Promise<MedusaError> {
+  const { client, debug } = makeClient()
+  const unmatched = watchUnmatched()
+  try {
+    const error = await runSessionAction(client, data, action).then(
+      () => {
+        throw new Error("expected the action to be refused")
+      },
+      (e) => e
+    )
+    expect(error).toBeInstanceOf(MedusaError)
+    return error
+  } finally {
+    unmatched.stop()
+    expect(unmatched.seen).toEqual([])
+    expect(debug).toEqual([])
+  }
+}
+
+function expectNoPersonalNumber(value: unknown, spellings: string[]) {
+  const text = typeof value === "string" ? value : JSON.stringify(value)
+  for (const s of spellings) expect(text).not.toContain(s)
+}
+
+describe("parsePersonalNumber", () => {
+  it.each([
+    ["600307-1161", "196003071161", "600307-1161"],
+    ["6003071161", "196003071161", "600307-1161"],
+    ["199710202392", "199710202392", "971020-2392"],
+    ["19971020-2392", "199710202392", "971020-2392"],
+    [" 971020-2392 ", "199710202392", "971020-2392"],
+  ])("reads the Swedish number %p in the forms PayEx wants", (input, forLegalAddress, forAuthorization) => {
+    expect(parsePersonalNumber(input, "SE")).toMatchObject({ forLegalAddress, forAuthorization })
+  })
+
+  it("reads Norwegian and Finnish numbers", () => {
+    expect(parsePersonalNumber(NO_SSN, "NO")).toMatchObject({ forLegalAddress: NO_SSN, forAuthorization: NO_SSN })
+    expect(parsePersonalNumber("260267 08248", "NO")).toMatchObject({ forAuthorization: NO_SSN })
+    expect(parsePersonalNumber("131052-308t", "FI")).toMatchObject({ forLegalAddress: FI_SSN, forAuthorization: FI_SSN })
+  })
+
+  it("lists every spelling PayEx could echo back, so they can be scrubbed", () => {
+    const { spellings, forLegalAddress, forAuthorization } = parsePersonalNumber("600307-1161", "SE")
+    expect(spellings).toEqual(expect.arrayContaining(["600307-1161", "6003071161", "196003071161", forLegalAddress, forAuthorization]))
+  })
+
+  it.each<[string, unknown, string]>([
+    ["SE", "600307-1162", "social_security_number: not a valid Swedish personal identity number (YYMMDD-NNNN or YYYYMMDDNNNN)"], // Luhn
+    ["SE", "601307-1161", "social_security_number: not a valid Swedish personal identity number (YYMMDD-NNNN or YYYYMMDDNNNN)"], // month 13
+    ["SE", NO_SSN, "social_security_number: not a valid Swedish personal identity number (YYMMDD-NNNN or YYYYMMDDNNNN)"],
+    ["NO", "26026708249", "social_security_number: not a valid Norwegian national identity number (11 digits)"], // mod 11
+    ["NO", SE_SSN, "social_security_number: not a valid Norwegian national identity number (11 digits)"],
+    ["FI", "131052-308U", "social_security_number: not a valid Finnish personal identity code (DDMMYYCZZZQ)"],
+    ["FI", SE_SSN, "social_security_number: not a valid Finnish personal identity code (DDMMYYCZZZQ)"],
+    ["SE", "", "social_security_number: not a valid Swedish personal identity number (YYMMDD-NNNN or YYYYMMDDNNNN)"],
+    ["SE", 6003071161, "social_security_number: not a valid Swedish personal identity number (YYMMDD-NNNN or YYYYMMDDNNNN)"],
+    ["NO", undefined, "social_security_number: not a valid Norwegian national identity number (11 digits)"],
+  ])("refuses for %s the number %p as invalid_data without echoing it", (country, input, message) => {
+    let error: MedusaError | undefined
+    try {
+      parsePersonalNumber(input, country)
+    } catch (e) {
+      error = e as MedusaError
+    }
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error!.type).toBe(MedusaError.Types.INVALID_DATA)
+    expect(error!.message).toBe(message)
+    if (typeof input === "string" && input) expect(error!.message).not.toContain(input)
+  })
+})
+
+describe("runSessionAction: checks before any HTTP call", () => {
+  it("refuses a session without a PayEx payment or with a currency PayEx does not serve", async () => {
+    for (const data of [session("sek", { payex_payment_id: undefined }), session("usd"), session("sek", { currency_code: undefined })]) {
+      const error = await refusedWithoutHttp(data, { type: "legal-address", social_security_number: SE_SSN, zip_code: "19792" })
+      expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
+      expect(error.message).toBe("payment_session_id: this session has no PayEx payment; create the payment session again")
+    }
+  })
+
+  it.each([
+    ["sek", "600307-1162"],
+    ["sek", "26026708248"],
+    ["nok", "26026708249"],
+    ["eur", "131052-308U"],
+  ])("validates the personal number of a %s payment (%s) before PayEx sees it", async (currency, ssn) => {
+    for (const action of [
+      { type: "legal-address", social_security_number: ssn, zip_code: "19792" } as PayexSessionAction,
+      authorize({ social_security_number: ssn }),
+    ]) {
+      const error = await refusedWithoutHttp(session(currency), action)
+      expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
+      expect(error.message).toMatch(/^social_security_number: not a valid /)
+      expect(error.message).not.toContain(ssn)
+    }
+  })
+
+  it("refuses a bad zip code for the legal address", async () => {
+    for (const zip of ["1979", "197922", "abcde", undefined]) {
+      const error = await refusedWithoutHttp(session(), { type: "legal-address", social_security_number: SE_SSN, zip_code: zip as any })
+      expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
+      expect(error.message).toBe("zip_code: must be a Swedish postal code of 5 digits")
+    }
+  })
+
+  it("offers the approved legal address in Sweden only", async () => {
+    const error = await refusedWithoutHttp(session("nok"), { type: "legal-address", social_security_number: NO_SSN, zip_code: "0150" })
+    expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
+    expect(error.message).toBe("PayEx offers the approved legal address in Sweden only; send legal_address with the authorization instead")
+  })
+
+  it.each<[string, Partial<Extract<PayexSessionAction, { type: "authorize" }>>, string]>([
+    ["a missing mobile number", { msisdn: undefined as any }, "msisdn: must be a mobile number, e.g. +46739000001"],
+    ["a landline", { msisdn: "08-123 456 78" }, "msisdn: must be a mobile number, e.g. +46739000001"],
+    ["a mobile number of another country", { msisdn: "+15551234567" }, "msisdn: must be a mobile number, e.g. +46739000001"],
+    ["a bad e-mail", { email: "leo@" }, "email: is not a valid e-mail address"],
+    ["no legal address", { legal_address: undefined }, "legal_address: is required"],
+    ["a legal address without addressee", { legal_address: { ...SE_ADDRESS, addressee: " " } }, "legal_address.addressee: is required"],
+    ["a legal address without zip code", { legal_address: { ...SE_ADDRESS, zip_code: "" } }, "legal_address.zip_code: is required"],
+    ["a legal address without city", { legal_address: { ...SE_ADDRESS, city: undefined as any } }, "legal_address.city: is required"],
+    ["a legal address without country", { legal_address: { ...SE_ADDRESS, country_code: "" } }, "legal_address.country_code: is required"],
+    ["a legal address in another country", { legal_address: { ...SE_ADDRESS, country_code: "NO" } }, "legal_address.country_code: must be SE for a payment in this currency"],
+    ["a billing address without city", { billing_address: { ...SE_ADDRESS, city: "" } }, "billing_address.city: is required"],
+  ])("refuses %s as invalid_data naming the field", async (_what, override, message) => {
+    const error = await refusedWithoutHttp(session(), authorize(override))
+    expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
+    expect(error.message).toBe(message)
+    expectNoPersonalNumber(error.message, SE_SPELLINGS)
+  })
+
+  it("requires a Norwegian legal address for a NOK payment", async () => {
+    const error = await refusedWithoutHttp(
+      session("nok"),
+      authorize({ social_security_number: NO_SSN, msisdn: "+4798765432", legal_address: SE_ADDRESS })
+    )
+    expect(error.message).toBe("legal_address.country_code: must be NO for a payment in this currency")
+  })
+})
+
+describe("runSessionAction: legal address", () => {
+  it("asks PayEx for the approved legal address with the 12-digit number and returns it without the number", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    nock(BASE)
+      .post(`${PAYMENT_ID}/approvedlegaladdress`, { addressee: { socialSecurityNumber: "196003071161", zipCode: "19792" } })
+      .reply(200, { payment: PAYMENT_ID, approvedLegalAddress: approvedAddress })
+    const data = await runSessionAction(client, session(), { type: "legal-address", social_security_number: SE_SSN, zip_code: "197 92" })
+    expect(data).toEqual({
+      ...session(),
+      legal_address: { addressee: "Leo Andersson", co_address: null, street_address: "Helgestavägen 9", zip_code: "19792", city: "Bro", country_code: "SE" },
+    })
+    expectNoPersonalNumber(data, SE_SPELLINGS)
+  })
+
+  it("takes a plain legal address when PayEx answers with that", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    nock(BASE).post(`${PAYMENT_ID}/approvedlegaladdress`).reply(200, { payment: PAYMENT_ID, legalAddress: { ...approvedAddress, city: "Järfälla" } })
+    const data = await runSessionAction(client, session(), { type: "legal-address", social_security_number: SE_SSN, zip_code: "19792" })
+    expect(data.legal_address).toMatchObject({ city: "Järfälla" })
+  })
+
+  it("fails when PayEx answers without an address", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    nock(BASE).post(`${PAYMENT_ID}/approvedlegaladdress`).reply(200, { payment: PAYMENT_ID })
+    await expect(runSessionAction(client, session(), { type: "legal-address", social_security_number: SE_SSN, zip_code: "19792" })).rejects.toMatchObject({
+      type: MedusaError.Types.UNEXPECTED_STATE,
+      message: "PayEx answered without an approved legal address",
+    })
+  })
+
+  it("keeps the personal number out of the error when PayEx echoes it", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    nock(BASE)
+      .post(`${PAYMENT_ID}/approvedlegaladdress`)
+      .reply(
+        400,
+        problem("inputerror", "No person with socialSecurityNumber 196003071161 lives at 19792", [
+          { name: "addressee.socialSecurityNumber", description: "196003071161 (600307-1161) was not found" },
+        ]),
+        PROBLEM_HEADERS
+      )
+    const error = await runSessionAction(client, session(), { type: "legal-address", social_security_number: SE_SSN, zip_code: "19792" }).catch((e) => e)
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
+    expect(error.message).toContain("No person with socialSecurityNumber [personal number] lives at 19792")
+    expectNoPersonalNumber(error.message, SE_SPELLINGS)
+    expectNoPersonalNumber((error as any).payex, SE_SPELLINGS)
+    expect(error.message).not.toMatch(/19\[personal number\]/)
+  })
+
+  it("refuses when the payment no longer offers the legal address operation", async () => {
+    const { client } = makeClient()
+    mockPayment(["create-capture"])
+    const error = await runSessionAction(client, session(), { type: "legal-address", social_security_number: SE_SSN, zip_code: "19792" }).catch((e) => e)
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.message).toContain('The payment does not offer "create-approved-legal-address" in its current state')
+  })
+})
+
+describe("runSessionAction: authorization", () => {
+  const completed = (number = 77) => ({ payment: PAYMENT_ID, authorization: { transaction: transaction({ number, state: "Completed" }) } })
+
+  it("authorizes with the short number, an E.164 msisdn and the addresses PayEx wants", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    const billing = { ...SE_ADDRESS, addressee: "Acme AB", co_address: "Leo Andersson", street_address: "Box 1", zip_code: "17674", city: "Järfälla" }
+    nock(BASE)
+      .post(`${PAYMENT_ID}/authorizations`, {
+        transaction: { activity: "FinancingConsumer" },
+        consumer: { socialSecurityNumber: "600307-1161", email: "leo@example.com", msisdn: "+46739000001", ip: "203.0.113.7" },
+        legalAddress: { addressee: "Leo Andersson", streetAddress: "Helgestavägen 9", zipCode: "19792", city: "Bro", countryCode: "SE" },
+        billingAddress: { addressee: "Acme AB", coAddress: "Leo Andersson", streetAddress: "Box 1", zipCode: "17674", city: "Järfälla", countryCode: "SE" },
+      })
+      .reply(200, completed(77))
+    const data = await runSessionAction(client, session(), authorize({ msisdn: "073-900 00 01", billing_address: billing }))
+    expect(data).toEqual({
+      ...session(),
+      legal_address: { addressee: "Leo Andersson", co_address: null, street_address: "Helgestavägen 9", zip_code: "19792", city: "Bro", country_code: "SE" },
+      authorization_transaction_number: 77,
+    })
+    expectNoPersonalNumber(data, SE_SPELLINGS)
+  })
+
+  it("uses the legal address stored by the earlier legal-address step", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    const stored = { addressee: "Leo Andersson", co_address: null, street_address: "Helgestavägen 9", zip_code: "19792", city: "Bro", country_code: "SE" }
+    nock(BASE)
+      .post(`${PAYMENT_ID}/authorizations`, (body) => body.legalAddress.city === "Bro" && body.billingAddress === undefined && body.consumer.email === undefined)
+      .reply(200, completed(78))
+    const data = await runSessionAction(client, session("sek", { legal_address: stored }), authorize({ legal_address: undefined, email: undefined }))
+    expect(data.authorization_transaction_number).toBe(78)
+  })
+
+  it("authorizes a Norwegian payment with the 11-digit number", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    nock(BASE)
+      .post(`${PAYMENT_ID}/authorizations`, (body) => body.consumer.socialSecurityNumber === NO_SSN && body.consumer.msisdn === "+4798765432" && body.legalAddress.countryCode === "NO")
+      .reply(200, completed(79))
+    const data = await runSessionAction(
+      client,
+      session("nok"),
+      authorize({ social_security_number: "260267 08248", msisdn: "987 65 432", legal_address: { ...SE_ADDRESS, zip_code: "0150", city: "Oslo", country_code: "NO" } })
+    )
+    expect(data.authorization_transaction_number).toBe(79)
+    expectNoPersonalNumber(data, [NO_SSN, "260267"])
+  })
+
+  it("authorizes a Finnish payment with the identity code", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    nock(BASE)
+      .post(`${PAYMENT_ID}/authorizations`, (body) => body.consumer.socialSecurityNumber === FI_SSN && body.consumer.msisdn === "+358401234567")
+      .reply(200, completed(80))
+    const data = await runSessionAction(
+      client,
+      session("eur"),
+      authorize({ social_security_number: "131052-308t", msisdn: "040 123 4567", legal_address: { ...SE_ADDRESS, zip_code: "00100", city: "Helsinki", country_code: "FI" } })
+    )
+    expect(data.authorization_transaction_number).toBe(80)
+    expectNoPersonalNumber(data, [FI_SSN, "131052"])
+  })
+
+  it("turns credit not approved into not_allowed with readable text and no personal number", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    nock(BASE)
+      .post(`${PAYMENT_ID}/authorizations`)
+      .reply(
+        403,
+        problem("creditnotapproved", "Credit not approved for 600307-1161", [{ name: "consumer.socialSecurityNumber", description: "6003071161 has payment remarks" }], 403),
+        PROBLEM_HEADERS
+      )
+    const error = await runSessionAction(client, session(), authorize()).catch((e) => e)
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
+    expect(error.message.startsWith("PayEx did not approve credit for this shopper; choose another payment method.")).toBe(true)
+    expectNoPersonalNumber(error.message, SE_SPELLINGS)
+    expectNoPersonalNumber((error as any).payex, SE_SPELLINGS)
+    expect(error.message).toContain("Credit not approved for [personal number]")
+  })
+
+  it("keeps the number out when PayEx echoes the form it was sent for someone over 100 (YYMMDD+NNNN)", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    // Tolvan Tolvansson, 19121212-1212: over 100, so the short form is written with "+".
+    let sent: string | undefined
+    nock(BASE)
+      .post(`${PAYMENT_ID}/authorizations`, (body) => {
+        sent = body.consumer.socialSecurityNumber
+        return true
+      })
+      .reply(400, (_uri, body: any) =>
+        problem("inputerror", `socialSecurityNumber ${body.consumer.socialSecurityNumber} is not valid`, [
+          { name: "consumer.socialSecurityNumber", description: `${body.consumer.socialSecurityNumber} is not valid` },
+        ])
+      )
+    const error = await runSessionAction(client, session(), authorize({ social_security_number: "121212+1212" })).catch((e) => e)
+    expect(sent).toMatch(/^121212[-+]1212$/)
+    expect(error).toBeInstanceOf(MedusaError)
+    expectNoPersonalNumber(error.message, ["121212-1212", "121212+1212", "1212121212", "191212121212"])
+    expectNoPersonalNumber((error as any).payex, ["121212-1212", "121212+1212", "1212121212"])
+  })
+
+  it("refuses an authorization PayEx did not complete, scrubbing its reason", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    nock(BASE)
+      .post(`${PAYMENT_ID}/authorizations`)
+      .reply(200, { payment: PAYMENT_ID, authorization: { transaction: transaction({ state: "Failed", failedReason: "Rejected 600307-1161" }) } })
+    const error = await runSessionAction(client, session(), authorize()).catch((e) => e)
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
+    expect(error.message).toBe("PayEx did not complete the authorization (Failed: Rejected [personal number])")
+  })
+
+  it("refuses an answer without a transaction", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    nock(BASE).post(`${PAYMENT_ID}/authorizations`).reply(200, { payment: PAYMENT_ID })
+    await expect(runSessionAction(client, session(), authorize())).rejects.toMatchObject({
+      type: MedusaError.Types.NOT_ALLOWED,
+      message: "PayEx did not complete the authorization (no transaction)",
+    })
+  })
+
+  it("refuses when the payment does not offer create-authorization any more", async () => {
+    const { client } = makeClient()
+    mockPayment(["create-capture", "create-cancellation"])
+    const error = await runSessionAction(client, session(), authorize()).catch((e) => e)
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.message).toContain('The payment does not offer "create-authorization" in its current state')
+  })
+})

@@ -1,0 +1,104 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import nock from "nock"
+import {
+  BASE,
+  makeClient,
+  PAYMENT_ID,
+  paymentResponse,
+  problem,
+  PROBLEM_HEADERS,
+  replayProblem,
+  setupNock,
+  transaction,
+  watchUnmatched,
+} from "../../lib/payex/__tests__/helpers"
+import { transactionsOfType, withReplayRecovery } from "../payex-transactions"
+
+setupNock()
+
+const CAPTURE_BODY = {
+  transaction: { activity: "FinancingConsumer", amount: 10000, vatAmount: 2000, payeeReference: "CP01JQ3ZK8V6X9T2M4N5P7R8S9TB", description: "Capture" },
+}
+const payment = () => paymentResponse({ state: "Pending" }, ["create-capture", "create-cancellation", "create-reversal"])
+const txList = (list: unknown[]) => ({ payment: PAYMENT_ID, transactions: { id: `${PAYMENT_ID}/transactions`, transactionList: list } })
+
+describe("transactionsOfType", () => {
+  it("keeps the transactions of one type, in order", () => {
+    const a = transaction({ type: "Authorization" })
+    const c1 = transaction({ type: "Capture" })
+    const r = transaction({ type: "Reversal" })
+    const c2 = transaction({ type: "Capture", state: "Failed" })
+    expect(transactionsOfType([a, c1, r, c2], "Capture")).toEqual([c1, c2])
+    expect(transactionsOfType([a], "Cancellation")).toEqual([])
+  })
+})
+
+describe("withReplayRecovery", () => {
+  it("performs the operation and returns PayEx's transaction", async () => {
+    const { client } = makeClient()
+    const tx = transaction({ type: "Capture", amount: 10000, payeeReference: CAPTURE_BODY.transaction.payeeReference })
+    nock(BASE).post(`${PAYMENT_ID}/captures`, CAPTURE_BODY).reply(200, { payment: PAYMENT_ID, capture: { itemDescriptions: { id: "x" }, transaction: tx } })
+    await expect(withReplayRecovery(client, payment(), "create-capture", CAPTURE_BODY, "Capture")).resolves.toEqual(tx)
+  })
+
+  it("returns the transaction an earlier attempt made when PayEx says the reference is used", async () => {
+    const { client } = makeClient()
+    const earlier = transaction({ type: "Capture", amount: 10000, payeeReference: CAPTURE_BODY.transaction.payeeReference })
+    nock(BASE).post(`${PAYMENT_ID}/captures`).reply(400, replayProblem(CAPTURE_BODY.transaction.payeeReference), PROBLEM_HEADERS)
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, txList([transaction(), transaction({ type: "Reversal", payeeReference: CAPTURE_BODY.transaction.payeeReference }), earlier]))
+    await expect(withReplayRecovery(client, payment(), "create-capture", CAPTURE_BODY, "Capture")).resolves.toEqual(earlier)
+  })
+
+  it("fails when the used reference belongs to no transaction of that type", async () => {
+    const { client } = makeClient()
+    nock(BASE).post(`${PAYMENT_ID}/captures`).reply(400, replayProblem(CAPTURE_BODY.transaction.payeeReference), PROBLEM_HEADERS)
+    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList([transaction({ type: "Capture", payeeReference: "CPsomethingElse" })]))
+    const error = await withReplayRecovery(client, payment(), "create-capture", CAPTURE_BODY, "Capture").catch((e) => e)
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
+    expect(error.message).toContain("is already in use")
+  })
+
+  it("does not look for an earlier transaction after any other error", async () => {
+    const { client } = makeClient()
+    nock(BASE).post(`${PAYMENT_ID}/captures`).reply(403, problem("forbidden", "Amount exceeds remaining capture amount", [], 403), PROBLEM_HEADERS)
+    const error = await withReplayRecovery(client, payment(), "create-capture", CAPTURE_BODY, "Capture").catch((e) => e)
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.type).toBe(MedusaError.Types.UNEXPECTED_STATE)
+    expect(error.message).toBe(
+      "PayEx refused the request. PayEx create-capture failed (403): Amount exceeds remaining capture amount (https://api.payex.com/psp/errordetail/invoice/forbidden)"
+    )
+  })
+
+  it("fails on a transaction PayEx marks Failed, with its reason", async () => {
+    const { client } = makeClient()
+    nock(BASE)
+      .post(`${PAYMENT_ID}/reversals`)
+      .reply(200, { payment: PAYMENT_ID, reversal: { transaction: transaction({ type: "Reversal", state: "Failed", failedReason: "Nothing captured" }) } })
+    const body = { transaction: { ...CAPTURE_BODY.transaction, payeeReference: "RF1" } }
+    await expect(withReplayRecovery(client, payment(), "create-reversal", body, "Reversal")).rejects.toThrow(
+      "PayEx create-reversal failed: Nothing captured"
+    )
+  })
+
+  it("fails on an answer without a transaction", async () => {
+    const { client } = makeClient()
+    nock(BASE).post(`${PAYMENT_ID}/cancellations`).reply(200, { payment: PAYMENT_ID, cancellation: {} })
+    const body = { transaction: { payeeReference: "CN1" } }
+    const error = await withReplayRecovery(client, payment(), "create-cancellation", body, "Cancellation").catch((e) => e)
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.message).toContain("PayEx answered without a transaction")
+  })
+
+  it("refuses an operation the payment does not offer without calling PayEx", async () => {
+    const { client } = makeClient()
+    const unmatched = watchUnmatched()
+    const error = await withReplayRecovery(client, paymentResponse({}, ["create-authorization"]), "create-capture", CAPTURE_BODY, "Capture").catch((e) => e)
+    unmatched.stop()
+    expect(unmatched.seen).toEqual([])
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.message).toContain('The payment does not offer "create-capture" in its current state')
+  })
+})
