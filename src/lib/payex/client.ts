@@ -65,7 +65,8 @@ export class PayexClient {
         const error = e as PayexProblemError
         if (!(error instanceof PayexProblemError) || !error.retryable || attempt >= this.maxRetries) throw error
         const delay = RETRY_BASE_MS * 2 ** attempt * (0.5 + Math.random() / 2)
-        this.options.logger?.warn?.(`PayEx ${req.operation}: ${error.message}; retry ${attempt + 1} in ${Math.round(delay)} ms`)
+        // Status and code only: PayEx's problem text may echo request data such as a personal number.
+        this.options.logger?.warn?.(`PayEx ${req.operation}: ${error.code}${error.status ? ` ${error.status}` : ""}; retry ${attempt + 1} in ${Math.round(delay)} ms`)
         await this.sleep(delay)
       }
     }
