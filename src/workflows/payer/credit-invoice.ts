@@ -4,7 +4,7 @@ import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse }
 import { AdminCreditRequest, CreditRequestError, validateCreditRequest } from "../../lib/mapping/payer-credits"
 import { creditableOf, payerInvoices, recordByNumber } from "./steps/credit-records"
 import { ensureCreditRecord, issuePayerCreditsStep } from "./steps/issue-credit"
-import { recordPayerCreditRefundStep } from "./steps/record-credit-refund"
+import { recordPayerCreditRefundsStep } from "./steps/record-credit-refund"
 
 export const creditPayerInvoiceWorkflowId = "payer-credit-invoice"
 
@@ -64,7 +64,7 @@ export const creditPayerInvoiceWorkflow = createWorkflow(creditPayerInvoiceWorkf
   issuePayerCreditsStep({ credit_ids: ids })
   const key = transform({ prepared }, ({ prepared }) => `payer-payment:${prepared.payment_id}`)
   acquireLockStep({ key, timeout: 60, ttl: 120 })
-  const recorded = recordPayerCreditRefundStep({ credit_id: prepared.credit_id })
+  const recorded = recordPayerCreditRefundsStep({ credit_ids: ids })
   releaseLockStep({ key })
-  return new WorkflowResponse(recorded)
+  return new WorkflowResponse(transform({ recorded }, ({ recorded }) => recorded[0]))
 })

@@ -3,7 +3,7 @@
  * errors as MedusaErrors, and writing Payer's view of an invoice back onto its record.
  */
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import type { CreditableInvoice } from "../../../lib/mapping/payer-credits"
+import type { ReturnableInvoice } from "../../../lib/mapping/payer-return-credits"
 import { PayerApiError, type PayerInvoice } from "../../../lib/payer"
 import { PAYER_INVOICE_MODULE } from "../../../modules/payer-invoice"
 import type PayerInvoiceModuleService from "../../../modules/payer-invoice/service"
@@ -72,11 +72,11 @@ export async function recordById(service: PayerInvoiceModuleService, id: string)
 }
 
 /** Issued invoices (not credits) as the credit planner sees them. */
-export function creditableInvoices(records: InvoiceRecord[]): CreditableInvoice[] {
+export function creditableInvoices(records: InvoiceRecord[]): ReturnableInvoice[] {
   return records.filter((r) => r.kind === "invoice" && r.status === "issued" && r.invoice_number).map(creditableOf)
 }
 
-export function creditableOf(record: InvoiceRecord): CreditableInvoice {
+export function creditableOf(record: InvoiceRecord): ReturnableInvoice {
   return {
     id: record.id,
     invoice_number: String(record.invoice_number),
@@ -84,6 +84,7 @@ export function creditableOf(record: InvoiceRecord): CreditableInvoice {
     credited_amount: Number(record.credited_amount),
     lines: (record.lines ?? []).map((l) => ({
       position: Number(l.position),
+      line_item_id: l.line_item_id ?? null,
       quantity: Number(l.quantity),
       credited_quantity: Number(l.credited_quantity ?? 0),
       unit_amount: Number(l.unit_amount),

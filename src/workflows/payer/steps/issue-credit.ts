@@ -26,6 +26,8 @@ export interface NewCredit {
   standalone?: boolean
   /** Already recorded as a Medusa refund (the credit carries a Medusa refund). */
   medusa_recorded?: boolean
+  /** Kept next to the credit request in metadata (e.g. the returned items a return credit stands for). */
+  metadata?: Record<string, unknown>
 }
 
 /** The pending credit record of `source`, created (and linked to the order) unless it exists. */
@@ -50,7 +52,7 @@ export async function ensureCreditRecord(
     total_amount: plan.amount,
     standalone: !!input.standalone,
     medusa_recorded: !!input.medusa_recorded,
-    metadata: { credit: { type: plan.type, ...("items" in plan ? { items: plan.items } : {}) } },
+    metadata: { ...(input.metadata ?? {}), credit: { type: plan.type, ...("items" in plan ? { items: plan.items } : {}) } },
   } as any)
   await service.updatePayerInvoices({ id: created.id, reference_id: externalInvoiceNumberFor(created.id) })
   await linkToOrder(container, original.order_id, created.id)

@@ -1,9 +1,10 @@
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/money"
 import type { PendingPayerRefund } from "../../../services/payer-b2b"
-import { payerInvoices, recordById } from "./credit-records"
+import { InvoiceRecord, payerInvoices, recordById } from "./credit-records"
 
 /**
  * Removes the marker whether or not the provider consumed it. Payment data is a JSON column that Medusa
@@ -14,32 +15,27 @@ async function clearMarker(paymentModule: any, paymentId: string): Promise<void>
   await paymentModule.updatePayment({ id: paymentId, data: { ...(latest.data ?? {}), pending_refund: null } })
 }
 
-/**
- * Records an issued admin credit as a refund on the Medusa payment WITHOUT a second Payer call: the
- * payment data gets a `pending_refund` marker that the payer-b2b provider's refundPayment recognises
- * (same amount) and consumes instead of crediting. Runs under the workflow's lock of the payment; if
- * Medusa refuses the refund the marker is removed again and the credit record says why.
- */
-export const recordPayerCreditRefundStep = createStep(
-  "payer-record-credit-refund",
-  async (input: { credit_id: string }, { container }) => {
-    const service = payerInvoices(container)
-    const credit = await recordById(service, input.credit_id)
-    if (credit.medusa_recorded) return new StepResponse(credit)
-    if (!credit.payment_id) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Credit invoice ${credit.invoice_number} has no Medusa payment to record a refund on`)
-    }
-    const paymentModule = container.resolve(Modules.PAYMENT)
-    const payment = await paymentModule.retrievePayment(credit.payment_id, { select: ["id", "data"] })
+/** Tags the Medusa refund that stands for a credit invoice, so a retry after a crash finds it. */
+export function refundNote(invoiceNumber: string | null | undefined): string {
+  return `Payer credit invoice ${invoiceNumber}`
+}
+
+async function recordCreditAsRefund(container: MedusaContainer, creditId: string): Promise<InvoiceRecord> {
+  const service = payerInvoices(container)
+  const credit = await recordById(service, creditId)
+  if (credit.medusa_recorded) return credit
+  if (!credit.payment_id) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Credit invoice ${credit.invoice_number} has no Medusa payment to record a refund on`)
+  }
+  const paymentModule = container.resolve(Modules.PAYMENT)
+  const payment = await paymentModule.retrievePayment(credit.payment_id, { select: ["id", "data"], relations: ["refunds"] })
+  const note = refundNote(credit.invoice_number)
+  if (!(payment.refunds ?? []).some((r: any) => r.note === note)) {
     const pending: PendingPayerRefund = { amount_minor: Number(credit.total_amount), credit_invoice_number: String(credit.invoice_number) }
     await paymentModule.updatePayment({ id: payment.id, data: { ...(payment.data ?? {}), pending_refund: pending } } as any)
     try {
       await refundPaymentWorkflow(container).run({
-        input: {
-          payment_id: payment.id,
-          amount: fromMinorUnits(Number(credit.total_amount), credit.currency_code),
-          note: `Payer credit invoice ${credit.invoice_number}`,
-        },
+        input: { payment_id: payment.id, amount: fromMinorUnits(Number(credit.total_amount), credit.currency_code), note },
       })
     } catch (error: any) {
       await clearMarker(paymentModule, payment.id)
@@ -48,7 +44,22 @@ export const recordPayerCreditRefundStep = createStep(
       throw new MedusaError(error?.type ?? MedusaError.Types.UNEXPECTED_STATE, message)
     }
     await clearMarker(paymentModule, payment.id)
-    await service.updatePayerInvoices({ id: credit.id, medusa_recorded: true, last_error: null })
-    return new StepResponse(await recordById(service, credit.id))
+  }
+  await service.updatePayerInvoices({ id: credit.id, medusa_recorded: true, last_error: null })
+  return recordById(service, credit.id)
+}
+
+/**
+ * Records issued credits as refunds on the Medusa payment WITHOUT a second Payer call: the payment data
+ * gets a `pending_refund` marker that the payer-b2b provider's refundPayment recognises (same amount) and
+ * consumes instead of crediting. Runs under the workflow's lock of the payment; if Medusa refuses a
+ * refund, the marker is removed again and the credit record says why.
+ */
+export const recordPayerCreditRefundsStep = createStep(
+  "payer-record-credit-refunds",
+  async (input: { credit_ids: string[] }, { container }) => {
+    const recorded: InvoiceRecord[] = []
+    for (const id of input.credit_ids) recorded.push(await recordCreditAsRefund(container, id))
+    return new StepResponse(recorded)
   }
 )
