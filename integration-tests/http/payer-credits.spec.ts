@@ -3,10 +3,10 @@ import type { PayerSandbox } from "../../sandbox/payer"
 import type { PayexSandbox } from "../../sandbox/payex"
 import { createAdminHeaders } from "../helpers/admin"
 import { b2bCheckout } from "../helpers/b2b"
-import { startSandboxesForMedusa } from "../helpers/environment"
+import { startSandboxesForMedusa, waitFor } from "../helpers/environment"
 import { seedSwedishStore, SeededStore } from "../helpers/seed"
 import { failing } from "../helpers/store"
-import { invoiceOrder, orderPayment, payerRecords, type InvoicedOrder } from "../helpers/payer-credits"
+import { invoiceOrder, orderPayment, payerRecords } from "../helpers/payer-credits"
 
 jest.setTimeout(240000)
 
@@ -35,7 +35,7 @@ medusaIntegrationTestRunner({
     })
 
     /** 2 chairs (250.00, 25 %), 3 coffee (33.33, 12 %), shipping 49.00 (25 %): one invoice of 648.99 SEK. */
-    async function invoiced(): Promise<InvoicedOrder> {
+    async function invoiced() {
       const { order } = await b2bCheckout(api, seed, [
         { variant_id: seed.chairVariantId, quantity: 2 },
         { variant_id: seed.coffeeVariantId, quantity: 3 },
@@ -226,6 +226,60 @@ medusaIntegrationTestRunner({
       const { data: { order } } = await api.get(`/admin/orders/${orderId}?fields=summary,total`, admin)
       expect(order.summary).toEqual(expect.objectContaining({ paid_total: 648.99, refunded_total: 332.33, transaction_total: 316.66, pending_difference: 0 }))
       expect(payer.getInvoice(Number(invoice.invoice_number))!.outstandingAmount).toBe(64899 - 33233)
+    })
+
+    it("credits a refund over two invoices: the older one in full, the rest manually on the newer one", async () => {
+      const { order } = await b2bCheckout(api, seed, [
+        { variant_id: seed.chairVariantId, quantity: 2 },
+        { variant_id: seed.coffeeVariantId, quantity: 3 },
+      ])
+      const { paymentId, invoices } = await invoiceOrder(api, admin, getContainer(), seed, order.id, (o) => {
+        const chair = o.items.find((i: any) => i.variant_id === seed.chairVariantId)
+        const coffee = o.items.find((i: any) => i.variant_id === seed.coffeeVariantId)
+        return [[{ id: chair.id, quantity: 1 }], [{ id: chair.id, quantity: 1 }, { id: coffee.id, quantity: 3 }]]
+      })
+      // 250.00 + 49.00 shipping, then 250.00 + 99.99
+      expect(invoices.map((i) => i.total_amount)).toEqual([29900, 34999])
+      payer.clearRequests()
+
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 400 }, admin)
+
+      const calls = creditCalls()
+      expect(calls.map((r) => [r.path.split("/").pop(), r.body.invoiceNumber])).toEqual([
+        ["full", Number(invoices[0].invoice_number)],
+        ["manual", Number(invoices[1].invoice_number)],
+      ])
+      expect(calls[1].body.items.map((i: any) => [i.subtotalPrice, i.vatPercentage])).toEqual([[7214, 2500], [2886, 1200]])
+      expect((await orderPayment(api, admin, order.id)).refunds.map((r: any) => r.amount)).toEqual([400])
+      const records = await payerRecords(getContainer(), order.id)
+      expect(records.filter((r) => r.kind === "invoice").map((r) => [r.credited_amount, r.outstanding_amount])).toEqual([[29900, 0], [10100, 24899]])
+      expect(records.filter((r) => r.kind === "credit").map((r) => r.source)).toEqual([
+        expect.stringMatching(/^refund:[^:]+$/),
+        expect.stringMatching(/^refund:[^:]+:2$/),
+      ])
+    })
+
+    it("credits a received return by the positions of the returned items and records the refund", async () => {
+      const { orderId, invoice, order } = await invoiced()
+      const chairItem = order.items.find((i: any) => i.variant_id === seed.chairVariantId)
+      const chairLine = invoice.lines.find((l: any) => l.line_item_id === chairItem.id)
+      const { data: { return: ret } } = await api.post("/admin/returns", { order_id: orderId, location_id: seed.locationId }, admin)
+      await api.post(`/admin/returns/${ret.id}/request-items`, { items: [{ id: chairItem.id, quantity: 1 }] }, admin)
+      await api.post(`/admin/returns/${ret.id}/request`, {}, admin)
+      await api.post(`/admin/returns/${ret.id}/receive`, {}, admin)
+      await api.post(`/admin/returns/${ret.id}/receive-items`, { items: [{ id: chairItem.id, quantity: 1 }] }, admin)
+      await api.post(`/admin/returns/${ret.id}/receive/confirm`, {}, admin)
+
+      const credit = await waitFor("the return's credit", async () => {
+        const found = (await payerRecords(getContainer(), orderId)).find((r) => r.source.startsWith(`return:${ret.id}:`))
+        return found?.medusa_recorded ? found : null
+      })
+      expect(creditCalls().map((r) => [r.path.split("/").pop(), r.body.items])).toEqual([["partial", [{ position: chairLine.position, quantity: 1 }]]])
+      expect(credit).toEqual(expect.objectContaining({ total_amount: 25000, status: "issued" }))
+      expect(credit.lines).toEqual([expect.objectContaining({ position: chairLine.position, line_item_id: chairItem.id, quantity: 1 })])
+      expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount)).toEqual([250])
+      const { data: { order: after } } = await api.get(`/admin/orders/${orderId}?fields=summary`, admin)
+      expect(after.summary.pending_difference).toBe(0)
     })
 
     it("answers 401 to unauthenticated admin calls and sends nothing", async () => {

@@ -1,3 +1,6 @@
 export * from "./payex/capture-fulfillment"
 export * from "./payer/issue-invoice"
 export * from "./payer/sync-invoices"
+export * from "./payer/credit-refund"
+export * from "./payer/credit-invoice"
+export * from "./payer/credit-return"
