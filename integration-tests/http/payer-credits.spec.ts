@@ -209,6 +209,13 @@ medusaIntegrationTestRunner({
       expect(wrong.status).toBe(400)
       const empty = await failing(api.post(`/admin/payer-invoices/${creditNumber}/payout`, {}, admin))
       expect([empty.status, empty.data.message]).toEqual([400, expect.stringContaining("nothing left to pay out")])
+
+      // Payer leaves the standalone credit out of A's creditedAmount (so does the status sync); it still counts
+      await getContainer().resolve<any>("payerInvoice").updatePayerInvoices({ id: a.invoice.id, credited_amount: 0 })
+      payer.clearRequests()
+      const over = await failing(credit(a.invoice.invoice_number, { type: "manual", lines: [{ description: "All", quantity: 1, unit_amount: 648.99, vat_percent: 25 }] }))
+      expect([over.status, writes()]).toEqual([400, []])
+      expect((await credit(a.invoice.invoice_number, { type: "full" })).data.payer_invoice.total).toBe(598.99)
     })
 
     it("keeps Medusa's books equal to the Payer credits: refunds sum to the credits and the order balances", async () => {

@@ -2,7 +2,7 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AdminCreditRequest, CreditRequestError, validateCreditRequest } from "../../lib/mapping/payer-credits"
-import { creditableOf, payerInvoices, recordByNumber } from "./steps/credit-records"
+import { creditableOf, orderRecords, payerInvoices, recordByNumber } from "./steps/credit-records"
 import { ensureCreditRecord, issuePayerCreditsStep } from "./steps/issue-credit"
 import { recordPayerCreditRefundsStep } from "./steps/record-credit-refund"
 
@@ -43,7 +43,8 @@ export const preparePayerCreditStep = createStep(
     }
     let plan
     try {
-      plan = validateCreditRequest(creditableOf(original), input.credit, original.currency_code)
+      const records = await orderRecords(service, original.order_id)
+      plan = validateCreditRequest(creditableOf(original, records), input.credit, original.currency_code)
     } catch (e) {
       if (e instanceof CreditRequestError) throw new MedusaError(MedusaError.Types.INVALID_DATA, e.message)
       throw e

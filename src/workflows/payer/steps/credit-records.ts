@@ -71,17 +71,24 @@ export async function recordById(service: PayerInvoiceModuleService, id: string)
   return (await service.retrievePayerInvoice(id, { relations: ["lines"] })) as unknown as InvoiceRecord
 }
 
-/** Issued invoices (not credits) as the credit planner sees them. */
+/**
+ * Issued invoices (not credits) of an order's records as the credit planner sees them. What is credited
+ * is the larger of the record's credited amount (Payer's view, also written by the status sync) and the sum
+ * of the issued credit records: Payer leaves standalone credits out of the original's creditedAmount but
+ * still refuses to credit that amount again, and the plugin must refuse it before calling Payer.
+ */
 export function creditableInvoices(records: InvoiceRecord[]): ReturnableInvoice[] {
-  return records.filter((r) => r.kind === "invoice" && r.status === "issued" && r.invoice_number).map(creditableOf)
+  return records.filter((r) => r.kind === "invoice" && r.status === "issued" && r.invoice_number).map((r) => creditableOf(r, records))
 }
 
-export function creditableOf(record: InvoiceRecord): ReturnableInvoice {
+export function creditableOf(record: InvoiceRecord, orderRecords: InvoiceRecord[] = []): ReturnableInvoice {
+  const credits = orderRecords.filter((c) => c.kind === "credit" && c.status === "issued" && c.credited_invoice_id === record.id)
+  const local = credits.reduce((sum, c) => sum + Number(c.total_amount), 0)
   return {
     id: record.id,
     invoice_number: String(record.invoice_number),
     total_amount: Number(record.total_amount),
-    credited_amount: Number(record.credited_amount),
+    credited_amount: Math.max(Number(record.credited_amount), local),
     lines: (record.lines ?? []).map((l) => ({
       position: Number(l.position),
       line_item_id: l.line_item_id ?? null,
