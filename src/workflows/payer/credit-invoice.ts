@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AdminCreditRequest, CreditRequestError, validateCreditRequest } from "../../lib/mapping/payer-credits"
 import { creditableOf, orderRecords, payerInvoices, recordByNumber } from "./steps/credit-records"
-import { ensureCreditRecord, issuePayerCreditsStep } from "./steps/issue-credit"
+import { ensureCreditRecord, issuePayerCreditsStep, payerCreditsLockKey } from "./steps/issue-credit"
 import { recordPayerCreditRefundsStep } from "./steps/record-credit-refund"
 
 export const creditPayerInvoiceWorkflowId = "payer-credit-invoice"
@@ -18,6 +18,12 @@ export interface CreditPayerInvoiceInput {
    */
   key: string
 }
+
+/** The order of the invoice (404 for an unknown number), to lock the order's credits by. */
+export const findCreditedInvoiceStep = createStep("payer-find-credited-invoice", async (input: { invoice_number: string }, { container }) => {
+  const original = await recordByNumber(payerInvoices(container), input.invoice_number)
+  return new StepResponse({ order_id: original.order_id })
+})
 
 /**
  * Validates the request against the invoice record BEFORE anything reaches Payer (400 naming the field,
@@ -60,12 +66,17 @@ export const preparePayerCreditStep = createStep(
  * one payment are recorded one at a time (a lock per payment).
  */
 export const creditPayerInvoiceWorkflow = createWorkflow(creditPayerInvoiceWorkflowId, (input: CreditPayerInvoiceInput) => {
+  const target = findCreditedInvoiceStep(input)
+  // What remains is checked and consumed one credit at a time per order (the refund workflow takes this lock too).
+  const creditsKey = transform({ target }, ({ target }) => payerCreditsLockKey(target.order_id))
+  acquireLockStep({ key: creditsKey, timeout: 60, ttl: 120 }).config({ name: "payer-lock-order-credits" })
   const prepared = preparePayerCreditStep(input)
   const ids = transform({ prepared }, ({ prepared }) => [prepared.credit_id])
   issuePayerCreditsStep({ credit_ids: ids })
-  const key = transform({ prepared }, ({ prepared }) => `payer-payment:${prepared.payment_id}`)
-  acquireLockStep({ key, timeout: 60, ttl: 120 })
+  releaseLockStep({ key: creditsKey }).config({ name: "payer-unlock-order-credits" })
+  const paymentKey = transform({ prepared }, ({ prepared }) => `payer-payment:${prepared.payment_id}`)
+  acquireLockStep({ key: paymentKey, timeout: 60, ttl: 120 })
   const recorded = recordPayerCreditRefundsStep({ credit_ids: ids })
-  releaseLockStep({ key })
+  releaseLockStep({ key: paymentKey })
   return new WorkflowResponse(transform({ recorded }, ({ recorded }) => recorded[0]))
 })

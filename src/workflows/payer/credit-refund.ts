@@ -1,8 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { CreditRequestError, planRefundCredits } from "../../lib/mapping/payer-credits"
 import { creditableInvoices, orderRecords, payerInvoices } from "./steps/credit-records"
-import { ensureCreditRecord, issuePayerCreditsStep } from "./steps/issue-credit"
+import { ensureCreditRecord, issuePayerCreditsStep, payerCreditsLockKey } from "./steps/issue-credit"
 
 export const creditPayerRefundWorkflowId = "payer-credit-refund"
 
@@ -63,7 +64,10 @@ export const planPayerRefundCreditsStep = createStep(
  * by the provider's refundPayment, so Medusa records the refund itself (the records are marked recorded).
  */
 export const creditPayerRefundWorkflow = createWorkflow(creditPayerRefundWorkflowId, (input: CreditPayerRefundInput) => {
+  const key = transform({ input }, ({ input }) => payerCreditsLockKey(input.order_id))
+  acquireLockStep({ key, timeout: 60, ttl: 120 })
   const planned = planPayerRefundCreditsStep(input)
   const credits = issuePayerCreditsStep({ credit_ids: planned.credit_ids, mark_recorded: true })
+  releaseLockStep({ key })
   return new WorkflowResponse(credits)
 })

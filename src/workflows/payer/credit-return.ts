@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { planReturnCredits, type ReturnedItem } from "../../lib/mapping/payer-return-credits"
 import { creditableInvoices, orderRecords, payerInvoices } from "./steps/credit-records"
-import { ensureCreditRecord, issuePayerCreditsStep } from "./steps/issue-credit"
+import { ensureCreditRecord, issuePayerCreditsStep, payerCreditsLockKey } from "./steps/issue-credit"
 import { recordPayerCreditRefundsStep } from "./steps/record-credit-refund"
 
 export const creditPayerReturnWorkflowId = "payer-credit-return"
@@ -85,10 +85,13 @@ export const creditPayerReturnWorkflow = createWorkflow(creditPayerReturnWorkflo
   const result = when("payer-return-is-payer-b2b", { payment }, ({ payment }) => !!payment).then(() => {
     const key = transform({ payment }, ({ payment }) => `payer-payment:${payment!.payment_id}`)
     acquireLockStep({ key, timeout: 120, ttl: 180 })
+    const creditsKey = transform({ input }, ({ input }) => payerCreditsLockKey(input.order_id))
+    acquireLockStep({ key: creditsKey, timeout: 60, ttl: 120 }).config({ name: "payer-lock-order-credits" })
     const planned = planPayerReturnCreditsStep(
       transform({ input, payment }, ({ input, payment }) => ({ ...input, payment_id: payment!.payment_id, currency_code: payment!.currency_code }))
     )
     issuePayerCreditsStep({ credit_ids: planned.credit_ids })
+    releaseLockStep({ key: creditsKey }).config({ name: "payer-unlock-order-credits" })
     const recorded = recordPayerCreditRefundsStep({ credit_ids: planned.credit_ids })
     releaseLockStep({ key })
     return recorded

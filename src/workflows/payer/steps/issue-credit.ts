@@ -18,6 +18,11 @@ import {
   refreshFromPayer,
 } from "./credit-records"
 
+/** Credits of one order are planned and issued one at a time, so two of them never spend the same remainder. */
+export function payerCreditsLockKey(orderId: string): string {
+  return `payer-credits:${orderId}`
+}
+
 export interface NewCredit {
   original: InvoiceRecord
   source: string
