@@ -7,6 +7,7 @@ import { startSandboxesForMedusa, waitFor } from "../helpers/environment"
 import { seedSwedishStore, SeededStore } from "../helpers/seed"
 import { failing } from "../helpers/store"
 import { invoiceOrder, orderPayment, payerRecords } from "../helpers/payer-credits"
+import { creditPayerRefundWorkflow } from "../../src/workflows/payer/credit-refund"
 
 jest.setTimeout(240000)
 
@@ -68,6 +69,11 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ kind: "credit", source: `refund:${payment.refunds[0].id}`, total_amount: 64899, status: "issued", medusa_recorded: true })
       )
       expect(original.lines.every((l: any) => l.credited_quantity === l.quantity)).toBe(true)
+
+      // the same refund handled again (a retried provider call) finds its credit: nothing new at Payer
+      const again = { order_id: orderId, payment_id: paymentId, refund_id: payment.refunds[0].id, amount_minor: 64899 }
+      await creditPayerRefundWorkflow(getContainer()).run({ input: again })
+      expect([creditCalls().length, (await payerRecords(getContainer(), orderId)).length]).toEqual([1, 2])
     })
 
     it("credits a smaller admin refund with manual lines split over the invoice's VAT rates", async () => {
