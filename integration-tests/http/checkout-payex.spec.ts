@@ -97,6 +97,10 @@ medusaIntegrationTestRunner({
       expect(bodies[0].amount + bodies[1].amount).toBe(64899)
       expect(captures.captures.map((c: any) => c.amount).sort()).toEqual([316.66, 332.33])
       expect(payexPaymentOf(session.id).remainingCaptureAmount ?? 0).toBe(0)
+      // The hand-over of the fulfillment's lines is cleared, so a later capture cannot reuse it.
+      const stored = await getContainer().resolve("payment").retrievePayment(captures.id, { select: ["id", "data"] })
+      expect(stored.data?.pending_capture ?? null).toBeNull()
+      expect(Object.keys(stored.data?.captures ?? {})).toHaveLength(2)
     })
 
     it("captures a partial amount from the admin with lines that still add up, then the rest", async () => {

@@ -130,7 +130,9 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     const capture = await this.records.capture(captureId)
     const amount = toMinorUnits(capture.amount as any, d.currency_code!)
     const pending = d.pending_capture
-    delete d.pending_capture
+    // Medusa merges payment data on update: only an explicit null removes the hand-over, so a later
+    // capture of the same amount can never reuse this fulfillment's lines and payeeReference.
+    d.pending_capture = null
 
     const payment = await this.fetchPayment(d)
     // Money PayEx holds as captured but Medusa has not recorded (an earlier attempt that crashed after

@@ -14,7 +14,7 @@ export interface PayexSessionData {
   legal_address?: StoredAddress
   authorization_transaction_number?: number
   /** Set by the fulfillment workflow just before it asks Medusa to capture: the lines of that fulfillment. */
-  pending_capture?: PendingCapture
+  pending_capture?: PendingCapture | null
   /** PayEx transaction numbers of the captures this plugin made, by payeeReference. */
   captures?: Record<string, { number: number; amount: number }>
   /** Storefront action handled by `updatePayment`; removed before the data is stored. */

@@ -431,8 +431,8 @@ describe("capturePayment", () => {
     })
     expect(ctx.orderLookup).not.toHaveBeenCalled()
     expect(ctx.captureService.retrieve).toHaveBeenCalledWith(CAPTURE_ID, expect.anything())
-    expect(result.data).toEqual({ ...sessionData(), captures: { FC01JQ40000000000000000000FU: { number: 5001, amount: 13841 } } })
-    expect(result.data).not.toHaveProperty("pending_capture")
+    // null, not absent: Medusa merges payment data, so only null clears the hand-over
+    expect(result.data).toEqual({ ...sessionData(), pending_capture: null, captures: { FC01JQ40000000000000000000FU: { number: 5001, amount: 13841 } } })
   })
 
   it("captures a partial amount from the admin scaled from the order lines, with a CP reference", async () => {
@@ -487,7 +487,7 @@ describe("capturePayment", () => {
     medusaCapture(ctx, 100, [{ id: CAPTURE_ID, raw_amount: { value: "100", precision: 20 } }])
     mockPayexState([transaction({ type: "Capture", state: "Completed", amount: 10000, payeeReference: "CP01JQ40000000000000000000CA" })])
     const result = await withoutHttp(() => ctx.provider.capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any }))
-    expect(result.data).toEqual(sessionData())
+    expect(result.data).toEqual({ ...sessionData(), pending_capture: null })
     expect(ctx.paymentService.list).toHaveBeenCalledWith({ id: PAYMENT_MEDUSA_ID }, expect.objectContaining({ relations: ["captures"] }))
     expect(ctx.orderLookup).not.toHaveBeenCalled()
   })

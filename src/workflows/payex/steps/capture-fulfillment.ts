@@ -27,9 +27,9 @@ export const captureFulfillmentStep = createStep(
         input: { payment_id: payment.id, amount: fromMinorUnits(input.pending.amount_minor, input.currency_code) },
       })
     } catch (e) {
+      // Payment data is merged on update: null (not a missing key) clears the hand-over.
       const latest = await paymentModule.retrievePayment(payment.id, { select: ["id", "data"] })
-      const { pending_capture, ...rest } = (latest.data ?? {}) as PayexSessionData
-      await paymentModule.updatePayment({ id: payment.id, data: rest } as any)
+      await paymentModule.updatePayment({ id: payment.id, data: { ...(latest.data ?? {}), pending_capture: null } } as any)
       throw e
     }
     return new StepResponse({ captured: true })
