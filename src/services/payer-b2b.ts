@@ -64,7 +64,8 @@ export class PayerB2BProviderService extends AbstractPaymentProvider<Record<stri
     const amountMinor = toMinorUnits(amount, d.currency_code)
     if (pending && pending.amount_minor === amountMinor) {
       // The plugin already issued this credit at Payer (admin credit route): only Medusa's books change.
-      delete d.pending_refund
+      // null, not delete: Medusa merges payment data, so a missing key would leave the marker behind.
+      d.pending_refund = null
       return { data: d }
     }
     const refundId = context?.idempotency_key
