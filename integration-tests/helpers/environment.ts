@@ -30,6 +30,33 @@ export async function startSandboxesForMedusa(): Promise<{ payex: PayexSandbox; 
   return { payex, payer, backendUrl: process.env.MEDUSA_BACKEND_URL }
 }
 
+/**
+ * Starts both sandboxes before medusaIntegrationTestRunner boots Medusa (call it at the top level of a spec,
+ * before the runner) and closes them after the suite. Read them through the returned object's getters.
+ */
+export function useSandboxes(): { readonly payex: PayexSandbox; readonly payer: PayerSandbox } {
+  let started: { payex: PayexSandbox; payer: PayerSandbox } | undefined
+  beforeAll(async () => {
+    started = await startSandboxesForMedusa()
+  })
+  afterAll(async () => {
+    await started?.payex.close()
+    await started?.payer.close()
+  })
+  const get = () => {
+    if (!started) throw new Error("the sandboxes are not started yet (use them inside tests or hooks)")
+    return started
+  }
+  return {
+    get payex() {
+      return get().payex
+    },
+    get payer() {
+      return get().payer
+    },
+  }
+}
+
 export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 15000): Promise<T> {
   const started = Date.now()
   for (;;) {

@@ -1,25 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type { PayerSandbox } from "../../sandbox/payer"
-import type { PayexSandbox } from "../../sandbox/payex"
 import { createAdminHeaders } from "../helpers/admin"
-import { startSandboxesForMedusa, waitFor } from "../helpers/environment"
+import { useSandboxes, waitFor } from "../helpers/environment"
 import { seedSwedishStore, SeededStore } from "../helpers/seed"
 import { cartWithPaymentSession, failing, storeHeaders } from "../helpers/store"
-
-jest.setTimeout(240000)
 
 const PROVIDER = "pp_payex-invoice_payex"
 const SSN = "600307-1161"
 
-let payex: PayexSandbox
-let payer: PayerSandbox
-beforeAll(async () => {
-  ;({ payex, payer } = await startSandboxesForMedusa())
-})
-afterAll(async () => {
-  await payex?.close()
-  await payer?.close()
-})
+const sandboxes = useSandboxes()
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
@@ -47,7 +35,7 @@ medusaIntegrationTestRunner({
       expect(address.legal_address).toEqual(expect.objectContaining({ zip_code: "19792", country_code: "SE" }))
       expect(auth).toEqual({ status: "authorized" })
       expect(completed.type).toBe("order")
-      const payment = [...payex.payments.values()].find((p: any) => p.payeeInfo?.orderReference === session.id) as any
+      const payment = [...sandboxes.payex.payments.values()].find((p: any) => p.payeeInfo?.orderReference === session.id) as any
       expect(payment).toBeDefined()
       expect(payment.amount).toBe(64899)
     })
@@ -61,11 +49,11 @@ medusaIntegrationTestRunner({
     }
 
     function payexPaymentOf(sessionId: string): any {
-      return [...payex.payments.values()].find((p: any) => p.payeeInfo?.orderReference === sessionId)
+      return [...sandboxes.payex.payments.values()].find((p: any) => p.payeeInfo?.orderReference === sessionId)
     }
 
     function captureRequests() {
-      return payex.requests.filter((r) => r.method === "POST" && /\/captures$/.test(r.path))
+      return sandboxes.payex.requests.filter((r) => r.method === "POST" && /\/captures$/.test(r.path))
     }
 
     it("captures exactly what each fulfillment ships, shipping with the first, and ends captured", async () => {
@@ -73,7 +61,7 @@ medusaIntegrationTestRunner({
       const orderId = completed.order.id
       const chair = completed.order.items.find((i: any) => i.variant_id === seed.chairVariantId)
       const coffee = completed.order.items.find((i: any) => i.variant_id === seed.coffeeVariantId)
-      payex.clearRequests()
+      sandboxes.payex.clearRequests()
 
       await api.post(`/admin/orders/${orderId}/fulfillments`, { items: [{ id: chair.id, quantity: 1 }, { id: coffee.id, quantity: 1 }], location_id: seed.locationId }, admin)
       await api.post(`/admin/orders/${orderId}/fulfillments`, { items: [{ id: chair.id, quantity: 1 }, { id: coffee.id, quantity: 2 }], location_id: seed.locationId }, admin)
@@ -106,7 +94,7 @@ medusaIntegrationTestRunner({
     it("captures a partial amount from the admin with lines that still add up, then the rest", async () => {
       const { completed, session } = await checkout()
       const { payment } = await orderPayment(completed.order.id)
-      payex.clearRequests()
+      sandboxes.payex.clearRequests()
       await api.post(`/admin/payments/${payment.id}/capture`, { amount: 100 }, admin)
       const [first] = captureRequests().map((r) => r.body.transaction)
       expect(first.amount).toBe(10000)
@@ -124,10 +112,10 @@ medusaIntegrationTestRunner({
       const { completed, session } = await checkout()
       const { payment } = await orderPayment(completed.order.id)
       await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
-      payex.clearRequests()
+      sandboxes.payex.clearRequests()
       await api.post(`/admin/payments/${payment.id}/refund`, { amount: 100 }, admin)
       await api.post(`/admin/payments/${payment.id}/refund`, { amount: 50.5 }, admin)
-      const reversals = payex.requests.filter((r) => r.method === "POST" && /\/reversals$/.test(r.path)).map((r) => r.body.transaction)
+      const reversals = sandboxes.payex.requests.filter((r) => r.method === "POST" && /\/reversals$/.test(r.path)).map((r) => r.body.transaction)
       expect(reversals.map((r) => r.amount)).toEqual([10000, 5050])
       // captured: 549.00 at 25 % and 99.99 at 12 %. 100.00 splits 84.59 / 15.41 -> VAT 16.92 + 1.65
       expect(reversals[0].vatAmount).toBe(1692 + 165)
@@ -139,9 +127,9 @@ medusaIntegrationTestRunner({
 
     it("cancels the PayEx authorization when an uncaptured order is canceled", async () => {
       const { completed, session } = await checkout()
-      payex.clearRequests()
+      sandboxes.payex.clearRequests()
       await api.post(`/admin/orders/${completed.order.id}/cancel`, {}, admin)
-      const cancellations = payex.requests.filter((r) => r.method === "POST" && /\/cancellations$/.test(r.path))
+      const cancellations = sandboxes.payex.requests.filter((r) => r.method === "POST" && /\/cancellations$/.test(r.path))
       expect(cancellations).toHaveLength(1)
       expect(payexPaymentOf(session.id).remainingCaptureAmount ?? 0).toBe(0)
       expect(payexPaymentOf(session.id).remainingCancellationAmount ?? 0).toBe(0)
@@ -163,12 +151,12 @@ medusaIntegrationTestRunner({
 
     it("answers 400 naming the field for a bad personal number, without calling PayEx", async () => {
       const { session } = await cartWithPaymentSession(api, seed, [{ variant_id: seed.bookVariantId, quantity: 1 }], PROVIDER)
-      payex.clearRequests()
+      sandboxes.payex.clearRequests()
       const res = await failing(api.post("/store/payex/legal-address", { payment_session_id: session.id, social_security_number: "600307-1162", zip_code: "19792" }, storeHeaders(seed)))
       expect(res.status).toBe(400)
       expect(res.data.message).toMatch(/social_security_number/)
       expect(res.data.message).not.toMatch(/600307/)
-      expect(payex.requests).toHaveLength(0)
+      expect(sandboxes.payex.requests).toHaveLength(0)
       const missing = await failing(api.post("/store/payex/authorize", { payment_session_id: session.id, social_security_number: SSN }, storeHeaders(seed)))
       expect(missing.status).toBe(400)
       expect(missing.data.message).toMatch(/msisdn/)
@@ -177,12 +165,12 @@ medusaIntegrationTestRunner({
     it("retries a capture after a 503 and a lost answer without capturing twice", async () => {
       const { completed, session } = await checkout([{ variant_id: seed.chairVariantId, quantity: 1 }])
       const { payment } = await orderPayment(completed.order.id)
-      payex.clearRequests()
+      sandboxes.payex.clearRequests()
       // First capture POST: 503 (not handled). Second: handled, but the answer is lost. Third: PayEx refuses
       // the reused payeeReference, and the plugin picks up the capture the second attempt made.
-      payex.setFaults({ failNext: 1, dropNext: 1, only: "^POST .*/captures$" })
+      sandboxes.payex.setFaults({ failNext: 1, dropNext: 1, only: "^POST .*/captures$" })
       await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
-      payex.setFaults({ failNext: 0, dropNext: 0, only: undefined })
+      sandboxes.payex.setFaults({ failNext: 0, dropNext: 0, only: undefined })
 
       const posts = captureRequests()
       expect(posts.map((r) => r.status)).toEqual([503, "dropped", 400])
@@ -199,7 +187,7 @@ medusaIntegrationTestRunner({
       const { completed, session } = await checkout([{ variant_id: seed.bookVariantId, quantity: 1 }])
       const payexPayment = payexPaymentOf(session.id)
       const authCallback = await waitFor("the authorization callback", async () =>
-        payex.callbacks.find((c: any) => c.body.payment.id.endsWith(payexPayment.id) && c.status === 200)
+        sandboxes.payex.callbacks.find((c: any) => c.body.payment.id.endsWith(payexPayment.id) && c.status === 200)
       )
       expect(authCallback.url).toBe(`${process.env.MEDUSA_BACKEND_URL}/hooks/payment/payex-invoice_payex`)
 
@@ -213,7 +201,7 @@ medusaIntegrationTestRunner({
 
       // The merchant captures in PayEx's own portal: the callback makes Medusa record it, without a second PayEx capture.
       const auth = { Authorization: "Bearer sandbox-merchant-token", "Content-Type": "application/json" }
-      const { operations } = await (await fetch(`${payex.url}/psp/invoice/payments/${payexPayment.id}`, { headers: auth })).json()
+      const { operations } = await (await fetch(`${sandboxes.payex.url}/psp/invoice/payments/${payexPayment.id}`, { headers: auth })).json()
       const href = operations.find((o: any) => o.rel === "create-capture").href
       const body = { transaction: { activity: "FinancingConsumer", amount: 14800, vatAmount: 1541, payeeReference: "PORTAL1", description: "Portal capture",
         itemDescriptions: [{ amount: 9900, description: "Bok" }, { amount: 4900, description: "Frakt" }],

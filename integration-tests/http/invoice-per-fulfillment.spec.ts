@@ -1,26 +1,14 @@
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import type { PayerSandbox } from "../../sandbox/payer"
-import type { PayexSandbox } from "../../sandbox/payex"
 import { syncPayerInvoicesWorkflow } from "../../src/workflows/payer/sync-invoices"
 import { createAdminHeaders } from "../helpers/admin"
 import { B2B_CUSTOMER, PAYER_PROVIDER } from "../helpers/b2b"
-import { startSandboxesForMedusa, waitFor } from "../helpers/environment"
+import { useSandboxes, waitFor } from "../helpers/environment"
 import { payerInvoiceKit } from "../helpers/payer-invoices"
 import { seedSwedishStore, SeededStore } from "../helpers/seed"
 import { cartWithPaymentSession, failing } from "../helpers/store"
 
-jest.setTimeout(240000)
-
-let payex: PayexSandbox
-let payer: PayerSandbox
-beforeAll(async () => {
-  ;({ payex, payer } = await startSandboxesForMedusa())
-})
-afterAll(async () => {
-  await payex?.close()
-  await payer?.close()
-})
+const sandboxes = useSandboxes()
 
 /** The fault switch's `only`: createInvoice calls, not the /invoices/... lookups and credits. */
 const ONLY_CREATE_INVOICE = "^POST /api/v2/orders/\\d+/invoices$"
@@ -36,7 +24,7 @@ medusaIntegrationTestRunner({
     })
 
     const { payerModule, checkout, fulfill, recordsOf, recordOf, invoiced, payment, orderPosts, approvalsOf, invoicePostsOf, invoicesAtPayerOf } =
-      payerInvoiceKit({ api, getContainer, admin: () => admin, seed: () => seed, payer: () => payer })
+      payerInvoiceKit({ api, getContainer, admin: () => admin, seed: () => seed, payer: () => sandboxes.payer })
 
     it("refuses a business checkout whose organisation number is wrong, naming org_number", async () => {
       const res = await failing(cartWithPaymentSession(api, seed, [{ variant_id: seed.bookVariantId, quantity: 1 }], PAYER_PROVIDER, { ...B2B_CUSTOMER, org_number: "556036-0794" }))
@@ -77,7 +65,7 @@ medusaIntegrationTestRunner({
       expect(items[2]).toMatchObject({ itemType: "FREEFORM", description: "Shipping: PostNord", quantity: 1, unitPrice: 4900, subtotalPrice: 4900, vatPercentage: 2500 })
       expect(items.reduce((s: number, i: any) => s + i.subtotalPrice, 0)).toBe(33233)
 
-      const invoice = payer.getInvoice(Number(record.invoice_number))!
+      const invoice = sandboxes.payer.getInvoice(Number(record.invoice_number))!
       expect(invoice.totalAmount).toBe(33233)
       expect(invoice.referenceNumber).toBe(record.ocr)
       expect(record).toMatchObject({ status: "issued", payer_status: "UNPAID", total_amount: 33233, outstanding_amount: 33233, public_url: invoice.publicInvoiceUrl })
@@ -129,7 +117,7 @@ medusaIntegrationTestRunner({
       const { order, chair } = await checkout([{ variant_id: seed.chairVariantId, quantity: 1 }])
       const fulfillmentId = await fulfill(order.id, [{ id: chair.id, quantity: 1 }])
       const record = await invoiced(fulfillmentId)
-      const callsBefore = payer.requests.length
+      const callsBefore = sandboxes.payer.requests.length
 
       const eventBus = getContainer().resolve(Modules.EVENT_BUS) as any
       const delivered = TestEventUtils.waitSubscribersExecution("order.fulfillment_created", eventBus, { triggerCount: 2 })
@@ -138,14 +126,14 @@ medusaIntegrationTestRunner({
       await delivered
 
       expect(await recordsOf(order.id)).toHaveLength(1)
-      expect(payer.requests.slice(callsBefore).filter((r) => r.method !== "GET")).toEqual([])
+      expect(sandboxes.payer.requests.slice(callsBefore).filter((r) => r.method !== "GET")).toEqual([])
       expect(orderPosts([record.reference_id])).toHaveLength(1)
       expect(invoicesAtPayerOf([record.payer_order_id])).toHaveLength(1)
       expect((await payment(order.id)).captures).toHaveLength(1)
 
       // Delivered again while the first delivery is still talking to a slow Payer: the runs queue behind each other.
       const { order: slow, chair: slowChair } = await checkout([{ variant_id: seed.chairVariantId, quantity: 1 }])
-      payer.setFaults({ latencyMs: 300 })
+      sandboxes.payer.setFaults({ latencyMs: 300 })
       try {
         const slowFulfillment = await fulfill(slow.id, [{ id: slowChair.id, quantity: 1 }])
         const duplicate = { order_id: slow.id, fulfillment_id: slowFulfillment, no_notification: false }
@@ -158,17 +146,17 @@ medusaIntegrationTestRunner({
         expect(await recordsOf(slow.id)).toHaveLength(1)
         expect((await payment(slow.id)).captures).toHaveLength(1)
       } finally {
-        payer.setFaults({ latencyMs: 0 })
+        sandboxes.payer.setFaults({ latencyMs: 0 })
       }
     })
 
     it("survives lost Payer answers: a new Payer order after a createOrder 409, the invoice found again after a createInvoice 409", async () => {
       const { order, chair } = await checkout([{ variant_id: seed.chairVariantId, quantity: 1 }])
       // createOrder is handled but its answer is lost; the client's retry (same request id) gets 409.
-      payer.setFaults({ dropNext: 1, only: "^POST /api/v2/orders$" })
+      sandboxes.payer.setFaults({ dropNext: 1, only: "^POST /api/v2/orders$" })
       const first = await fulfill(order.id, [{ id: chair.id, quantity: 1 }])
       const record = await invoiced(first)
-      payer.setFaults({ dropNext: 0, only: undefined })
+      sandboxes.payer.setFaults({ dropNext: 0, only: undefined })
       expect(record.attempt).toBe(1)
       expect(record.reference_id).toBe(`${record.id}-1`)
       const posts = orderPosts([record.id, `${record.id}-1`])
@@ -178,9 +166,9 @@ medusaIntegrationTestRunner({
 
       // createInvoice is handled but its answer is lost: the 409 of the retry is recovered by referenceId.
       const { order: order2, chair: chair2 } = await checkout([{ variant_id: seed.chairVariantId, quantity: 1 }])
-      payer.setFaults({ dropNext: 1, only: ONLY_CREATE_INVOICE })
+      sandboxes.payer.setFaults({ dropNext: 1, only: ONLY_CREATE_INVOICE })
       const second = await invoiced(await fulfill(order2.id, [{ id: chair2.id, quantity: 1 }]))
-      payer.setFaults({ dropNext: 0, only: undefined })
+      sandboxes.payer.setFaults({ dropNext: 0, only: undefined })
       expect(invoicePostsOf(second.payer_order_id).map((r) => r.status)).toEqual(["dropped", 409])
       expect(invoicesAtPayerOf([second.payer_order_id]).map((i) => String(i.invoiceNumber))).toEqual([second.invoice_number])
       expect((await payment(order2.id)).captures.map((c: any) => c.amount)).toEqual([299])
@@ -191,17 +179,17 @@ medusaIntegrationTestRunner({
         { variant_id: seed.chairVariantId, quantity: 3 }, { variant_id: seed.coffeeVariantId, quantity: 3 }, { variant_id: seed.bookVariantId, quantity: 1 },
       ])
       await syncPayerInvoicesWorkflow(getContainer()).run() // makes sure the client holds a token
-      const tokensBefore = payer.tokensIssued
-      const callsBefore = payer.requests.length
+      const tokensBefore = sandboxes.payer.tokensIssued
+      const callsBefore = sandboxes.payer.requests.length
       const units = [chair, chair, chair, coffee, coffee, coffee, book]
       const ids: string[] = []
       for (const line of units) ids.push(await fulfill(order.id, [{ id: line.id, quantity: 1 }]))
       const records = await Promise.all(ids.map(invoiced))
 
-      const calls = payer.requests.slice(callsBefore)
+      const calls = sandboxes.payer.requests.slice(callsBefore)
       expect(calls.length).toBeGreaterThanOrEqual(21)
       expect(calls.filter((r) => r.path === "/oauth2/token" || r.status === 401)).toEqual([])
-      expect(payer.tokensIssued).toBe(tokensBefore)
+      expect(sandboxes.payer.tokensIssued).toBe(tokensBefore)
       expect(records.reduce((s, r) => s + r.total_amount, 0)).toBe(Math.round(order.total * 100))
       expect((await payment(order.id)).captured_at).toBeTruthy()
     })
@@ -209,25 +197,25 @@ medusaIntegrationTestRunner({
     it("renews an expired token once and carries on", async () => {
       const { order, chair } = await checkout([{ variant_id: seed.chairVariantId, quantity: 1 }])
       await syncPayerInvoicesWorkflow(getContainer()).run()
-      payer.expireAllTokens()
-      const tokensBefore = payer.tokensIssued
-      const callsBefore = payer.requests.length
+      sandboxes.payer.expireAllTokens()
+      const tokensBefore = sandboxes.payer.tokensIssued
+      const callsBefore = sandboxes.payer.requests.length
       await invoiced(await fulfill(order.id, [{ id: chair.id, quantity: 1 }]))
-      expect(payer.tokensIssued).toBe(tokensBefore + 1)
-      const calls = payer.requests.slice(callsBefore)
+      expect(sandboxes.payer.tokensIssued).toBe(tokensBefore + 1)
+      const calls = sandboxes.payer.requests.slice(callsBefore)
       expect(calls.filter((r) => r.status === 401)).toHaveLength(1)
       expect(calls.filter((r) => r.path === "/oauth2/token")).toHaveLength(1)
     })
 
     it("shows a Payer 503 on createInvoice on the record, then issues through the retry route without a duplicate order or invoice", async () => {
       const { order, chair } = await checkout([{ variant_id: seed.chairVariantId, quantity: 1 }])
-      payer.setFaults({ failNext: 3, only: ONLY_CREATE_INVOICE }) // the first try and both client retries
+      sandboxes.payer.setFaults({ failNext: 3, only: ONLY_CREATE_INVOICE }) // the first try and both client retries
       const fulfillmentId = await fulfill(order.id, [{ id: chair.id, quantity: 1 }])
       const failed = await waitFor("the failure on the record", async () => {
         const r = await recordOf(fulfillmentId)
         return r?.status === "failed" ? r : null
       })
-      payer.setFaults({ failNext: 0, only: undefined })
+      sandboxes.payer.setFaults({ failNext: 0, only: undefined })
       expect(failed).toMatchObject({ step: "approved", invoice_number: null, medusa_recorded: false })
       const { data: listed } = await api.get(`/admin/orders/${order.id}/payer-invoices`, admin)
       expect(listed.payer_invoices).toHaveLength(1)
@@ -283,13 +271,13 @@ medusaIntegrationTestRunner({
       const { order: order2, chair: chair2 } = await checkout([{ variant_id: seed.chairVariantId, quantity: 1 }])
       const late = await invoiced(await fulfill(order2.id, [{ id: chair2.id, quantity: 1 }]))
 
-      payer.markPaid(Number(early.invoice_number))
-      payer.markPaid(Number(late.invoice_number), 10000)
-      const callsBefore = payer.requests.length
+      sandboxes.payer.markPaid(Number(early.invoice_number))
+      sandboxes.payer.markPaid(Number(late.invoice_number), 10000)
+      const callsBefore = sandboxes.payer.requests.length
       const { result } = await syncPayerInvoicesWorkflow(getContainer()).run()
       expect(result).toMatchObject({ from_invoice_number: Number(early.invoice_number), updated: 2 })
       expect(result.pages).toBeGreaterThanOrEqual(2)
-      expect(payer.requests.slice(callsBefore).every((r) => r.method === "GET" && r.path.endsWith("/invoices/batch"))).toBe(true)
+      expect(sandboxes.payer.requests.slice(callsBefore).every((r) => r.method === "GET" && r.path.endsWith("/invoices/batch"))).toBe(true)
 
       const { data } = await api.get(`/admin/orders/${order.id}/payer-invoices`, admin)
       expect(data.payer_invoices[0]).toMatchObject({ payer_status: "PAID", outstanding: 0, total: 299 })

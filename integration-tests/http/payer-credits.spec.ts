@@ -1,28 +1,16 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type { PayerSandbox } from "../../sandbox/payer"
-import type { PayexSandbox } from "../../sandbox/payex"
 import { createAdminHeaders } from "../helpers/admin"
 import { b2bCheckout } from "../helpers/b2b"
-import { startSandboxesForMedusa, waitFor } from "../helpers/environment"
+import { useSandboxes, waitFor } from "../helpers/environment"
 import { seedSwedishStore, SeededStore } from "../helpers/seed"
 import { failing } from "../helpers/store"
 import { invoiceOrder, orderPayment, payerRecords } from "../helpers/payer-credits"
 import { creditPayerRefundWorkflow } from "../../src/workflows/payer/credit-refund"
 
-jest.setTimeout(240000)
+const sandboxes = useSandboxes()
 
-let payex: PayexSandbox
-let payer: PayerSandbox
-beforeAll(async () => {
-  ;({ payex, payer } = await startSandboxesForMedusa())
-})
-afterAll(async () => {
-  await payex?.close()
-  await payer?.close()
-})
-
-const creditCalls = () => payer.requests.filter((r) => r.method === "POST" && /\/invoices\/credit\//.test(r.path))
-const writes = () => payer.requests.filter((r) => r.method !== "GET" && r.path !== "/oauth2/token")
+const creditCalls = () => sandboxes.payer.requests.filter((r) => r.method === "POST" && /\/invoices\/credit\//.test(r.path))
+const writes = () => sandboxes.payer.requests.filter((r) => r.method !== "GET" && r.path !== "/oauth2/token")
 const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100
 
 medusaIntegrationTestRunner({
@@ -42,7 +30,7 @@ medusaIntegrationTestRunner({
         { variant_id: seed.coffeeVariantId, quantity: 3 },
       ])
       const result = await invoiceOrder(api, admin, getContainer(), seed, order.id)
-      payer.clearRequests()
+      sandboxes.payer.clearRequests()
       return result
     }
 
@@ -59,7 +47,7 @@ medusaIntegrationTestRunner({
       expect(calls.map((r) => r.path)).toEqual(["/api/v2/orders/invoices/credit/full"])
       expect(calls[0].body).toEqual(expect.objectContaining({ invoiceNumber: Number(invoice.invoice_number), externalInvoiceNumber: expect.any(String) }))
       expect(calls[0].headers["payer-request-id"]).toMatch(/^[0-9a-f-]{36}$/)
-      expect(payer.getInvoice(Number(invoice.invoice_number))).toEqual(expect.objectContaining({ status: "CREDITED", outstandingAmount: 0 }))
+      expect(sandboxes.payer.getInvoice(Number(invoice.invoice_number))).toEqual(expect.objectContaining({ status: "CREDITED", outstandingAmount: 0 }))
 
       const payment = await orderPayment(api, admin, orderId)
       expect(payment.refunds.map((r: any) => r.amount)).toEqual([648.99])
@@ -92,7 +80,7 @@ medusaIntegrationTestRunner({
       const [original, creditRecord] = await payerRecords(getContainer(), orderId)
       expect(original).toEqual(expect.objectContaining({ credited_amount: 10000, outstanding_amount: 54899, payer_status: "PARTIALLY_CREDITED" }))
       expect(creditRecord.lines.map((l: any) => l.total_amount)).toEqual([8459, 1541])
-      expect(payer.getInvoice(Number(invoice.invoice_number))!.outstandingAmount).toBe(54899)
+      expect(sandboxes.payer.getInvoice(Number(invoice.invoice_number))!.outstandingAmount).toBe(54899)
     })
 
     it("credits positions from the admin, records the refund in Medusa once and never calls Payer twice", async () => {
@@ -154,7 +142,7 @@ medusaIntegrationTestRunner({
       }
       // fully credited: a full credit has nothing left
       await credit(invoice.invoice_number, { type: "full" })
-      payer.clearRequests()
+      sandboxes.payer.clearRequests()
       const again = await failing(credit(invoice.invoice_number, { type: "full" }))
       expect(again.status).toBe(400)
       expect(again.data.message).toMatch(/fully credited/)
@@ -179,12 +167,12 @@ medusaIntegrationTestRunner({
       const { invoice } = await invoiced()
       const { data } = await api.post(`/admin/payer-invoices/${invoice.invoice_number}/send`, { delivery_type: "PRINT" }, admin)
       expect(data).toEqual({ sent: true })
-      const sends = payer.state.invoices.get(Number(invoice.invoice_number))!.sends
+      const sends = sandboxes.payer.state.invoices.get(Number(invoice.invoice_number))!.sends
       expect(sends.map((s: any) => s.deliveryType)).toEqual(["PRINT"])
-      const put = payer.requests.find((r) => r.method === "PUT" && r.path.endsWith("/send"))!
+      const put = sandboxes.payer.requests.find((r) => r.method === "PUT" && r.path.endsWith("/send"))!
       expect(put.headers["payer-request-id"]).toMatch(/^[0-9a-f-]{36}$/)
 
-      payer.clearRequests()
+      sandboxes.payer.clearRequests()
       const none = await failing(api.post(`/admin/payer-invoices/${invoice.invoice_number}/send`, { delivery_type: "NONE" }, admin))
       expect(none.status).toBe(400)
       expect(none.data.message).toContain("delivery_type")
@@ -206,13 +194,13 @@ medusaIntegrationTestRunner({
       const { data: paid } = await api.post(`/admin/payer-invoices/${creditNumber}/pay-with-credit`, { to_invoice_number: b.invoice.invoice_number, amount: 30 }, admin)
       expect(paid.credit_invoice.outstanding).toBe(20)
       expect(paid.invoice.outstanding).toBe(648.99 - 30)
-      const pay = payer.requests.find((r) => r.path.endsWith("/pay-with-credit"))!
+      const pay = sandboxes.payer.requests.find((r) => r.path.endsWith("/pay-with-credit"))!
       expect(pay.body).toEqual({ creditInvoiceNumber: Number(creditNumber), toPayInvoiceNumber: Number(b.invoice.invoice_number), amount: 3000 })
 
       const { data: out } = await api.post(`/admin/payer-invoices/${creditNumber}/payout`, {}, admin)
       expect(out.payout).toEqual(expect.objectContaining({ amount: 20, currency_code: "sek", masked_account_number: "****1234", payout_job_id: expect.any(String) }))
       expect(out.credit_invoice.outstanding).toBe(0)
-      expect(payer.getInvoice(Number(creditNumber))!.status).toBe("PAID")
+      expect(sandboxes.payer.getInvoice(Number(creditNumber))!.status).toBe("PAID")
 
       // a normal invoice cannot be used as a credit, and Payer's own refusal keeps its message
       const wrong = await failing(api.post(`/admin/payer-invoices/${b.invoice.invoice_number}/payout`, {}, admin))
@@ -222,7 +210,7 @@ medusaIntegrationTestRunner({
 
       // Payer leaves the standalone credit out of A's creditedAmount (so does the status sync); it still counts
       await getContainer().resolve<any>("payerInvoice").updatePayerInvoices({ id: a.invoice.id, credited_amount: 0 })
-      payer.clearRequests()
+      sandboxes.payer.clearRequests()
       const over = await failing(credit(a.invoice.invoice_number, { type: "manual", lines: [{ description: "All", quantity: 1, unit_amount: 648.99, vat_percent: 25 }] }))
       expect([over.status, writes()]).toEqual([400, []])
       expect((await credit(a.invoice.invoice_number, { type: "full" })).data.payer_invoice.total).toBe(598.99)
@@ -242,7 +230,7 @@ medusaIntegrationTestRunner({
       expect(sum(payment.refunds.map((r: any) => r.amount))).toBe(332.33)
       const { data: { order } } = await api.get(`/admin/orders/${orderId}?fields=summary,total`, admin)
       expect(order.summary).toEqual(expect.objectContaining({ paid_total: 648.99, refunded_total: 332.33, transaction_total: 316.66, pending_difference: 0 }))
-      expect(payer.getInvoice(Number(invoice.invoice_number))!.outstandingAmount).toBe(64899 - 33233)
+      expect(sandboxes.payer.getInvoice(Number(invoice.invoice_number))!.outstandingAmount).toBe(64899 - 33233)
     })
 
     it("credits a refund over two invoices: the older one in full, the rest manually on the newer one", async () => {
@@ -257,7 +245,7 @@ medusaIntegrationTestRunner({
       })
       // 250.00 + 49.00 shipping, then 250.00 + 99.99
       expect(invoices.map((i) => i.total_amount)).toEqual([29900, 34999])
-      payer.clearRequests()
+      sandboxes.payer.clearRequests()
 
       await api.post(`/admin/payments/${paymentId}/refund`, { amount: 400 }, admin)
 
