@@ -183,15 +183,15 @@ describe("sandbox/shared/server", () => {
   })
 
   it("latencyMs delays every answer", async () => {
-    server.setFaults({ latencyMs: 150 })
+    server.setFaults({ latencyMs: 1000 })
     const started = Date.now()
     const res = await fetch(`${server.url}/counter`)
     expect(res.status).toBe(200)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140)
-    // control endpoints are not delayed
+    expect(Date.now() - started).toBeGreaterThanOrEqual(990)
+    // control endpoints are not delayed (a wide margin: CI machines are busy)
     const t2 = Date.now()
     await fetch(`${server.url}/_sandbox/faults`)
-    expect(Date.now() - t2).toBeLessThan(140)
+    expect(Date.now() - t2).toBeLessThan(900)
   })
 
   it("rejects bad fault switches", () => {
