@@ -22,6 +22,7 @@ const type = process.env.TEST_TYPE || "unit"
 module.exports = {
   ...base,
   testMatch: testMatchByType[type],
+  ...(type === "unit" ? { setupFilesAfterEnv: ["./jest.after-env.js"] } : {}),
   ...(type === "integration"
     ? {
         globalSetup: "./integration-tests/db/global-setup.js",
