@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { b2bCheckout } from "../helpers/b2b"
 import { useSandboxes, waitFor } from "../helpers/environment"
@@ -36,6 +37,24 @@ medusaIntegrationTestRunner({
 
     const credit = (number: string, body: unknown, headers: Record<string, string> = {}) =>
       api.post(`/admin/payer-invoices/${number}/credits`, body, { headers: { ...admin.headers, ...headers } })
+
+    it("credits the invoice of a canceled fulfillment in full, once, and records the refund", async () => {
+      const { orderId, invoice } = await invoiced()
+      await api.post(`/admin/orders/${orderId}/fulfillments/${invoice.fulfillment_id}/cancel`, {}, admin)
+      const payment = await waitFor("the refund of the canceled fulfillment", async () => {
+        const p = await orderPayment(api, admin, orderId)
+        return p.refunds?.length ? p : null
+      })
+      expect(payment.refunds.map((r: any) => r.amount)).toEqual([648.99])
+      expect(creditCalls().map((r) => r.path)).toEqual(["/api/v2/orders/invoices/credit/full"])
+      // The event delivered again credits nothing more.
+      await (getContainer().resolve(Modules.EVENT_BUS) as any).emit({ name: "order.fulfillment_canceled", data: { order_id: orderId, fulfillment_id: invoice.fulfillment_id } })
+      await new Promise((r) => setTimeout(r, 1000))
+      expect(creditCalls()).toHaveLength(1)
+      const records = await payerRecords(getContainer(), orderId)
+      expect(records.filter((r) => r.kind === "credit")).toHaveLength(1)
+      expect(records[0]).toEqual(expect.objectContaining({ credited_amount: 64899, outstanding_amount: 0 }))
+    })
 
     it("turns an admin refund of the whole invoice into one full Payer credit and one Medusa refund", async () => {
       const { orderId, paymentId, invoice } = await invoiced()
