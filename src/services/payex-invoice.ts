@@ -15,7 +15,7 @@ import { PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PayexInvoiceOptions, payexOpt
 import { PayexMedusaRecords } from "./payex-medusa-records"
 import { runSessionAction } from "./payex-session-actions"
 import { PERSONAL_NUMBER_KEYS, PayexSessionData } from "./payex-session-data"
-import { transactionsOfType, withReplayRecovery } from "./payex-transactions"
+import { completedCaptureTotal, completedOfType, withReplayRecovery } from "./payex-transactions"
 
 /**
  * PayEx invoice (FinancingConsumer) as a Medusa payment provider: Medusa's session, authorize, capture,
@@ -116,7 +116,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
   async authorizePayment({ data }: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     const d = data as PayexSessionData
     const payment = await this.fetchPayment(d)
-    const auth = transactionsOfType(await this.client.listTransactions(payment.payment), "Authorization").find((t) => t.state === "Completed")
+    const [auth] = completedOfType(await this.client.listTransactions(payment.payment), "Authorization")
     if (!auth) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The shopper is not authorized by PayEx yet: call POST /store/payex/authorize before completing the cart")
     }
@@ -137,8 +137,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     const payment = await this.fetchPayment(d)
     // Money PayEx holds as captured but Medusa has not recorded (an earlier attempt that crashed after
     // PayEx answered, or a capture made in PayEx's portal) is recorded now instead of captured again.
-    const payexCaptured = transactionsOfType(await this.client.listTransactions(payment.payment), "Capture")
-      .filter((t) => t.state === "Completed").reduce((s, t) => s + t.amount, 0)
+    const payexCaptured = completedCaptureTotal(await this.client.listTransactions(payment.payment))
     const { total } = await this.records.capturedTotal({ id: capture.payment_id }, captureId)
     if (payexCaptured - toMinorUnits(total, d.currency_code!) >= amount) return { data: d }
 
@@ -155,7 +154,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     if (!refundId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "refundPayment needs the Medusa refund id")
     const amountMinor = toMinorUnits(amount, d.currency_code!)
     const payment = await this.fetchPayment(d)
-    const captures = transactionsOfType(await this.client.listTransactions(payment.payment), "Capture").filter((t) => t.state === "Completed")
+    const captures = completedOfType(await this.client.listTransactions(payment.payment), "Capture")
     const summaries = await Promise.all(captures.map((c) => this.client.getItemDescriptions(c.id).then((r) => r.itemDescriptions.vatSummary)))
     const request = buildReversalRequest({ amount: amountMinor, captured: mergeVatSummaries(summaries), payeeReference: payeeReferenceFor("RF", refundId), description: "Refund" })
     await withReplayRecovery(this.client, payment, "create-reversal", request, "Reversal")
@@ -227,7 +226,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
       if (tx.type === "Authorization") return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount } }
       if (tx.type !== "Capture" || isOwnPayeeReference(tx.payeeReference, ["CP", "FC"])) return notSupported
       const { payment: medusaPayment, total } = await this.records.capturedTotal({ payment_session_id: sessionId })
-      const payexCaptured = transactionsOfType(await this.client.listTransactions(payment.payment), "Capture").filter((t) => t.state === "Completed").reduce((s, t) => s + t.amount, 0)
+      const payexCaptured = completedCaptureTotal(await this.client.listTransactions(payment.payment))
       if (!medusaPayment || MathBN.gte(total, fromMinorUnits(payexCaptured, payment.payment.currency))) return notSupported
       return { action: PaymentActions.SUCCESSFUL, data: { session_id: sessionId, amount } }
     } catch (e) {

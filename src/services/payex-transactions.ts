@@ -2,8 +2,14 @@ import type { PayexClient, PayexPaymentResponse, PayexTransaction } from "../lib
 import { PayexProblemError } from "../lib/payex"
 import { payexToMedusaError } from "./payex-errors"
 
-export function transactionsOfType(txs: PayexTransaction[], type: string): PayexTransaction[] {
-  return txs.filter((t) => t.type === type)
+/** The completed transactions of one type: only those moved money (or reserved it). */
+export function completedOfType(txs: PayexTransaction[], type: string): PayexTransaction[] {
+  return txs.filter((t) => t.type === type && t.state === "Completed")
+}
+
+/** Everything PayEx holds as captured on a payment, in minor units. */
+export function completedCaptureTotal(txs: PayexTransaction[]): number {
+  return completedOfType(txs, "Capture").reduce((sum, t) => sum + t.amount, 0)
 }
 
 /**

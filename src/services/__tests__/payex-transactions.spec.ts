@@ -12,7 +12,7 @@ import {
   transaction,
   watchUnmatched,
 } from "../../lib/payex/__tests__/helpers"
-import { transactionsOfType, withReplayRecovery } from "../payex-transactions"
+import { completedCaptureTotal, completedOfType, withReplayRecovery } from "../payex-transactions"
 
 setupNock()
 
@@ -22,14 +22,17 @@ const CAPTURE_BODY = {
 const payment = () => paymentResponse({ state: "Pending" }, ["create-capture", "create-cancellation", "create-reversal"])
 const txList = (list: unknown[]) => ({ payment: PAYMENT_ID, transactions: { id: `${PAYMENT_ID}/transactions`, transactionList: list } })
 
-describe("transactionsOfType", () => {
-  it("keeps the transactions of one type, in order", () => {
+describe("completedOfType / completedCaptureTotal", () => {
+  it("keeps the completed transactions of one type, in order, and adds up completed captures only", () => {
     const a = transaction({ type: "Authorization" })
-    const c1 = transaction({ type: "Capture" })
-    const r = transaction({ type: "Reversal" })
-    const c2 = transaction({ type: "Capture", state: "Failed" })
-    expect(transactionsOfType([a, c1, r, c2], "Capture")).toEqual([c1, c2])
-    expect(transactionsOfType([a], "Cancellation")).toEqual([])
+    const c1 = transaction({ type: "Capture", amount: 1000 })
+    const r = transaction({ type: "Reversal", amount: 300 })
+    const c2 = transaction({ type: "Capture", state: "Failed", amount: 5000 })
+    const c3 = transaction({ type: "Capture", amount: 250 })
+    expect(completedOfType([a, c1, r, c2, c3], "Capture")).toEqual([c1, c3])
+    expect(completedOfType([a], "Cancellation")).toEqual([])
+    expect(completedCaptureTotal([a, c1, r, c2, c3])).toBe(1250)
+    expect(completedCaptureTotal([])).toBe(0)
   })
 })
 
