@@ -99,3 +99,37 @@ export function grossLinesForOrder(order: OrderLike): GrossLine[] {
   }))
   return grossLinesForItems(order, selection, { includeShipping: true })
 }
+
+/** The parts of a Medusa fulfillment (as `query.graph` returns it) that say what it ships. */
+export interface FulfillmentLike {
+  id: string
+  created_at: string | Date
+  canceled_at?: string | Date | null
+  items?: Array<{ line_item_id: string; quantity: unknown }> | null
+}
+
+/**
+ * Which units a fulfillment bills: its items, each continuing after the units that earlier (not canceled)
+ * fulfillments billed, and whether it is the first one (which also bills shipping). Null when the
+ * fulfillment is not among the live fulfillments.
+ */
+export function fulfillmentSelection(
+  fulfillments: FulfillmentLike[],
+  fulfillmentId: string
+): { selection: ItemSelection[]; first: boolean } | null {
+  const live = fulfillments
+    .filter((f) => !f.canceled_at)
+    .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id))
+  const index = live.findIndex((f) => f.id === fulfillmentId)
+  if (index < 0) return null
+  const billedBefore = new Map<string, number>()
+  for (const f of live.slice(0, index)) {
+    for (const i of f.items ?? []) billedBefore.set(i.line_item_id, (billedBefore.get(i.line_item_id) ?? 0) + Number(i.quantity))
+  }
+  const selection = (live[index].items ?? []).map((i) => ({
+    item_id: i.line_item_id,
+    quantity: Number(i.quantity),
+    from: billedBefore.get(i.line_item_id) ?? 0,
+  }))
+  return { selection, first: index === 0 }
+}

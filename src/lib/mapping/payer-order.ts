@@ -12,13 +12,6 @@ export interface PlannedPayerItem extends PayerItem {
   shipping_method_id: string | null
 }
 
-export interface FulfillmentLike {
-  id: string
-  created_at: string | Date
-  canceled_at?: string | Date | null
-  items?: Array<{ line_item_id: string; quantity: unknown }> | null
-}
-
 /** What the payer-b2b session stored (see payer-b2b-session.ts). */
 export interface B2BPaymentData {
   company_name?: string | null
@@ -44,32 +37,6 @@ export interface OrderAddressLike {
 
 /** Payer's limit for an order's referenceId when credits are looked up by it (48, shorter than 64). */
 export const MAX_PAYER_REFERENCE_ID_LENGTH = 48
-
-/**
- * Which units a fulfillment bills: its items, each continuing after the units that earlier (not canceled)
- * fulfillments billed, and whether it is the first one (which also bills shipping). Null when the
- * fulfillment is not among the live fulfillments.
- */
-export function fulfillmentSelection(
-  fulfillments: FulfillmentLike[],
-  fulfillmentId: string
-): { selection: ItemSelection[]; first: boolean } | null {
-  const live = fulfillments
-    .filter((f) => !f.canceled_at)
-    .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id))
-  const index = live.findIndex((f) => f.id === fulfillmentId)
-  if (index < 0) return null
-  const billedBefore = new Map<string, number>()
-  for (const f of live.slice(0, index)) {
-    for (const i of f.items ?? []) billedBefore.set(i.line_item_id, (billedBefore.get(i.line_item_id) ?? 0) + Number(i.quantity))
-  }
-  const selection = (live[index].items ?? []).map((i) => ({
-    item_id: i.line_item_id,
-    quantity: Number(i.quantity),
-    from: billedBefore.get(i.line_item_id) ?? 0,
-  }))
-  return { selection, first: index === 0 }
-}
 
 /**
  * Payer items for some units of an order (positions from 1): unit prices incl. VAT in minor units, VAT in

@@ -1,6 +1,8 @@
 import { BigNumber } from "@medusajs/framework/utils"
 import { sumAmounts } from "../../money"
 import {
+  fulfillmentSelection,
+  FulfillmentLike,
   grossLinesForItems,
   grossLinesForOrder,
   lineVatBasisPoints,
@@ -213,5 +215,36 @@ describe("grossLinesForOrder", () => {
 
   it("is empty for an order without items or shipping", () => {
     expect(grossLinesForOrder({ id: "order_0", currency_code: "sek", items: null, shipping_methods: null })).toEqual([])
+  })
+})
+
+const f = (id: string, at: number, items: Array<[string, number]>, canceled = false): FulfillmentLike => ({
+  id,
+  created_at: new Date(at).toISOString(),
+  canceled_at: canceled ? new Date(at + 1).toISOString() : null,
+  items: items.map(([line_item_id, quantity]) => ({ line_item_id, quantity })),
+})
+
+describe("fulfillmentSelection", () => {
+  const fulfillments = [
+    f("ful_b", 2000, [["item_chair", 1], ["item_coffee", 2]]),
+    f("ful_a", 1000, [["item_chair", 1], ["item_coffee", 1]]),
+    f("ful_x", 500, [["item_coffee", 3]], true),
+  ]
+
+  it("continues after the units earlier live fulfillments billed, ignoring canceled ones", () => {
+    expect(fulfillmentSelection(fulfillments, "ful_a")).toEqual({
+      first: true,
+      selection: [{ item_id: "item_chair", quantity: 1, from: 0 }, { item_id: "item_coffee", quantity: 1, from: 0 }],
+    })
+    expect(fulfillmentSelection(fulfillments, "ful_b")).toEqual({
+      first: false,
+      selection: [{ item_id: "item_chair", quantity: 1, from: 1 }, { item_id: "item_coffee", quantity: 2, from: 1 }],
+    })
+  })
+
+  it("is null for a canceled or unknown fulfillment", () => {
+    expect(fulfillmentSelection(fulfillments, "ful_x")).toBeNull()
+    expect(fulfillmentSelection(fulfillments, "ful_nope")).toBeNull()
   })
 })

@@ -1,10 +1,8 @@
 import {
-  fulfillmentSelection,
   payerCreateOrderRequest,
   payerInvoiceCustomer,
   payerItemsFor,
   payerReferenceId,
-  type FulfillmentLike,
 } from "../payer-order"
 import type { OrderLike } from "../order-lines"
 
@@ -18,37 +16,6 @@ const order: OrderLike = {
   ],
   shipping_methods: [{ id: "ordsm_1", name: "PostNord", total: 49, tax_lines: [{ rate: 25 }] }],
 }
-
-const f = (id: string, at: number, items: Array<[string, number]>, canceled = false): FulfillmentLike => ({
-  id,
-  created_at: new Date(at).toISOString(),
-  canceled_at: canceled ? new Date(at + 1).toISOString() : null,
-  items: items.map(([line_item_id, quantity]) => ({ line_item_id, quantity })),
-})
-
-describe("fulfillmentSelection", () => {
-  const fulfillments = [
-    f("ful_b", 2000, [["item_chair", 1], ["item_coffee", 2]]),
-    f("ful_a", 1000, [["item_chair", 1], ["item_coffee", 1]]),
-    f("ful_x", 500, [["item_coffee", 3]], true),
-  ]
-
-  it("continues after the units earlier live fulfillments billed, ignoring canceled ones", () => {
-    expect(fulfillmentSelection(fulfillments, "ful_a")).toEqual({
-      first: true,
-      selection: [{ item_id: "item_chair", quantity: 1, from: 0 }, { item_id: "item_coffee", quantity: 1, from: 0 }],
-    })
-    expect(fulfillmentSelection(fulfillments, "ful_b")).toEqual({
-      first: false,
-      selection: [{ item_id: "item_chair", quantity: 1, from: 1 }, { item_id: "item_coffee", quantity: 2, from: 1 }],
-    })
-  })
-
-  it("is null for a canceled or unknown fulfillment", () => {
-    expect(fulfillmentSelection(fulfillments, "ful_x")).toBeNull()
-    expect(fulfillmentSelection(fulfillments, "ful_nope")).toBeNull()
-  })
-})
 
 describe("payerItemsFor", () => {
   it("prices the first fulfillment incl. VAT in öre, VAT in basis points, shipping as its own line", () => {

@@ -1,15 +1,8 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { PayerInvoiceCustomer } from "../../../lib/payer"
-import type { OrderLike } from "../../../lib/mapping/order-lines"
-import {
-  fulfillmentSelection,
-  payerInvoiceCustomer,
-  payerItemsFor,
-  type B2BPaymentData,
-  type FulfillmentLike,
-  type PlannedPayerItem,
-} from "../../../lib/mapping/payer-order"
+import { fulfillmentSelection, type FulfillmentLike, type OrderLike } from "../../../lib/mapping/order-lines"
+import { payerInvoiceCustomer, payerItemsFor, type B2BPaymentData, type PlannedPayerItem } from "../../../lib/mapping/payer-order"
 import { ORDER_LINE_FIELDS } from "../../../services/payex-medusa-records"
 import { PayerB2BProviderService } from "../../../services/payer-b2b"
 import { fulfillmentSource, payerInvoiceService } from "./invoice-record"

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { grossLinesForItems, OrderLike } from "../../../lib/mapping/order-lines"
+import { fulfillmentSelection, type FulfillmentLike, grossLinesForItems, type OrderLike } from "../../../lib/mapping/order-lines"
 import { sumAmounts } from "../../../lib/money"
 import { ORDER_LINE_FIELDS } from "../../../services/payex-medusa-records"
 import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
@@ -11,8 +11,6 @@ export interface PreparedFulfillmentCapture {
   currency_code: string
   pending: PendingCapture
 }
-
-type FulfillmentLike = { id: string; created_at: string | Date; canceled_at?: string | Date | null; items?: Array<{ line_item_id: string; quantity: number }> }
 
 /**
  * Works out what a fulfillment bills at PayEx: exactly the fulfilled units (continuing after the units
@@ -40,22 +38,9 @@ export const prepareFulfillmentCaptureStep = createStep(
     if (!order || !payment || (payment.data?.capture_on ?? "fulfillment") !== "fulfillment") {
       return new StepResponse(undefined)
     }
-    const fulfillments = ((order.fulfillments ?? []) as unknown as FulfillmentLike[])
-      .filter((f) => !f.canceled_at)
-      .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id))
-    const index = fulfillments.findIndex((f) => f.id === input.fulfillment_id)
-    if (index < 0) return new StepResponse(undefined)
-
-    const billedBefore = new Map<string, number>()
-    for (const f of fulfillments.slice(0, index)) {
-      for (const i of f.items ?? []) billedBefore.set(i.line_item_id, (billedBefore.get(i.line_item_id) ?? 0) + Number(i.quantity))
-    }
-    const selection = (fulfillments[index].items ?? []).map((i) => ({
-      item_id: i.line_item_id,
-      quantity: Number(i.quantity),
-      from: billedBefore.get(i.line_item_id) ?? 0,
-    }))
-    const lines = grossLinesForItems(order as unknown as OrderLike, selection, { includeShipping: index === 0 })
+    const selected = fulfillmentSelection((order.fulfillments ?? []) as unknown as FulfillmentLike[], input.fulfillment_id)
+    if (!selected) return new StepResponse(undefined)
+    const lines = grossLinesForItems(order as unknown as OrderLike, selected.selection, { includeShipping: selected.first })
     const amount = sumAmounts(lines)
     if (amount <= 0) return new StepResponse(undefined)
     const prepared: PreparedFulfillmentCapture = {
