@@ -1,5 +1,6 @@
 import { container as appContainer } from "@medusajs/framework"
 import { MedusaError } from "@medusajs/framework/utils"
+import { orderIdOfPaymentCollection } from "./medusa-order-lookup"
 
 /**
  * A Medusa refund on a payer-b2b payment that did not come from the plugin's own credit routes (admin
@@ -8,14 +9,7 @@ import { MedusaError } from "@medusajs/framework/utils"
  */
 export async function creditRefundThroughPayer(cradle: Record<string, any>, input: { refund_id: string; amount_minor: number }) {
   const refund = await cradle.refundService.retrieve(input.refund_id, { relations: ["payment"] })
-  const paymentCollectionId = refund.payment?.payment_collection_id
-  const query = appContainer.resolve("query")
-  const { data: links } = await query.graph({
-    entity: "order_payment_collection",
-    fields: ["order_id"],
-    filters: { payment_collection_id: paymentCollectionId },
-  })
-  const orderId = links[0]?.order_id
+  const orderId = await orderIdOfPaymentCollection(refund.payment?.payment_collection_id)
   if (!orderId) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No order found for this Payer B2B payment")
   // Required lazily: the workflow module imports this provider's types. (A dynamic import() would be left
   // as an ESM import by tsc under node16 module resolution and then needs a file extension.)

@@ -1,6 +1,7 @@
 import { container as appContainer } from "@medusajs/framework"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import type { OrderLike } from "../lib/mapping/order-lines"
+import { orderIdOfPaymentCollection } from "./medusa-order-lookup"
 
 /**
  * The few Medusa records the PayEx provider must read that Medusa does not pass to a provider:
@@ -34,14 +35,9 @@ export class PayexMedusaRecords {
 
   /** The order a payment collection pays for, with what invoice lines need. */
   async orderOfPaymentCollection(paymentCollectionId: string): Promise<OrderLike | null> {
-    const query = appContainer.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: links } = await query.graph({
-      entity: "order_payment_collection",
-      fields: ["order_id"],
-      filters: { payment_collection_id: paymentCollectionId },
-    })
-    const orderId = links[0]?.order_id
+    const orderId = await orderIdOfPaymentCollection(paymentCollectionId)
     if (!orderId) return null
+    const query = appContainer.resolve(ContainerRegistrationKeys.QUERY)
     const { data: orders } = await query.graph({
       entity: "order",
       fields: ORDER_LINE_FIELDS,

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { PayerInvoiceCustomer } from "../../../lib/payer"
 import { fulfillmentSelection, type FulfillmentLike, type OrderLike } from "../../../lib/mapping/order-lines"
 import { payerInvoiceCustomer, payerItemsFor, type B2BPaymentData, type PlannedPayerItem } from "../../../lib/mapping/payer-order"
+import { livePaymentOf } from "../../../services/medusa-order-lookup"
 import { ORDER_LINE_FIELDS } from "../../../services/payex-medusa-records"
 import { PayerB2BProviderService } from "../../../services/payer-b2b"
 import { fulfillmentSource, payerInvoiceService } from "./invoice-record"
@@ -53,9 +54,7 @@ export const preparePayerInvoiceStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service = payerInvoiceService(container)
     const { data: [order] } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: input.order_id } })
-    const payment = ((order?.payment_collections ?? []) as any[])
-      .flatMap((pc) => pc?.payments ?? [])
-      .find((p: any) => p?.provider_id?.startsWith(`pp_${PayerB2BProviderService.identifier}_`) && !p.canceled_at)
+    const payment: any = livePaymentOf(order as any, PayerB2BProviderService.identifier)
     if (!order || !payment) return new StepResponse(undefined)
 
     const [record] = await service.listPayerInvoices({ source: fulfillmentSource(input.fulfillment_id) }, { take: 1 })

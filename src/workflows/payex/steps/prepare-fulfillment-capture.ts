@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fulfillmentSelection, type FulfillmentLike, grossLinesForItems, type OrderLike } from "../../../lib/mapping/order-lines"
 import { sumAmounts } from "../../../lib/money"
+import { livePaymentOf } from "../../../services/medusa-order-lookup"
 import { ORDER_LINE_FIELDS } from "../../../services/payex-medusa-records"
 import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
 import type { PendingCapture } from "../../../services/payex-session-data"
@@ -32,9 +33,7 @@ export const prepareFulfillmentCaptureStep = createStep(
       ],
       filters: { id: input.order_id },
     })
-    const payment = ((order?.payment_collections ?? []) as any[])
-      .flatMap((pc) => pc?.payments ?? [])
-      .find((p: any) => p.provider_id?.startsWith(`pp_${PayexInvoiceProviderService.identifier}_`) && !p.canceled_at)
+    const payment: any = livePaymentOf(order as any, PayexInvoiceProviderService.identifier)
     if (!order || !payment || (payment.data?.capture_on ?? "fulfillment") !== "fulfillment") {
       return new StepResponse(undefined)
     }
