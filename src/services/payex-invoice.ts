@@ -14,7 +14,7 @@ import { payexToMedusaError } from "./payex-errors"
 import { PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PayexInvoiceOptions, payexOptionProblems } from "./payex-invoice-options"
 import { PayexMedusaRecords } from "./payex-medusa-records"
 import { runSessionAction } from "./payex-session-actions"
-import { PERSONAL_NUMBER_KEYS, PayexSessionData } from "./payex-session-data"
+import { PERSONAL_NUMBER_KEYS, PayexActionContext, PayexSessionData } from "./payex-session-data"
 import { completedCaptureTotal, completedOfType, withReplayRecovery } from "./payex-transactions"
 
 /**
@@ -101,8 +101,10 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
   }
 
   async updatePayment({ data, amount, currency_code, context }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
-    const { payex_action, ...rest } = (data ?? {}) as PayexSessionData
+    const { payex_action: planted, ...rest } = (data ?? {}) as PayexSessionData
     for (const k of PERSONAL_NUMBER_KEYS) delete (rest as any)[k]
+    const payex_action = (context as PayexActionContext | undefined)?.payex_action
+    if (planted !== undefined) this.logger?.warn("PayEx: ignored a payex_action found in payment data (actions come only from the plugin's store routes)")
     if (payex_action) return { data: await runSessionAction(this.client, rest, payex_action) }
     if (amount !== undefined && rest.amount_minor !== undefined && toMinorUnits(amount, currency_code) !== rest.amount_minor) {
       // PayEx cannot change an amount: abort this payment and start a new one for the new amount. The new

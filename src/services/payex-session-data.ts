@@ -1,8 +1,9 @@
+import type { PaymentProviderContext } from "@medusajs/framework/types"
 import type { PayexAddress } from "../lib/payex"
 
 /**
  * What the PayEx provider keeps in Medusa's payment session / payment `data`. Never a personal number:
- * the storefront's personal number travels only inside a `payex_action` that the provider consumes.
+ * the storefront's personal number travels only inside a `payex_action` in the update's `context`.
  */
 export interface PayexSessionData {
   session_id?: string
@@ -17,8 +18,6 @@ export interface PayexSessionData {
   pending_capture?: PendingCapture | null
   /** PayEx transaction numbers of the captures this plugin made, by payeeReference. */
   captures?: Record<string, { number: number; amount: number }>
-  /** Storefront action handled by `updatePayment`; removed before the data is stored. */
-  payex_action?: PayexSessionAction
   [key: string]: unknown
 }
 
@@ -82,4 +81,13 @@ export function fromPayexAddress(a: PayexAddress): StoredAddress {
     city: a.city,
     country_code: a.countryCode,
   }
+}
+
+/**
+ * The plugin's store routes hand a storefront action to `updatePayment` in the update's `context`, never in
+ * `data`: Medusa does not store the context, and no Store API route lets a shopper set it, so an action
+ * (and the personal number it carries) can neither be planted in session data nor outlive the call.
+ */
+export interface PayexActionContext extends PaymentProviderContext {
+  payex_action?: PayexSessionAction
 }

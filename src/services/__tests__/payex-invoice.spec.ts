@@ -16,7 +16,7 @@ import type { OrderLike } from "../../lib/mapping/order-lines"
 import { PayexInvoiceProviderService } from "../payex-invoice"
 import type { PayexInvoiceOptions } from "../payex-invoice-options"
 import { PayexMedusaRecords } from "../payex-medusa-records"
-import type { PayexSessionData } from "../payex-session-data"
+import type { PayexActionContext, PayexSessionData } from "../payex-session-data"
 
 setupNock()
 
@@ -250,13 +250,24 @@ describe("updatePayment", () => {
     const result = await provider.updatePayment({
       amount: 393.49,
       currency_code: "sek",
-      data: { ...sessionData(), ssn: "600307-1161", payex_action: { type: "legal-address", social_security_number: "600307-1161", zip_code: "19792" } },
+      data: { ...sessionData(), ssn: "600307-1161" },
+      context: { payex_action: { type: "legal-address", social_security_number: "600307-1161", zip_code: "19792" } } as PayexActionContext,
     })
     expect(result.data).toEqual({
       ...sessionData(),
       legal_address: { addressee: "Leo Andersson", co_address: null, street_address: "Helgestavägen 9", zip_code: "19792", city: "Bro", country_code: "SE" },
     })
     expect(JSON.stringify(result)).not.toMatch(/6003071161|600307-1161/)
+  })
+
+  it("ignores an action planted in the session data: no PayEx call", async () => {
+    const { provider } = setup()
+    const planted = { type: "legal-address", social_security_number: "600307-1161", zip_code: "19792" }
+    const result = await withoutHttp(() =>
+      provider.updatePayment({ amount: 393.49, currency_code: "sek", data: { ...sessionData(), payex_action: planted } })
+    )
+    expect(result.data.legal_address).toBeUndefined()
+    expect(JSON.stringify(result)).not.toMatch(/6003071161/)
   })
 
   it("changes nothing at PayEx when the amount is the same", async () => {

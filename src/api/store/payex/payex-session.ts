@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
-import type { PayexSessionAction } from "../../../services/payex-session-data"
+import type { PayexActionContext, PayexSessionAction } from "../../../services/payex-session-data"
 
 /**
  * Hands a storefront action to the PayEx provider through `updatePaymentSession`: the provider performs
@@ -20,7 +20,9 @@ export async function runPayexSessionAction(scope: MedusaContainer, sessionId: s
     id: session.id,
     amount: session.amount,
     currency_code: session.currency_code,
-    data: { ...session.data, payex_action: action },
+    data: session.data,
+    // In the context, not the data: Medusa never stores it and no Store API route can set it.
+    context: { payex_action: action } as PayexActionContext,
   })
   return updated.data as Record<string, any>
 }
