@@ -19,8 +19,11 @@ export const PayerInvoice = model
     /** Our record of the invoice a credit invoice credits. */
     credited_invoice_id: model.text().nullable(),
     credited_invoice_number: model.text().nullable(),
-    /** pending -> issued, or failed (with last_error) until retried. */
-    status: model.enum(["pending", "issued", "failed"]).default("pending"),
+    /**
+     * pending -> issued, or failed (with last_error) until retried, or unknown: the request reached Payer
+     * (or may have) but its answer was lost, so the outcome must be looked up before anything else is sent.
+     */
+    status: model.enum(["pending", "issued", "failed", "unknown"]).default("pending"),
     /** How far issuing got, so a retry after a crash continues instead of starting over. */
     step: model.text().nullable(),
     attempt: model.number().default(0),
