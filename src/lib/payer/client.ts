@@ -7,6 +7,7 @@
  * success; the other calls rethrow the PayerApiError (isConflict = true) and
  * say why next to the method.
  */
+import { invoiceFromAnswer, invoicePageFromAnswer, invoicesFromAnswer } from "./answers"
 import { PayerApiError } from "./errors"
 import { PayerTransport } from "./transport"
 import type {
@@ -52,17 +53,13 @@ function assertExactlyOne(what: string, values: Record<string, unknown>): void {
   }
 }
 
-/** A 2xx without the promised invoice must not pass as success. */
+/** A 2xx without the promised invoice (in either shape, see answers.ts) must not pass as success. */
 function expectInvoice(method: string, path: string, body: unknown): PayerInvoiceResponse {
-  const invoice = (body as Partial<PayerInvoiceResponse> | undefined)?.invoice
-  if (!invoice || typeof invoice !== "object") {
+  const invoice = invoiceFromAnswer(body)
+  if (!invoice) {
     throw new PayerApiError({ method, path, code: "http", detail: "response has no invoice" })
   }
   return { invoice }
-}
-
-function normalizeBatch(body: Partial<PayerInvoiceBatch> | undefined): PayerInvoiceBatch {
-  return { invoices: body?.invoices ?? [], nextInvoiceNumber: body?.nextInvoiceNumber ?? null }
 }
 
 export class PayerClient extends PayerTransport {
@@ -125,11 +122,12 @@ export class PayerClient extends PayerTransport {
     const { invoiceNumber, referenceId, externalInvoiceNumber } = lookup
     assertExactlyOne("getInvoice", { invoiceNumber, referenceId, externalInvoiceNumber })
     try {
-      return await this.request<PayerInvoice>({
+      const body = await this.request<unknown>({
         method: "GET",
         path: INVOICES,
         query: { invoiceNumber, referenceId, externalInvoiceNumber },
       })
+      return expectInvoice("GET", INVOICES, body).invoice
     } catch (error) {
       if (isNotFound(error)) {
         return null
@@ -140,12 +138,12 @@ export class PayerClient extends PayerTransport {
 
   /** GET .../invoices/batch: invoices with number >= fromInvoiceNumber, 20 at a time (for polling). */
   async getInvoicesBatch(fromInvoiceNumber?: number): Promise<PayerInvoiceBatch> {
-    const body = await this.request<Partial<PayerInvoiceBatch>>({
+    const body = await this.request<unknown>({
       method: "GET",
       path: `${INVOICES}/batch`,
       query: { fromInvoiceNumber },
     })
-    return normalizeBatch(body)
+    return invoicePageFromAnswer(body)
   }
 
   /** GET .../invoices/reg-number: a customer's invoices by organisation number or VAT id, 20 at a time. */
@@ -156,24 +154,24 @@ export class PayerClient extends PayerTransport {
   }): Promise<PayerInvoiceBatch> {
     const { regNumber, customerVatId, fromInvoiceNumber } = params
     assertExactlyOne("getInvoicesByRegNumber", { regNumber, customerVatId })
-    const body = await this.request<Partial<PayerInvoiceBatch>>({
+    const body = await this.request<unknown>({
       method: "GET",
       path: `${INVOICES}/reg-number`,
       query: { regNumber, customerVatId, fromInvoiceNumber },
     })
-    return normalizeBatch(body)
+    return invoicePageFromAnswer(body)
   }
 
   /** GET .../invoices/credit: all credit invoices of an order. */
   async getCreditInvoices(params: { orderId?: number; orderReferenceId?: string }): Promise<PayerCreditInvoiceList> {
     const { orderId, orderReferenceId } = params
     assertExactlyOne("getCreditInvoices", { orderId, orderReferenceId })
-    const body = await this.request<Partial<PayerCreditInvoiceList>>({
+    const body = await this.request<unknown>({
       method: "GET",
       path: `${INVOICES}/credit`,
       query: { orderId, orderReferenceId },
     })
-    return { invoices: body?.invoices ?? [] }
+    return { invoices: invoicesFromAnswer(body) }
   }
 
   /** POST .../credit/full. On a 409 the credit is found again by its externalInvoiceNumber. */

@@ -1,5 +1,6 @@
 /** Payer B2B API v2: HTTP client, idempotency ids and the pure item mapping. */
 export { PayerClient } from "./client"
+export { invoiceFromAnswer, invoicePageFromAnswer, invoicesFromAnswer } from "./answers"
 export { PayerApiError, type PayerErrorCode } from "./errors"
 export {
   buildPayerItems,
