@@ -9,6 +9,7 @@
  * See sandbox/README.md ("Payer sandbox") for the behaviour where the API text is silent.
  */
 import { DEFAULT_FAULTS, startSandboxServer, type SandboxServer } from "../shared/server"
+import { resolveAnswerShapes, type AnswerShapes, type AnswerShapesInput } from "./answer-shapes"
 import { markOverdue, markPaid } from "./domain/payments"
 import { creditRoutes } from "./routes/credits"
 import { authRoutes } from "./routes/auth"
@@ -36,6 +37,11 @@ export interface PayerSandbox extends SandboxServer {
   markPaid(invoiceNumber: number, amount?: number): Invoice
   /** the invoice's due date passed without full payment -> OVERDUE */
   markOverdue(invoiceNumber: number): Invoice
+  /**
+   * How invoice-returning answers wrap the invoice from now on: "default" (creation `{ invoice }`, credits and
+   * lookups at the top level), "swapped" (each the other way round) or per family. reset() restores the start value.
+   */
+  setAnswerShapes(shapes: AnswerShapesInput): AnswerShapes
   /** the Invoice object as GET /api/v2/orders/invoices would return it, or undefined */
   getInvoice(invoiceNumber: number): Invoice | undefined
 }
@@ -49,6 +55,8 @@ export interface PayerSandboxOptions {
   tokenTtlSeconds?: number
   /** default 1001 */
   firstInvoiceNumber?: number
+  /** default "default": see setAnswerShapes */
+  answerShapes?: AnswerShapesInput
 }
 
 function checkTtl(seconds: number): number {
@@ -64,10 +72,12 @@ export async function startPayerSandbox(opts: PayerSandboxOptions = {}): Promise
     throw new Error(`firstInvoiceNumber must be an integer >= 1 (got ${firstInvoiceNumber})`)
   }
   const initialTtl = checkTtl(opts.tokenTtlSeconds ?? 3599)
+  const initialShapes = resolveAnswerShapes(opts.answerShapes)
   const config: PayerConfig = {
     clientId: opts.clientId ?? PAYER_SANDBOX_CLIENT_ID,
     clientSecret: opts.clientSecret ?? PAYER_SANDBOX_CLIENT_SECRET,
     tokenTtlSeconds: initialTtl,
+    answerShapes: { ...initialShapes },
   }
   const store = createStore(firstInvoiceNumber)
   let baseUrl = ""
@@ -75,6 +85,7 @@ export async function startPayerSandbox(opts: PayerSandboxOptions = {}): Promise
   const resetState = () => {
     resetStore(store)
     config.tokenTtlSeconds = initialTtl
+    config.answerShapes = { ...initialShapes }
   }
 
   const server = await startSandboxServer({
@@ -91,6 +102,10 @@ export async function startPayerSandbox(opts: PayerSandboxOptions = {}): Promise
     state: store,
     setTokenTtlSeconds(seconds: number) {
       config.tokenTtlSeconds = checkTtl(seconds)
+    },
+    setAnswerShapes(shapes: AnswerShapesInput) {
+      config.answerShapes = resolveAnswerShapes(shapes, config.answerShapes)
+      return { ...config.answerShapes }
     },
     expireAllTokens() {
       for (const token of store.tokens.values()) token.expiresAt = 0
@@ -127,3 +142,4 @@ export type {
   DeliveryType,
 } from "./state"
 export { ocrReference, luhnCheckDigit, isLuhnValid } from "./util"
+export { ANSWER_SHAPE_PRESETS, type AnswerShapes, type AnswerShapesInput, type InvoiceShape } from "./answer-shapes"

@@ -2,13 +2,16 @@
  * Standalone Payer sandbox:
  *   PORT=9412 npx ts-node --transpile-only sandbox/payer/main.ts
  * Env: PORT (default 9412), HOST (default 127.0.0.1), PAYER_CLIENT_ID, PAYER_CLIENT_SECRET,
- *      PAYER_TOKEN_TTL_SECONDS (default 3599), PAYER_FIRST_INVOICE_NUMBER (default 1001).
+ *      PAYER_TOKEN_TTL_SECONDS (default 3599), PAYER_FIRST_INVOICE_NUMBER (default 1001),
+ *      PAYER_ANSWER_SHAPES ("default": invoice creation answers { invoice }, credits and lookups the invoice at
+ *      the top level; "swapped": each the other way round).
  */
 import {
   PAYER_SANDBOX_CLIENT_ID,
   PAYER_SANDBOX_CLIENT_SECRET,
   PAYER_SANDBOX_DEFAULT_PORT,
   startPayerSandbox,
+  type AnswerShapesInput,
 } from "./index"
 
 function numberEnv(name: string): number | undefined {
@@ -29,9 +32,11 @@ async function main(): Promise<void> {
     clientSecret,
     tokenTtlSeconds: numberEnv("PAYER_TOKEN_TTL_SECONDS"),
     firstInvoiceNumber: numberEnv("PAYER_FIRST_INVOICE_NUMBER"),
+    answerShapes: (process.env.PAYER_ANSWER_SHAPES || undefined) as AnswerShapesInput | undefined,
   })
   console.log(`Payer sandbox listening on ${sandbox.url}`)
   console.log(`  client id: ${clientId}  client secret: ${clientSecret}`)
+  console.log(`  invoice answer shapes: ${JSON.stringify(sandbox.setAnswerShapes({}))}`)
   console.log(`  control: GET ${sandbox.url}/_sandbox/requests, POST ${sandbox.url}/_sandbox/faults, POST ${sandbox.url}/_sandbox/reset`)
   let closing = false
   const stop = () => {

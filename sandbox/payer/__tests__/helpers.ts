@@ -139,7 +139,7 @@ export async function invoicedOrder(
     ...invoiceBody,
   })
   if (invoiced.status !== 200) throw new Error(`invoice: ${invoiced.status} ${invoiced.text}`)
-  return invoiced.body.invoice
+  return invoiced.body.invoice ?? invoiced.body
 }
 
 export function expectSpringError(res: CallResult, status: number, messagePart: string | RegExp, path?: string): void {

@@ -60,7 +60,7 @@ describe("credits", () => {
     const invoice = await invoicedOrder(api, "ref-full")
     const res = await api.post(FULL, { invoiceNumber: invoice.invoiceNumber }, uuid())
     expect(res.status).toBe(200)
-    const credit = res.body.invoice
+    const credit = res.body
     expect(credit).toMatchObject({
       invoiceNumber: 1002,
       type: "CREDIT",
@@ -89,7 +89,7 @@ describe("credits", () => {
   it("full credit by referenceId; the referenceId lookup still returns the NORMAL invoice", async () => {
     const invoice = await invoicedOrder(api, "ref-by-ref")
     const res = await api.post(FULL, { referenceId: "ref-by-ref", deliveryType: "PRINT", externalInvoiceNumber: "CN-1" })
-    expect(res.body.invoice).toMatchObject({ referenceId: "ref-by-ref", deliveryType: "PRINT", externalInvoiceNumber: "CN-1", creditedInvoiceNumber: invoice.invoiceNumber })
+    expect(res.body).toMatchObject({ referenceId: "ref-by-ref", deliveryType: "PRINT", externalInvoiceNumber: "CN-1", creditedInvoiceNumber: invoice.invoiceNumber })
     expect((await api.get("/api/v2/orders/invoices?referenceId=ref-by-ref")).body.invoiceNumber).toBe(invoice.invoiceNumber)
     expect((await api.get("/api/v2/orders/invoices?externalInvoiceNumber=CN-1")).body.type).toBe("CREDIT")
   })
@@ -97,7 +97,7 @@ describe("credits", () => {
   it("crediting a paid invoice leaves the money on the credit; payout pays it out once", async () => {
     const invoice = await invoicedOrder(api, "ref-paid")
     expect(sandbox.markPaid(invoice.invoiceNumber).status).toBe("PAID")
-    const credit = (await api.post(FULL, { invoiceNumber: invoice.invoiceNumber })).body.invoice
+    const credit = (await api.post(FULL, { invoiceNumber: invoice.invoiceNumber })).body
     expect(credit).toMatchObject({ outstandingAmount: ORDER_TOTAL, status: "UNPAID" })
     expect(await get(invoice.invoiceNumber)).toMatchObject({ status: "CREDITED", outstandingAmount: 0, creditedAmount: ORDER_TOTAL })
 
@@ -121,10 +121,10 @@ describe("credits", () => {
     const n = invoice.invoiceNumber
     const first = await api.post(PARTIAL, { invoiceNumber: n, items: [{ position: 1, quantity: 1 }] })
     expect(first.status).toBe(200)
-    expect(first.body.invoice.items).toEqual([
+    expect(first.body.items).toEqual([
       { position: 1, articleNumber: "SKU-1", description: "Widget", quantity: 1, unit: "pcs", unitPrice: 12500, subtotalPrice: 12500, vatPercentage: 2500, vatAmount: 2500 },
     ])
-    expect(first.body.invoice).toMatchObject({ totalAmount: 12500, totalVatAmount: 2500, outstandingAmount: 0 })
+    expect(first.body).toMatchObject({ totalAmount: 12500, totalVatAmount: 2500, outstandingAmount: 0 })
     expect(await get(n)).toMatchObject({ status: "PARTIALLY_CREDITED", creditedAmount: 12500, outstandingAmount: ORDER_TOTAL - 12500 })
 
     expectSpringError(await api.post(PARTIAL, { invoiceNumber: n, items: [{ position: 1, quantity: 2 }] }), 400, "items[0].quantity 2 exceeds the quantity of position 1 not yet credited (1)")
@@ -135,14 +135,14 @@ describe("credits", () => {
 
     // decimal quantities: 1.5 of 3, then the rest
     const half = await api.post(PARTIAL, { invoiceNumber: n, items: [{ position: 3, quantity: 1.5 }] })
-    expect(half.body.invoice).toMatchObject({ totalAmount: 15900, totalVatAmount: 900 })
+    expect(half.body).toMatchObject({ totalAmount: 15900, totalVatAmount: 900 })
     const rest = await api.post(FULL, { invoiceNumber: n })
-    expect(rest.body.invoice.items.map((i: any) => [i.position, i.quantity, i.subtotalPrice])).toEqual([
+    expect(rest.body.items.map((i: any) => [i.position, i.quantity, i.subtotalPrice])).toEqual([
       [1, 1, 12500],
       [2, 1, 4900],
       [3, 1.5, 15900],
     ])
-    expect(rest.body.invoice.totalAmount).toBe(ORDER_TOTAL - 12500 - 15900)
+    expect(rest.body.totalAmount).toBe(ORDER_TOTAL - 12500 - 15900)
     expect(await get(n)).toMatchObject({ status: "CREDITED", creditedAmount: ORDER_TOTAL, outstandingAmount: 0 })
     expect((await api.get(`/api/v2/orders/invoices/credit?orderId=${invoice.orderId}`)).body.invoices).toHaveLength(3)
   })
@@ -160,10 +160,10 @@ describe("credits", () => {
 
     const ok = await api.post(MANUAL, { invoiceNumber: n, items: [line({}), line({ position: 2, description: "Books", unitPrice: 1060, subtotalPrice: 2120, quantity: 2, vatPercentage: 600 })] })
     expect(ok.status).toBe(200)
-    expect(ok.body.invoice).toMatchObject({ totalAmount: 7120, totalVatAmount: 1000 + 120, creditedInvoiceNumber: n })
+    expect(ok.body).toMatchObject({ totalAmount: 7120, totalVatAmount: 1000 + 120, creditedInvoiceNumber: n })
     expect(await get(n)).toMatchObject({ status: "PARTIALLY_CREDITED", creditedAmount: 7120, outstandingAmount: ORDER_TOTAL - 7120 })
 
-    const rest = (await api.post(FULL, { invoiceNumber: n })).body.invoice
+    const rest = (await api.post(FULL, { invoiceNumber: n })).body
     expect(rest.totalAmount).toBe(ORDER_TOTAL - 7120)
     expect(rest.items.map((i: any) => [i.vatPercentage, i.subtotalPrice])).toEqual([
       [2500, 25000 + 4900 - 5000],
@@ -177,11 +177,11 @@ describe("credits", () => {
     const invoice = await invoicedOrder(api, "ref-standalone")
     const n = invoice.invoiceNumber
     const res = await api.post(PARTIAL, { invoiceNumber: n, standalone: true, items: [{ position: 1, quantity: 2 }] })
-    expect(res.body.invoice).toMatchObject({ standalone: true, creditedInvoiceNumber: null, totalAmount: 25000, outstandingAmount: 25000, status: "UNPAID" })
+    expect(res.body).toMatchObject({ standalone: true, creditedInvoiceNumber: null, totalAmount: 25000, outstandingAmount: 25000, status: "UNPAID" })
     expect(await get(n)).toMatchObject({ status: "UNPAID", creditedAmount: 0, outstandingAmount: ORDER_TOTAL })
     expectSpringError(await api.post(PARTIAL, { invoiceNumber: n, items: [{ position: 1, quantity: 1 }] }), 400, "not yet credited (0)")
     const rest = await api.post(FULL, { invoiceNumber: n })
-    expect(rest.body.invoice.totalAmount).toBe(ORDER_TOTAL - 25000)
+    expect(rest.body.totalAmount).toBe(ORDER_TOTAL - 25000)
     expect(await get(n)).toMatchObject({ status: "PARTIALLY_CREDITED", creditedAmount: ORDER_TOTAL - 25000, outstandingAmount: 25000 })
   })
 
@@ -200,9 +200,9 @@ describe("credits", () => {
     expect(sandbox.state.invoices.size).toBe(1)
 
     const dated = await api.post(PARTIAL, { invoiceNumber: n, invoiceDate: "2024-01-15", externalInvoiceNumber: "CN-9", items: [{ position: 2, quantity: 1 }] })
-    expect(dated.body.invoice).toMatchObject({ invoiceDate: "2024-01-15", dueDate: "2024-01-15", externalInvoiceNumber: "CN-9" })
+    expect(dated.body).toMatchObject({ invoiceDate: "2024-01-15", dueDate: "2024-01-15", externalInvoiceNumber: "CN-9" })
     expectSpringError(await api.post(PARTIAL, { invoiceNumber: n, externalInvoiceNumber: "CN-9", items: [{ position: 1, quantity: 1 }] }), 400, "externalInvoiceNumber CN-9 is already used")
-    expectSpringError(await api.post(FULL, { invoiceNumber: dated.body.invoice.invoiceNumber }), 400, "is a credit invoice and can not be credited")
+    expectSpringError(await api.post(FULL, { invoiceNumber: dated.body.invoiceNumber }), 400, "is a credit invoice and can not be credited")
   })
 
   it("lists the credit invoices of an order by orderId or orderReferenceId", async () => {
@@ -244,7 +244,7 @@ describe("send, pay-with-credit, test helpers", () => {
   it("pays an invoice with a credit invoice's outstanding amount", async () => {
     const a = await invoicedOrder(api, "ref-pwc-a")
     const b = await invoicedOrder(api, "ref-pwc-b")
-    const credit = (await api.post(PARTIAL, { invoiceNumber: a.invoiceNumber, standalone: true, items: [{ position: 1, quantity: 1 }] })).body.invoice
+    const credit = (await api.post(PARTIAL, { invoiceNumber: a.invoiceNumber, standalone: true, items: [{ position: 1, quantity: 1 }] })).body
     const PWC = "/api/v2/orders/invoices/pay-with-credit"
     expectSpringError(await api.post(PWC, { creditInvoiceNumber: credit.invoiceNumber, toPayInvoiceNumber: b.invoiceNumber, amount: 12501 }), 400, `amount 12501 exceeds the outstanding amount of credit invoice ${credit.invoiceNumber} (12500)`)
     expectSpringError(await api.post(PWC, { creditInvoiceNumber: b.invoiceNumber, toPayInvoiceNumber: a.invoiceNumber, amount: 1 }), 400, "is not a credit invoice")

@@ -4,6 +4,7 @@
  */
 import type { Route, SandboxRequest, SandboxResponse } from "../../shared/server"
 import { PayerApiError, badRequest, conflict, toErrorResponse, unauthorized, unsupportedMediaType } from "../errors"
+import type { AnswerShapes } from "../answer-shapes"
 import type { PayerStore } from "../state"
 import { isUuid } from "../util"
 
@@ -11,6 +12,8 @@ export interface PayerConfig {
   clientId: string
   clientSecret: string
   tokenTtlSeconds: number
+  /** how invoice-returning answers wrap the invoice (see answer-shapes.ts) */
+  answerShapes: AnswerShapes
 }
 
 export interface PayerContext {

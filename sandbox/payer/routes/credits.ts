@@ -2,7 +2,8 @@
 import type { Route } from "../../shared/server"
 import { creditFull, creditManual, creditPartial } from "../domain/credits"
 import { payWithCredit, payoutCredit } from "../domain/payments"
-import { toInvoice } from "../state"
+import { shaped } from "../answer-shapes"
+import { toInvoice, type StoredInvoice } from "../state"
 import {
   validateFullCredit,
   validateManualCredit,
@@ -15,26 +16,27 @@ import { apiRoute, ok, type PayerContext } from "./common"
 export function creditRoutes(ctx: PayerContext): Route[] {
   const { store } = ctx
   const json = { jsonBody: true }
+  const answer = (credit: StoredInvoice) => ok(shaped(ctx.config.answerShapes.credits, toInvoice(credit, ctx.baseUrl())))
   return [
     apiRoute(
       ctx,
       "POST",
       "/api/v2/orders/invoices/credit/full",
-      (req) => ok({ invoice: toInvoice(creditFull(store, validateFullCredit(req.body)), ctx.baseUrl()) }),
+      (req) => answer(creditFull(store, validateFullCredit(req.body))),
       json
     ),
     apiRoute(
       ctx,
       "POST",
       "/api/v2/orders/invoices/credit/partial",
-      (req) => ok({ invoice: toInvoice(creditPartial(store, validatePartialCredit(req.body)), ctx.baseUrl()) }),
+      (req) => answer(creditPartial(store, validatePartialCredit(req.body))),
       json
     ),
     apiRoute(
       ctx,
       "POST",
       "/api/v2/orders/invoices/credit/manual",
-      (req) => ok({ invoice: toInvoice(creditManual(store, validateManualCredit(req.body)), ctx.baseUrl()) }),
+      (req) => answer(creditManual(store, validateManualCredit(req.body))),
       json
     ),
     apiRoute(

@@ -2,6 +2,7 @@
 import type { Route } from "../../shared/server"
 import { sendInvoice } from "../domain/payments"
 import { batch, byRegNumber, creditsOfOrder, findInvoice, type InvoicePage } from "../domain/lookups"
+import { shaped } from "../answer-shapes"
 import { errorResponse } from "../errors"
 import { toInvoice, type StoredInvoice } from "../state"
 import { escapeHtml } from "../util"
@@ -33,8 +34,9 @@ function invoicePage(invoice: StoredInvoice): string {
 
 export function invoiceRoutes(ctx: PayerContext): Route[] {
   const { store } = ctx
+  const lookedUp = (i: StoredInvoice) => shaped(ctx.config.answerShapes.lookups, toInvoice(i, ctx.baseUrl()))
   const pageBody = (p: InvoicePage) => ({
-    invoices: p.invoices.map((i) => toInvoice(i, ctx.baseUrl())),
+    invoices: p.invoices.map(lookedUp),
     nextInvoiceNumber: p.nextInvoiceNumber,
   })
   return [
@@ -44,7 +46,7 @@ export function invoiceRoutes(ctx: PayerContext): Route[] {
         referenceId: queryStr(req.query, "referenceId", 64),
         externalInvoiceNumber: queryStr(req.query, "externalInvoiceNumber"),
       })
-      return ok(toInvoice(invoice, ctx.baseUrl()))
+      return ok(lookedUp(invoice))
     }),
     apiRoute(ctx, "GET", "/api/v2/orders/invoices/batch", (req) =>
       ok(pageBody(batch(store, queryInt(req.query, "fromInvoiceNumber"))))
@@ -63,7 +65,7 @@ export function invoiceRoutes(ctx: PayerContext): Route[] {
     ),
     apiRoute(ctx, "GET", "/api/v2/orders/invoices/credit", (req) => {
       const credits = creditsOfOrder(store, queryInt(req.query, "orderId"), queryStr(req.query, "orderReferenceId", 48))
-      return ok({ invoices: credits.map((i) => toInvoice(i, ctx.baseUrl())) })
+      return ok({ invoices: credits.map(lookedUp) })
     }),
     apiRoute(
       ctx,

@@ -1,6 +1,7 @@
 /** Orders: create, approve, cancel, and create the order's invoice. */
 import type { Route } from "../../shared/server"
 import { approveOrder, cancelOrder, createInvoice, createOrder } from "../domain/orders"
+import { shaped } from "../answer-shapes"
 import { toInvoice } from "../state"
 import { validateInvoiceRequest, validateOrder } from "../validation"
 import { apiRoute, ok, pathInt, type PayerContext } from "./common"
@@ -34,7 +35,7 @@ export function orderRoutes(ctx: PayerContext): Route[] {
         const orderId = pathInt(params, "orderId")
         const input = validateInvoiceRequest(req.body)
         const invoice = createInvoice(store, orderId, input)
-        return ok({ invoice: toInvoice(invoice, ctx.baseUrl()) })
+        return ok(shaped(ctx.config.answerShapes.createInvoice, toInvoice(invoice, ctx.baseUrl())))
       },
       { jsonBody: true }
     ),
