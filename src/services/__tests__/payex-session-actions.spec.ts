@@ -11,7 +11,7 @@ import {
   transaction,
   watchUnmatched,
 } from "../../lib/payex/__tests__/helpers"
-import { parsePersonalNumber, runSessionAction } from "../payex-session-actions"
+import { NO_LEGAL_ADDRESS_MESSAGE, parsePersonalNumber, personalNumberSpellings, prepareSessionAction, runSessionAction } from "../payex-session-actions"
 import type { PayexAddressInput, PayexSessionAction, PayexSessionData } from "../payex-session-data"
 
 setupNock()
@@ -112,6 +112,41 @@ describe("parsePersonalNumber", () => {
     expect(spellings).toEqual(expect.arrayContaining(["600307-1161", "6003071161", "196003071161", forLegalAddress, forAuthorization]))
   })
 
+  // 10 or 12 digits, with "-", "+", a space or no separator, whatever form the shopper typed.
+  const SWEDISH_FORMS = ["196003071161", "19600307-1161", "19600307+1161", "19600307 1161", "6003071161", "600307-1161", "600307+1161", "600307 1161"]
+  it.each(["196003071161", "19600307-1161", "6003071161", "600307-1161", " 600307-1161 "])(
+    "lists every Swedish spelling whichever form the shopper typed (%p)",
+    (typed) => {
+      expect(parsePersonalNumber(typed, "SE").spellings).toEqual(expect.arrayContaining(SWEDISH_FORMS))
+    }
+  )
+
+  it("lists the spellings of someone over 100 (YYMMDD+NNNN) and of a coordination number", () => {
+    expect(parsePersonalNumber("121212+1212", "SE").spellings).toEqual(
+      expect.arrayContaining(["121212+1212", "121212-1212", "1212121212", "191212121212", "19121212-1212"])
+    )
+    // Samordningsnummer: day + 60.
+    const coordination = parsePersonalNumber("701063-2391", "SE").spellings
+    expect(coordination).toEqual(expect.arrayContaining(["7010632391", "701063-2391", "701063+2391", "197010632391", "19701063-2391"]))
+  })
+
+  it("lists the Norwegian and Finnish spellings", () => {
+    expect(parsePersonalNumber("26026708248", "NO").spellings).toEqual(
+      expect.arrayContaining(["26026708248", "260267-08248", "260267+08248", "260267 08248"])
+    )
+    expect(parsePersonalNumber("131052-308t", "FI").spellings).toEqual(
+      expect.arrayContaining(["131052-308T", "131052-308t", "131052A308T", "131052+308T", "131052308T", "131052 308T", "131052-308T".toLowerCase()])
+    )
+  })
+
+  it("every spelling of a number PayEx echoes is cut from its error, whichever form was typed", () => {
+    for (const typed of ["600307-1161", "196003071161"]) {
+      const { spellings } = parsePersonalNumber(typed, "SE")
+      for (const echoed of SWEDISH_FORMS) expect(spellings).toContain(echoed)
+    }
+    expect(personalNumberSpellings("", "SE", "196003071161")).not.toContain("")
+  })
+
   it.each<[string, unknown, string]>([
     ["SE", "600307-1162", "social_security_number: not a valid Swedish personal identity number (YYMMDD-NNNN or YYYYMMDDNNNN)"], // Luhn
     ["SE", "601307-1161", "social_security_number: not a valid Swedish personal identity number (YYMMDD-NNNN or YYYYMMDDNNNN)"], // month 13
@@ -205,6 +240,30 @@ describe("runSessionAction: checks before any HTTP call", () => {
   })
 })
 
+describe("prepareSessionAction: the checks the store routes run before counting an attempt", () => {
+  it("returns what PayEx will be sent for a valid lookup and a valid authorization", () => {
+    expect(prepareSessionAction(session(), { type: "legal-address", social_security_number: SE_SSN, zip_code: "197 92" })).toMatchObject({
+      type: "legal-address",
+      zipCode: "19792",
+      ssn: { forLegalAddress: "196003071161" },
+    })
+    expect(prepareSessionAction(session(), authorize({ msisdn: "073-900 00 01" }))).toMatchObject({
+      type: "authorize",
+      msisdn: "+46739000001",
+      ssn: { forAuthorization: "600307-1161" },
+      legal: SE_ADDRESS,
+    })
+  })
+
+  it("refuses a mistyped number or zip code without any HTTP call", () => {
+    expect(() => prepareSessionAction(session(), { type: "legal-address", social_security_number: "600307-1162", zip_code: "19792" })).toThrow(
+      /^social_security_number: not a valid Swedish/
+    )
+    expect(() => prepareSessionAction(session(), { type: "legal-address", social_security_number: SE_SSN, zip_code: "1979" })).toThrow(/^zip_code: /)
+    expect(() => prepareSessionAction(session(), authorize({ msisdn: "08-123 456 78" }))).toThrow(/^msisdn: /)
+  })
+})
+
 describe("runSessionAction: legal address", () => {
   it("asks PayEx for the approved legal address with the 12-digit number and returns it without the number", async () => {
     const { client } = makeClient()
@@ -244,19 +303,57 @@ describe("runSessionAction: legal address", () => {
     nock(BASE)
       .post(`${PAYMENT_ID}/approvedlegaladdress`)
       .reply(
-        400,
-        problem("inputerror", "No person with socialSecurityNumber 196003071161 lives at 19792", [
-          { name: "addressee.socialSecurityNumber", description: "196003071161 (600307-1161) was not found" },
-        ]),
+        500,
+        problem("systemerror", "Lookup of socialSecurityNumber 196003071161 failed", [
+          { name: "addressee.socialSecurityNumber", description: "196003071161 (600307-1161) could not be read" },
+        ], 500),
         PROBLEM_HEADERS
       )
     const error = await runSessionAction(client, session(), { type: "legal-address", social_security_number: SE_SSN, zip_code: "19792" }).catch((e) => e)
     expect(error).toBeInstanceOf(MedusaError)
-    expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
-    expect(error.message).toContain("No person with socialSecurityNumber [personal number] lives at 19792")
+    expect(error.message).toContain("Lookup of socialSecurityNumber [personal number] failed")
     expectNoPersonalNumber(error.message, SE_SPELLINGS)
     expectNoPersonalNumber((error as any).payex, SE_SPELLINGS)
     expect(error.message).not.toMatch(/19\[personal number\]/)
+  })
+
+  // What the PayEx sandbox answers: an unknown person is a 404 notfound, a postal code that does not match a 400
+  // inputerror. Both must read the same, or the lookup confirms that a number exists and lets its postal code be guessed.
+  const unknownPerson = () =>
+    nock(BASE)
+      .post(`${PAYMENT_ID}/approvedlegaladdress`)
+      .reply(404, problem("notfound", "No registered address was found for the personal number", [
+        { name: "addressee.socialSecurityNumber", description: "no registered address was found for this personal number" },
+      ], 404), PROBLEM_HEADERS)
+  const wrongZip = () =>
+    nock(BASE)
+      .post(`${PAYMENT_ID}/approvedlegaladdress`)
+      .reply(400, problem("inputerror", "The zip code does not match the registered address", [
+        { name: "addressee.zipCode", description: "zipCode does not match the registered address of the personal number" },
+      ]), PROBLEM_HEADERS)
+
+  it("answers an unknown person and a postal code that does not match with one type and one message, and no PayEx detail", async () => {
+    const seen = []
+    for (const reply of [unknownPerson, wrongZip]) {
+      const { client } = makeClient()
+      mockPayment()
+      reply()
+      const error = await runSessionAction(client, session(), { type: "legal-address", social_security_number: SE_SSN, zip_code: "19792" }).catch((e) => e)
+      expect(error).toBeInstanceOf(MedusaError)
+      seen.push({ type: error.type, message: error.message, payex: (error as any).payex, keys: Object.keys(error).sort() })
+    }
+    expect(seen[0]).toEqual(seen[1])
+    expect(seen[0]).toMatchObject({ type: MedusaError.Types.INVALID_DATA, message: NO_LEGAL_ADDRESS_MESSAGE, payex: undefined })
+    expect(NO_LEGAL_ADDRESS_MESSAGE).not.toMatch(/zip|postnummer|not found|registered/i)
+  })
+
+  it("keeps other PayEx failures of the lookup as they are (not a shopper's mismatch)", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    nock(BASE).post(`${PAYMENT_ID}/approvedlegaladdress`).reply(403, problem("forbidden", "Merchant not allowed", [], 403), PROBLEM_HEADERS)
+    const error = await runSessionAction(client, session(), { type: "legal-address", social_security_number: SE_SSN, zip_code: "19792" }).catch((e) => e)
+    expect(error.message).not.toBe(NO_LEGAL_ADDRESS_MESSAGE)
+    expect(error.message).toContain("Merchant not allowed")
   })
 
   it("refuses when the payment no longer offers the legal address operation", async () => {
