@@ -15,6 +15,10 @@ export interface PayerOptions {
   deliveryType?: PayerDeliveryType
   timeoutMs?: number
   maxRetries?: number
+  /** Status sync: at most this many Payer calls per run (default 200); the next run continues where it stopped. */
+  syncMaxCalls?: number
+  /** Status sync: a run starts no new Payer call after this many seconds (default 60). */
+  syncMaxSeconds?: number
 }
 
 export interface PayerInvoiceModuleOptions {
@@ -24,6 +28,32 @@ export interface PayerInvoiceModuleOptions {
 export const PAYER_DEFAULT_BASE_URL = "https://stage-b2b.payer.se"
 export const PAYER_DELIVERY_TYPES = ["NONE", "EMAIL", "PRINT", "EINVOICE", "SMS"] as const
 export const PAYER_CURRENCIES = ["dkk", "eur", "gbp", "nok", "sek", "usd", "chf"]
+export const PAYER_SYNC_DEFAULTS = { syncMaxCalls: 200, syncMaxSeconds: 60 } as const
+const SYNC_LIMITS = { syncMaxCalls: 10_000, syncMaxSeconds: 3_600 } as const
+
+/**
+ * Loopback hosts, the only ones a non-https baseUrl may name (a local sandbox): credentials and invoice data
+ * must not cross a network in clear text. `URL` has already normalised the host (127.1 -> 127.0.0.1, [::1]).
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "")
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+}
+
+/** Why a baseUrl is refused, or null: an absolute https URL, or http only on a loopback address. */
+export function baseUrlProblem(option: string, value: unknown): string | null {
+  let url: URL
+  try {
+    url = new URL(value as string)
+  } catch {
+    return `\`${option}\` must be an absolute http(s) URL`
+  }
+  if (typeof value !== "string" || !/^https?:$/.test(url.protocol)) return `\`${option}\` must be an absolute http(s) URL`
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    return `\`${option}\` must use https (plain http is accepted only for a loopback address: localhost, 127.0.0.0/8, ::1)`
+  }
+  return null
+}
 
 export type ResolvedPayerOptions = Required<Omit<PayerOptions, "timeoutMs" | "maxRetries">> & Pick<PayerOptions, "timeoutMs" | "maxRetries">
 
@@ -34,17 +64,20 @@ export function payerOptionProblems(o: Partial<PayerOptions> | undefined): strin
   if (typeof o.clientId !== "string" || !o.clientId.trim()) problems.push("`payer.clientId` is required")
   if (typeof o.clientSecret !== "string" || !o.clientSecret.trim()) problems.push("`payer.clientSecret` is required")
   if (o.baseUrl !== undefined) {
-    try {
-      if (!/^https?:$/.test(new URL(o.baseUrl).protocol)) throw new Error()
-    } catch {
-      problems.push("`payer.baseUrl` must be an absolute http(s) URL")
-    }
+    const problem = baseUrlProblem("payer.baseUrl", o.baseUrl)
+    if (problem) problems.push(problem)
   }
   if (o.invoiceOn !== undefined && o.invoiceOn !== "fulfillment" && o.invoiceOn !== "shipment") problems.push('`payer.invoiceOn` must be "fulfillment" or "shipment"')
   if (o.dueDays !== undefined && !(Number.isInteger(o.dueDays) && o.dueDays >= 0 && o.dueDays <= 365)) problems.push("`payer.dueDays` must be a whole number of days from 0 to 365")
   if (o.deliveryType !== undefined && !PAYER_DELIVERY_TYPES.includes(o.deliveryType as any)) problems.push(`\`payer.deliveryType\` must be one of ${PAYER_DELIVERY_TYPES.join(", ")}`)
   if (o.timeoutMs !== undefined && !(Number.isInteger(o.timeoutMs) && o.timeoutMs > 0)) problems.push("`payer.timeoutMs` must be a positive integer")
   if (o.maxRetries !== undefined && !(Number.isInteger(o.maxRetries) && o.maxRetries >= 0 && o.maxRetries <= 10)) problems.push("`payer.maxRetries` must be an integer from 0 to 10")
+  for (const key of ["syncMaxCalls", "syncMaxSeconds"] as const) {
+    const value = o[key]
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= SYNC_LIMITS[key])) {
+      problems.push(`\`payer.${key}\` must be an integer from 1 to ${SYNC_LIMITS[key]}`)
+    }
+  }
   return problems
 }
 
@@ -58,5 +91,7 @@ export function resolvePayerOptions(o: PayerOptions): ResolvedPayerOptions {
     deliveryType: o.deliveryType ?? "EMAIL",
     timeoutMs: o.timeoutMs,
     maxRetries: o.maxRetries,
+    syncMaxCalls: o.syncMaxCalls ?? PAYER_SYNC_DEFAULTS.syncMaxCalls,
+    syncMaxSeconds: o.syncMaxSeconds ?? PAYER_SYNC_DEFAULTS.syncMaxSeconds,
   }
 }

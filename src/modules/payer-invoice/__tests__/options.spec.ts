@@ -24,6 +24,8 @@ const VALID: PayerOptions = {
   deliveryType: "PRINT",
   timeoutMs: 10000,
   maxRetries: 3,
+  syncMaxCalls: 50,
+  syncMaxSeconds: 20,
 }
 
 describe("Payer option constants", () => {
@@ -145,6 +147,8 @@ describe("resolvePayerOptions", () => {
       deliveryType: "EMAIL",
       timeoutMs: undefined,
       maxRetries: undefined,
+      syncMaxCalls: 200,
+      syncMaxSeconds: 60,
     })
   })
 
