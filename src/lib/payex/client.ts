@@ -36,19 +36,27 @@ const RETRY_BASE_MS = 250
 /**
  * The only code that speaks HTTP to PayEx. It knows nothing about Medusa: one `request`, retries with the
  * same body (so the same payeeReference) for network errors and 502/503/504, and problem+json -> PayexProblemError.
+ *
+ * It talks to one origin, the one of `baseUrl`: a resource id or an operation `href` that points anywhere
+ * else is refused before any request is made, and redirects are not followed, so the merchant token can
+ * never be sent to a host that a stored value or an answer names.
  */
 export class PayexClient {
   private readonly http: AxiosInstance
   private readonly maxRetries: number
   private readonly sleep: (ms: number) => Promise<void>
+  private readonly base: string
+  private readonly origin: string
 
   constructor(private readonly options: PayexClientOptions) {
     this.maxRetries = options.maxRetries ?? 2
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)))
+    this.base = options.baseUrl.replace(/\/+$/, "")
+    this.origin = new URL(this.base).origin
     this.http = axios.create({
-      baseURL: options.baseUrl.replace(/\/+$/, ""),
       timeout: options.timeoutMs ?? 20000,
       validateStatus: () => true,
+      maxRedirects: 0,
       headers: {
         Authorization: `Bearer ${options.token}`,
         "Content-Type": "application/json",
@@ -57,10 +65,30 @@ export class PayexClient {
     })
   }
 
+  /** The absolute URL of a request, or a PayexProblemError when it is not on baseUrl's origin. */
+  resolveUrl(url: string, operation: string): string {
+    let resolved: URL | undefined
+    try {
+      // An absolute URL (or a scheme-relative "//host") is taken as it is; a path is placed below baseUrl.
+      resolved = /^[a-z][a-z\d+.-]*:|^[\\/]{2}/i.test(url) ? new URL(url, this.base) : new URL(`${this.base}/${url.replace(/^\/+/, "")}`)
+    } catch {
+      resolved = undefined
+    }
+    if (!resolved || resolved.origin !== this.origin || resolved.username || resolved.password) {
+      throw new PayexProblemError(operation, "http", {
+        title: "Refused URL",
+        detail: `The request URL is not on the configured PayEx origin ${this.origin}; nothing was sent`,
+      })
+    }
+    return resolved.href
+  }
+
   async request<T>(req: PayexRequest): Promise<T> {
+    // Checked once, before the first attempt: a refused URL is never retried and never sees the token.
+    const url = this.resolveUrl(req.url, req.operation)
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once<T>(req)
+        return await this.once<T>({ ...req, url })
       } catch (e) {
         const error = e as PayexProblemError
         if (!(error instanceof PayexProblemError) || !error.retryable || attempt >= this.maxRetries) throw error
@@ -84,8 +112,7 @@ export class PayexClient {
     }
     this.options.logger?.debug?.(`PayEx ${req.method} ${req.operation} -> ${res.status} in ${Date.now() - started} ms`)
     if (res.status >= 200 && res.status < 300) return res.data as T
-    const problem: PayexProblem = res.data && typeof res.data === "object" ? res.data : { detail: String(res.data ?? "") }
-    throw new PayexProblemError(req.operation, "http", problem, res.status)
+    throw new PayexProblemError(req.operation, "http", problemOf(res.data, res.status), res.status)
   }
 
   createPayment<T = PayexPaymentResponse>(body: unknown): Promise<T> {
@@ -136,4 +163,34 @@ export class PayexClient {
 
 export function findOperation(operations: PayexOperation[] | undefined, rel: PayexOperationRel) {
   return (operations ?? []).find((o) => o.rel === rel)
+}
+
+const text = (v: unknown) => (typeof v === "string" ? v : undefined)
+
+/**
+ * PayEx's problem fields from an error answer, read tolerantly. Anything that is not a problem document (an
+ * HTML page of a proxy, a redirect, plain text) gives only a generic title: its body is never kept, so it
+ * can reach neither an error message nor a log.
+ */
+export function problemOf(body: unknown, status: number): PayexProblem {
+  const b = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined
+  const problem: PayexProblem = b
+    ? {
+        type: text(b.type),
+        title: text(b.title),
+        status: typeof b.status === "number" ? b.status : undefined,
+        detail: text(b.detail),
+        instance: text(b.instance),
+        action: text(b.action),
+        problems: Array.isArray(b.problems)
+          ? b.problems
+              .filter((p): p is Record<string, unknown> => !!p && typeof p === "object")
+              .map((p) => ({ name: text(p.name) ?? "", description: text(p.description) ?? "" }))
+          : undefined,
+      }
+    : {}
+  if (!problem.type && !problem.title && !problem.detail && !problem.problems?.length) {
+    return { title: status >= 300 && status < 400 ? `PayEx answered with a redirect (HTTP ${status}), which is not followed` : `PayEx answered HTTP ${status} without problem details` }
+  }
+  return Object.fromEntries(Object.entries(problem).filter(([, v]) => v !== undefined)) as PayexProblem
 }

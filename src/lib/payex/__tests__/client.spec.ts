@@ -116,14 +116,60 @@ describe("PayexClient.perform", () => {
     })
   })
 
-  it("follows an href on another host (PayEx may move resources)", async () => {
+  it("refuses an href on another origin before any request, so the token stays home", async () => {
     const { client } = makeClient()
-    nock("https://ecom.payex.test").patch("/abort-here", { payment: { operation: "Abort" } }).reply(200, { payment: { state: "Aborted" } })
+    const elsewhere = nock("https://ecom.payex.test").patch("/abort-here").reply(200, { payment: { state: "Aborted" } })
+    const unmatched = watchUnmatched()
+    try {
+      for (const href of [
+        "https://ecom.payex.test/abort-here",
+        "http://payex.test/psp/invoice/payments/x", // same host, other scheme
+        "https://payex.test:8443/psp/invoice/payments/x", // same host, other port
+        "//ecom.payex.test/abort-here", // scheme-relative
+        "https://merchant:secret@payex.test/psp/x", // credentials in the URL
+        "javascript:alert(1)",
+      ]) {
+        const error = await client.perform([{ rel: "update-payment-abort", method: "PATCH", href }], "update-payment-abort", {}).catch((e) => e)
+        expect(error).toBeInstanceOf(PayexProblemError)
+        expect(error.message).toBe("PayEx update-payment-abort failed: The request URL is not on the configured PayEx origin https://payex.test; nothing was sent")
+        expect(error.retryable).toBe(false)
+      }
+    } finally {
+      unmatched.stop()
+    }
+    expect(unmatched.seen).toEqual([])
+    expect(elsewhere.isDone()).toBe(false)
+    nock.cleanAll()
+  })
+
+  it("refuses a resource id that is an absolute URL of another host (a planted payment id)", async () => {
+    const { client } = makeClient()
+    const listener = nock("http://127.0.0.2:9999").get(/.*/).reply(200, {})
+    const error = await client.getPayment(`http://127.0.0.2:9999${PAYMENT_ID}`).catch((e) => e)
+    expect(error).toBeInstanceOf(PayexProblemError)
+    expect(error.problem.title).toBe("Refused URL")
+    expect(listener.isDone()).toBe(false)
+    nock.cleanAll()
+  })
+
+  it("follows an absolute href on its own origin", async () => {
+    const { client } = makeClient()
+    nock(BASE).patch(`${PAYMENT_ID}`, { payment: { operation: "Abort" } }).reply(200, { payment: { state: "Aborted" } })
     await expect(
-      client.perform([{ rel: "update-payment-abort", method: "PATCH", href: "https://ecom.payex.test/abort-here" }], "update-payment-abort", {
-        payment: { operation: "Abort" },
-      })
+      client.perform([{ rel: "update-payment-abort", method: "PATCH", href: `${BASE}${PAYMENT_ID}` }], "update-payment-abort", { payment: { operation: "Abort" } })
     ).resolves.toEqual({ payment: { state: "Aborted" } })
+  })
+
+  it("does not follow a redirect, not even to its own origin", async () => {
+    const { client } = makeClient({ maxRetries: 0 })
+    nock(BASE).get(PAYMENT_ID).reply(302, "<html>moved</html>", { location: "https://evil.example/steal", "content-type": "text/html" })
+    const target = nock("https://evil.example").get("/steal").reply(200, paymentResponse())
+    const error = await client.getPayment(PAYMENT_ID).catch((e) => e)
+    expect(error).toBeInstanceOf(PayexProblemError)
+    expect(error.status).toBe(302)
+    expect(error.message).toBe("PayEx get-payment failed (302): PayEx answered with a redirect (HTTP 302), which is not followed")
+    expect(target.isDone()).toBe(false)
+    nock.cleanAll()
   })
 
   it("refuses an operation the payment does not offer, without any HTTP call", async () => {
@@ -312,19 +358,29 @@ describe("PayexClient problems", () => {
     expect(error.isPayeeReferenceReplay).toBe(true)
   })
 
-  it("keeps a body that is not problem+json as the detail", async () => {
+  it("never keeps the body of an answer that is not a problem document (an HTML 502 page)", async () => {
     const { client } = makeClient({ maxRetries: 0 })
-    nock(BASE).get(PAYMENT_ID).reply(502, "<html>Bad Gateway</html>", { "content-type": "text/html" })
+    nock(BASE).get(PAYMENT_ID).reply(502, "<html>Bad Gateway at proxy-7 for 600307-1161</html>", { "content-type": "text/html" })
     const error = await client.getPayment(PAYMENT_ID).catch((e) => e)
-    expect(error.problem).toEqual({ detail: "<html>Bad Gateway</html>" })
-    expect(error.message).toBe("PayEx get-payment failed (502): <html>Bad Gateway</html>")
+    expect(error.problem).toEqual({ title: "PayEx answered HTTP 502 without problem details" })
+    expect(error.message).toBe("PayEx get-payment failed (502): PayEx answered HTTP 502 without problem details")
+    expect(JSON.stringify(error)).not.toMatch(/html|proxy-7|600307/)
     expect(error.errorType).toBeUndefined()
   })
 
-  it("says 'no details' for an empty error answer", async () => {
+  it("keeps only the problem fields of a JSON answer, read tolerantly", async () => {
+    const { client } = makeClient({ maxRetries: 0 })
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(400, { type: `${PROBLEM_BASE_UNAUTHORIZED}x`, title: 7, detail: "Bad", debug: "stack trace", problems: [{ name: "a", description: "b" }, null, "x"] })
+    const error = await client.getPayment(PAYMENT_ID).catch((e) => e)
+    expect(error.problem).toEqual({ type: `${PROBLEM_BASE_UNAUTHORIZED}x`, detail: "Bad", problems: [{ name: "a", description: "b" }] })
+  })
+
+  it("says there were no problem details for an empty error answer", async () => {
     const { client } = makeClient()
     nock(BASE).get(PAYMENT_ID).reply(404)
-    await expect(client.getPayment(PAYMENT_ID)).rejects.toThrow("PayEx get-payment failed (404): no details")
+    await expect(client.getPayment(PAYMENT_ID)).rejects.toThrow("PayEx get-payment failed (404): PayEx answered HTTP 404 without problem details")
   })
 })
 
