@@ -98,6 +98,25 @@ describe("PayexInvoiceProviderService.validateOptions", () => {
   })
 })
 
+describe("baseUrl: https, or http on a loopback address only", () => {
+  const HTTPS_RULE = "`baseUrl` must use https (plain http is accepted only for a loopback address: localhost, 127.0.0.0/8, ::1)"
+
+  it.each(["http://api.payex.com", "http://10.0.0.5:9411", "http://128.0.0.1", "http://127.0.0.1.example.com", "http://[::2]:9411", "http://localhost.example.com"])(
+    "refuses plain http to %s at boot",
+    (baseUrl) => {
+      expect(payexOptionProblems({ ...VALID, baseUrl })).toEqual([HTTPS_RULE])
+      expect(() => PayexInvoiceProviderService.validateOptions({ ...VALID, baseUrl })).toThrow(HTTPS_RULE)
+    }
+  )
+
+  it.each(["https://api.payex.com", "https://api.externalintegration.payex.com/", "http://127.0.0.1:9411", "http://127.8.9.10", "http://localhost:9411", "http://[::1]:9411"])(
+    "accepts %s",
+    (baseUrl) => {
+      expect(payexOptionProblems({ ...VALID, baseUrl })).toEqual([])
+    }
+  )
+})
+
 describe("currencies and defaults", () => {
   it("supports SEK, NOK and EUR with their invoice type, language and country", () => {
     expect(PAYEX_CURRENCIES).toEqual({
