@@ -3,8 +3,8 @@ import { PayexProblemError } from "../lib/payex"
 
 /**
  * Turns a PayEx failure into a MedusaError a merchant (or, for the store routes, a shopper) can read.
- * PayEx's problem `type`, `title`, `detail` and `problems` stay in the message. `secrets` (a personal
- * number in all its spellings) are cut out of the message in case PayEx echoed them back.
+ * PayEx's problem `type`, `title`, `detail` and `problems` stay in the message and in `payex`. `secrets` (a
+ * personal number in all its spellings) are cut out of every one of those strings in case PayEx echoed them.
  */
 export function payexToMedusaError(error: unknown, secrets: string[] = []): MedusaError {
   if (error instanceof MedusaError) return scrubMedusaError(error, secrets)
@@ -25,27 +25,51 @@ export function payexToMedusaError(error: unknown, secrets: string[] = []): Medu
       : error.code !== "http"
         ? "PayEx could not be reached; nothing was changed, try again."
         : "PayEx refused the request."
+  const clean = (v: string | undefined) => (typeof v === "string" ? scrub(v, secrets) : undefined)
   const problemType = error.problem.type ? ` (${error.problem.type})` : ""
   const err = new MedusaError(type, scrub(`${lead} ${error.message}${problemType}`, secrets))
   ;(err as any).payex = {
     status: error.status,
-    type: error.problem.type,
-    title: error.problem.title,
-    detail: error.problem.detail ? scrub(error.problem.detail, secrets) : undefined,
-    problems: error.problem.problems?.map((p) => ({ name: p.name, description: scrub(p.description, secrets) })),
+    type: clean(error.problem.type),
+    title: clean(error.problem.title),
+    detail: clean(error.problem.detail),
+    problems: error.problem.problems?.map((p) => ({ name: clean(p.name), description: clean(p.description) })),
   }
   return err
 }
 
 function scrubMedusaError(error: MedusaError, secrets: string[]): MedusaError {
   const scrubbed = scrub(error.message, secrets)
-  return scrubbed === error.message ? error : new MedusaError(error.type, scrubbed)
+  const payex = (error as any).payex
+  const details = payex ? JSON.parse(scrub(JSON.stringify(payex), secrets)) : undefined
+  if (scrubbed === error.message && (!payex || JSON.stringify(details) === JSON.stringify(payex))) return error
+  const out = new MedusaError(error.type, scrubbed)
+  if (details) (out as any).payex = details
+  return out
 }
 
+const MASK = "[personal number]"
+const SEPARATOR = "[-+\\s.]?"
+
+/**
+ * Cuts every spelling of a secret out of `message`. Besides the exact spellings given, the digits of each
+ * secret are cut with or without separators between them ("600307-1161", "600307+1161", "6003071161",
+ * "19600307 1161", ...), and for a number of 10 or more digits any run of its last 10 digits, with the two
+ * digits before it (a century), so a spelling the caller did not think of is cut too.
+ */
 export function scrub(message: string, secrets: string[]): string {
-  let out = message
-  // Longest first: "6003071161" cut before "196003071161" would leave "19[personal number]" behind.
-  const ordered = secrets.filter((x) => x && x.length >= 4).sort((a, b) => b.length - a.length)
-  for (const s of ordered) out = out.split(s).join("[personal number]")
+  const given = secrets.filter((x) => typeof x === "string" && x.length >= 4)
+  const patterns = new Set<string>()
+  for (const s of given) {
+    const digits = s.replace(/\D/g, "")
+    if (digits.length < 6) continue
+    patterns.add(digits.split("").join(SEPARATOR))
+    if (digits.length >= 10) patterns.add(`(?:\\d{2}${SEPARATOR})?${digits.slice(-10).split("").join(SEPARATOR)}`)
+  }
+  // Digit patterns first (with their century), then the exact spellings, longest first: "6003071161" cut
+  // before "196003071161" would leave "19[personal number]" behind.
+  const ordered = [...patterns].sort((a, b) => b.length - a.length)
+  let out = ordered.length ? message.replace(new RegExp(ordered.join("|"), "g"), MASK) : message
+  for (const s of [...given].sort((a, b) => b.length - a.length)) out = out.split(s).join(MASK)
   return out
 }

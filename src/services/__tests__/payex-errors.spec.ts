@@ -103,3 +103,46 @@ describe("scrub", () => {
     expect(scrub("status 400 for 12", ["", "12", "400"])).toBe("status 400 for 12")
   })
 })
+
+describe("scrubbing every field of a PayEx problem, in every spelling", () => {
+  // What helper B's parser passes for 600307-1161 (payex-session-actions.ts: 10 or 12 digits; -, + or none).
+  const SPELLINGS = ["600307-1161", "6003071161", "196003071161", "600307+1161", "19600307-1161"]
+  const ECHOES = [
+    "600307-1161", "600307+1161", "6003071161", "196003071161", "19600307-1161", "19600307+1161",
+    "600307 1161", "19 600307-1161", "6003 0711 61",
+  ]
+
+  it.each(ECHOES)("cuts %s out of type, title, detail and every problem's name and description", (echo) => {
+    const error = payexToMedusaError(
+      new PayexProblemError("create-authorization", "http", {
+        type: `${TYPE}inputerror/${echo}`,
+        title: `Bad person ${echo}`,
+        status: 400,
+        detail: `socialSecurityNumber ${echo} is not valid`,
+        problems: [{ name: `consumer[${echo}]`, description: `unknown: ${echo}.` }],
+      }, 400),
+      SPELLINGS
+    )
+    const payex = (error as any).payex
+    const everything = JSON.stringify({ message: error.message, payex })
+    expect(everything).not.toMatch(/1161|0307/)
+    expect(payex.title).toBe("Bad person [personal number]")
+    expect(payex.detail).toBe("socialSecurityNumber [personal number] is not valid")
+    expect(payex.type).toBe(`${TYPE}inputerror/[personal number]`)
+    expect(payex.problems).toEqual([{ name: "consumer[[personal number]]", description: "unknown: [personal number]." }])
+  })
+
+  it("cuts a spelling the caller did not list, from the last 10 digits of one it did", () => {
+    expect(scrub("echo 19600307 1161 and 600307-1161", ["6003071161"])).toBe("echo [personal number] and [personal number]")
+  })
+
+  it("leaves amounts and other numbers alone", () => {
+    expect(scrub("amount 24899 of payment 1234567890 at 2500", SPELLINGS)).toBe("amount 24899 of payment 1234567890 at 2500")
+  })
+
+  it("scrubs the payex details of a MedusaError passed through again", () => {
+    const first = payexToMedusaError(new PayexProblemError("create-authorization", "http", { type: `${TYPE}inputerror`, title: "x", detail: "6003071161" }, 400))
+    const again = payexToMedusaError(first, SPELLINGS)
+    expect(JSON.stringify({ m: again.message, p: (again as any).payex })).not.toMatch(/1161/)
+  })
+})
