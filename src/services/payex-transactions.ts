@@ -1,6 +1,9 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { buildReversalRequest } from "../lib/mapping/payex-transactions"
 import type { PayexClient, PayexPaymentResponse, PayexTransaction } from "../lib/payex"
-import { PayexProblemError } from "../lib/payex"
+import { payeeReferenceFor, PayexProblemError } from "../lib/payex"
 import { payexToMedusaError } from "./payex-errors"
+import type { PendingReversal } from "./payex-session-data"
 
 /** The completed transactions of one type: only those moved money (or reserved it). */
 export function completedOfType(txs: PayexTransaction[], type: string): PayexTransaction[] {
@@ -14,8 +17,14 @@ export function completedCaptureTotal(txs: PayexTransaction[]): number {
 
 /**
  * Performs a transaction-creating operation. If PayEx says the payeeReference was already used, an earlier
- * attempt (a retry after a lost answer, or a crash) did the work: the existing transaction is returned
- * instead of doing it twice.
+ * attempt (a retry after a lost answer, or a crash) made a transaction under it: when that transaction is
+ * `Completed` it is returned instead of doing the work twice.
+ *
+ * An earlier transaction in any other state fails the step with its state named, and is NOT retried under
+ * a new reference: an `Initialized` or `AwaitingActivity` one may still complete at PayEx, and a second one
+ * next to it could capture or reverse the money twice; a `Failed` one is reported with PayEx's reason, so
+ * the merchant sees why instead of the plugin guessing. A later attempt (Medusa's retry, the event
+ * delivered again) finds the transaction once PayEx has completed it.
  */
 export async function withReplayRecovery(
   client: PayexClient,
@@ -32,11 +41,44 @@ export async function withReplayRecovery(
     return tx
   } catch (e) {
     if (e instanceof PayexProblemError && e.isPayeeReferenceReplay) {
-      const existing = (await client.listTransactions(payment.payment)).find(
+      const earlier = (await client.listTransactions(payment.payment).catch((err) => { throw payexToMedusaError(err) })).filter(
         (t) => t.type === type && t.payeeReference === body.transaction.payeeReference
       )
-      if (existing) return existing
+      const completed = earlier.find((t) => t.state === "Completed")
+      if (completed) return completed
+      const [existing] = earlier
+      if (existing) {
+        const reason = existing.failedReason ? `: ${existing.failedReason}` : ""
+        throw new MedusaError(
+          MedusaError.Types.UNEXPECTED_STATE,
+          `PayEx already has a ${type} with payeeReference ${body.transaction.payeeReference}, but it is ${existing.state}${reason}; it was not repeated. Check the payment in PayEx before trying again.`
+        )
+      }
     }
     throw payexToMedusaError(e)
   }
+}
+
+/**
+ * The reversal of one canceled fulfillment's capture: exactly that capture's amount and VAT (PayEx's own
+ * item descriptions of the capture), referenced by the fulfillment so the event delivered twice reverses once.
+ */
+export async function reverseFulfillmentCapture(
+  client: PayexClient,
+  payment: PayexPaymentResponse,
+  captures: PayexTransaction[],
+  pending: PendingReversal
+): Promise<PayexTransaction> {
+  const capture = captures.find((c) => c.number === pending.capture_number)
+  if (!capture || capture.amount !== pending.amount_minor) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayEx holds no completed capture ${pending.capture_number} of ${pending.amount_minor} to reverse for fulfillment ${pending.fulfillment_id}`)
+  }
+  const { itemDescriptions } = await client.getItemDescriptions(capture.id).catch((e) => { throw payexToMedusaError(e) })
+  const request = buildReversalRequest({
+    amount: capture.amount,
+    captured: itemDescriptions.vatSummary,
+    payeeReference: payeeReferenceFor("FR", pending.fulfillment_id),
+    description: "Canceled shipment",
+  })
+  return withReplayRecovery(client, payment, "create-reversal", request, "Reversal")
 }

@@ -12,7 +12,8 @@ export type PayeeReferenceKind =
   | "CP" // capture, from the Medusa capture id
   | "FC" // capture of a fulfillment, from the fulfillment id
   | "RF" // reversal, from the Medusa refund id
-  | "CN" // cancellation, from the Medusa payment id
+  | "CN" // cancellation, from the Medusa payment id (or the session id when a session is deleted)
+  | "FR" // reversal of a canceled fulfillment's capture, from the fulfillment id
 
 export const PAYEE_REFERENCE_PATTERN = /^[A-Za-z0-9]{1,30}$/
 

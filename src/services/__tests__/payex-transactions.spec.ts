@@ -12,7 +12,7 @@ import {
   transaction,
   watchUnmatched,
 } from "../../lib/payex/__tests__/helpers"
-import { completedCaptureTotal, completedOfType, withReplayRecovery } from "../payex-transactions"
+import { completedCaptureTotal, completedOfType, reverseFulfillmentCapture, withReplayRecovery } from "../payex-transactions"
 
 setupNock()
 
@@ -103,5 +103,67 @@ describe("withReplayRecovery", () => {
     expect(unmatched.seen).toEqual([])
     expect(error).toBeInstanceOf(MedusaError)
     expect(error.message).toContain('The payment does not offer "create-capture" in its current state')
+  })
+})
+
+describe("withReplayRecovery trusts only a Completed earlier transaction", () => {
+  const REF = CAPTURE_BODY.transaction.payeeReference
+
+  it.each([
+    ["Initialized", undefined, "PayEx already has a Capture with payeeReference CP01JQ3ZK8V6X9T2M4N5P7R8S9TB, but it is Initialized; it was not repeated. Check the payment in PayEx before trying again."],
+    ["AwaitingActivity", undefined, "PayEx already has a Capture with payeeReference CP01JQ3ZK8V6X9T2M4N5P7R8S9TB, but it is AwaitingActivity; it was not repeated. Check the payment in PayEx before trying again."],
+    ["Failed", "Amount too high", "PayEx already has a Capture with payeeReference CP01JQ3ZK8V6X9T2M4N5P7R8S9TB, but it is Failed: Amount too high; it was not repeated. Check the payment in PayEx before trying again."],
+  ])("fails clearly, naming the state, when the earlier transaction is %s, and sends nothing more", async (state, failedReason, message) => {
+    const { client } = makeClient()
+    nock(BASE).post(`${PAYMENT_ID}/captures`).once().reply(400, replayProblem(REF), PROBLEM_HEADERS)
+    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList([transaction({ type: "Capture", state, failedReason, payeeReference: REF })]))
+    const unmatched = watchUnmatched()
+    const error = await withReplayRecovery(client, payment(), "create-capture", CAPTURE_BODY, "Capture").catch((e) => e)
+    unmatched.stop()
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.type).toBe(MedusaError.Types.UNEXPECTED_STATE)
+    expect(error.message).toBe(message)
+    expect(unmatched.seen).toEqual([])
+  })
+
+  it("picks the Completed one when PayEx lists a failed attempt under the same reference too", async () => {
+    const { client } = makeClient()
+    const done = transaction({ type: "Capture", payeeReference: REF })
+    nock(BASE).post(`${PAYMENT_ID}/captures`).reply(400, replayProblem(REF), PROBLEM_HEADERS)
+    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList([transaction({ type: "Capture", state: "Failed", payeeReference: REF }), done]))
+    await expect(withReplayRecovery(client, payment(), "create-capture", CAPTURE_BODY, "Capture")).resolves.toEqual(done)
+  })
+})
+
+describe("reverseFulfillmentCapture", () => {
+  const FULFILLMENT_ID = "ful_01JQ40000000000000000000FU"
+
+  it("reverses exactly the capture's amount and VAT, referenced by the fulfillment", async () => {
+    const { client } = makeClient()
+    const capture = transaction({ type: "Capture", number: 7777, amount: 33233 })
+    const other = transaction({ type: "Capture", number: 7778, amount: 31666 })
+    nock(BASE)
+      .get(`${capture.id}/itemdescriptions`)
+      .reply(200, { itemDescriptions: { vatSummary: [{ amount: 29900, vatPercent: 2500, vatAmount: 5980 }, { amount: 3333, vatPercent: 1200, vatAmount: 357 }] } })
+    const reversal = transaction({ type: "Reversal", amount: 33233 })
+    nock(BASE)
+      .post(`${PAYMENT_ID}/reversals`, {
+        transaction: { activity: "FinancingConsumer", amount: 33233, vatAmount: 6337, payeeReference: "FR01JQ40000000000000000000FU", description: "Canceled shipment" },
+      })
+      .reply(200, { payment: PAYMENT_ID, reversal: { transaction: reversal } })
+    await expect(
+      reverseFulfillmentCapture(client, payment(), [other, capture], { fulfillment_id: FULFILLMENT_ID, amount_minor: 33233, capture_number: 7777 })
+    ).resolves.toEqual(reversal)
+  })
+
+  it("refuses without any request when PayEx holds no such completed capture of that amount", async () => {
+    const { client } = makeClient()
+    const capture = transaction({ type: "Capture", number: 7777, amount: 33233 })
+    const unmatched = watchUnmatched()
+    const error = await reverseFulfillmentCapture(client, payment(), [capture], { fulfillment_id: FULFILLMENT_ID, amount_minor: 50000, capture_number: 7777 }).catch((e) => e)
+    unmatched.stop()
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
+    expect(unmatched.seen).toEqual([])
   })
 })
