@@ -35,8 +35,11 @@ medusaIntegrationTestRunner({
       return result
     }
 
+    let keys = 0
+    /** Admin headers with a fresh Idempotency-Key (the money-moving routes require one). */
+    const keyed = (key = `test-key-${++keys}`) => ({ headers: { ...admin.headers, "idempotency-key": key } })
     const credit = (number: string, body: unknown, headers: Record<string, string> = {}) =>
-      api.post(`/admin/payer-invoices/${number}/credits`, body, { headers: { ...admin.headers, ...headers } })
+      api.post(`/admin/payer-invoices/${number}/credits`, body, { headers: { ...keyed().headers, ...headers } })
 
     it("credits the invoice of a canceled fulfillment in full, once, and records the refund", async () => {
       const { orderId, invoice } = await invoiced()
@@ -210,21 +213,21 @@ medusaIntegrationTestRunner({
       expect(creditCalls()[0].body.standalone).toBe(true)
       const creditNumber = made.payer_invoice.number
 
-      const { data: paid } = await api.post(`/admin/payer-invoices/${creditNumber}/pay-with-credit`, { to_invoice_number: b.invoice.invoice_number, amount: 30 }, admin)
+      const { data: paid } = await api.post(`/admin/payer-invoices/${creditNumber}/pay-with-credit`, { to_invoice_number: b.invoice.invoice_number, amount: 30 }, keyed())
       expect(paid.credit_invoice.outstanding).toBe(20)
       expect(paid.invoice.outstanding).toBe(648.99 - 30)
       const pay = sandboxes.payer.requests.find((r) => r.path.endsWith("/pay-with-credit"))!
       expect(pay.body).toEqual({ creditInvoiceNumber: Number(creditNumber), toPayInvoiceNumber: Number(b.invoice.invoice_number), amount: 3000 })
 
-      const { data: out } = await api.post(`/admin/payer-invoices/${creditNumber}/payout`, {}, admin)
+      const { data: out } = await api.post(`/admin/payer-invoices/${creditNumber}/payout`, {}, keyed())
       expect(out.payout).toEqual(expect.objectContaining({ amount: 20, currency_code: "sek", masked_account_number: "****1234", payout_job_id: expect.any(String) }))
       expect(out.credit_invoice.outstanding).toBe(0)
       expect(sandboxes.payer.getInvoice(Number(creditNumber))!.status).toBe("PAID")
 
       // a normal invoice cannot be used as a credit, and Payer's own refusal keeps its message
-      const wrong = await failing(api.post(`/admin/payer-invoices/${b.invoice.invoice_number}/payout`, {}, admin))
+      const wrong = await failing(api.post(`/admin/payer-invoices/${b.invoice.invoice_number}/payout`, {}, keyed()))
       expect(wrong.status).toBe(400)
-      const empty = await failing(api.post(`/admin/payer-invoices/${creditNumber}/payout`, {}, admin))
+      const empty = await failing(api.post(`/admin/payer-invoices/${creditNumber}/payout`, {}, keyed()))
       expect([empty.status, empty.data.message]).toEqual([400, expect.stringContaining("nothing left to pay out")])
 
       // Payer leaves the standalone credit out of A's creditedAmount (so does the status sync); it still counts

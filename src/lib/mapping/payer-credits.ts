@@ -10,12 +10,11 @@
  *
  * Amounts are integer minor units incl. VAT; VAT rates are basis points (25 % = 2500), as in the records.
  */
-import { MathBN } from "@medusajs/framework/utils"
 import { sliceOfTotal } from "../money/allocate"
-import { currencyDecimals } from "../money/minor-units"
-import { percentToBasisPoints, summarizeVat } from "../money/vat"
+import { summarizeVat } from "../money/vat"
 import { manualCreditItems, MAX_DESCRIPTION_LENGTH } from "../payer/items"
 import type { PayerItem } from "../payer/types"
+import { AdminInputError, parseBoundedList, parseMajorAmount, parsePositiveInteger, parseVatPercent } from "./admin-amounts"
 
 export interface CreditableLine {
   position: number
@@ -56,12 +55,8 @@ export type AdminCreditRequest =
     }
 
 /** A request that must not reach Payer; `field` is the path of what is wrong (`items[0].quantity`). */
-export class CreditRequestError extends Error {
-  constructor(readonly field: string, reason: string) {
-    super(`${field}: ${reason}`)
-    this.name = "CreditRequestError"
-  }
-}
+export const CreditRequestError = AdminInputError
+export type CreditRequestError = AdminInputError
 
 const isPositiveInteger = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0
 
@@ -150,16 +145,12 @@ function fullCredit(invoice: CreditableInvoice): PlannedCredit {
 }
 
 function partialCredit(invoice: CreditableInvoice, rawItems: unknown): PlannedCredit {
-  if (!Array.isArray(rawItems) || rawItems.length === 0) {
-    throw new CreditRequestError("items", "must list at least one { position, quantity }")
-  }
+  parseBoundedList(rawItems, "items", "{ position, quantity }")
   const seen = new Set<number>()
   let amount = 0
-  const items = rawItems.map((raw, i) => {
-    const { position, quantity } = (raw ?? {}) as { position?: unknown; quantity?: unknown }
-    if (!isPositiveInteger(position)) {
-      throw new CreditRequestError(`items[${i}].position`, `must be a positive whole number, got ${JSON.stringify(position)}`)
-    }
+  const items = (rawItems as unknown[]).map((raw, i) => {
+    const { position: rawPosition, quantity: rawQuantity } = (raw ?? {}) as { position?: unknown; quantity?: unknown }
+    const position = parsePositiveInteger(rawPosition, `items[${i}].position`)
     const line = invoice.lines.find((l) => l.position === position)
     if (!line) {
       throw new CreditRequestError(`items[${i}].position`, `invoice ${invoice.invoice_number} has no position ${position}`)
@@ -168,9 +159,7 @@ function partialCredit(invoice: CreditableInvoice, rawItems: unknown): PlannedCr
       throw new CreditRequestError(`items[${i}].position`, `position ${position} is listed more than once`)
     }
     seen.add(position)
-    if (!isPositiveInteger(quantity)) {
-      throw new CreditRequestError(`items[${i}].quantity`, `must be a positive whole number, got ${JSON.stringify(quantity)}`)
-    }
+    const quantity = parsePositiveInteger(rawQuantity, `items[${i}].quantity`)
     const left = remainingQuantity(line)
     if (quantity > left) {
       throw new CreditRequestError(
@@ -186,50 +175,19 @@ function partialCredit(invoice: CreditableInvoice, rawItems: unknown): PlannedCr
   return { type: "partial", invoice_id: invoice.id, invoice_number: invoice.invoice_number, amount, items }
 }
 
-/** Major units -> minor units, refusing anything finer than the currency's minor unit. */
-function exactMinorUnits(value: unknown, currencyCode: string, field: string): number {
-  const valid = (typeof value === "number" && Number.isFinite(value)) || (typeof value === "string" && value.trim() !== "")
-  const minor = valid ? MathBN.convert(value as number | string).shiftedBy(currencyDecimals(currencyCode)) : null
-  if (!minor || minor.isNaN() || !minor.isFinite()) {
-    throw new CreditRequestError(field, `must be an amount in ${currencyCode.toUpperCase()}, got ${JSON.stringify(value)}`)
-  }
-  if (!minor.isInteger()) {
-    throw new CreditRequestError(field, `${String(value)} has more decimals than ${currencyCode.toUpperCase()} allows`)
-  }
-  const result = minor.toNumber()
-  if (!Number.isSafeInteger(result) || result <= 0) {
-    throw new CreditRequestError(field, `must be greater than 0, got ${String(value)}`)
-  }
-  return result
-}
-
-function vatBasisPoints(value: unknown, field: string): number {
-  const valid = (typeof value === "number" && Number.isFinite(value)) || (typeof value === "string" && value.trim() !== "")
-  try {
-    if (!valid) throw new Error()
-    return percentToBasisPoints(value as number | string)
-  } catch {
-    throw new CreditRequestError(field, `must be a VAT rate from 0 to 100 in steps of 0.01, got ${JSON.stringify(value)}`)
-  }
-}
-
 function manualCredit(invoice: CreditableInvoice, rawLines: unknown, currencyCode: string): PlannedCredit {
-  if (!Array.isArray(rawLines) || rawLines.length === 0) {
-    throw new CreditRequestError("lines", "must list at least one { description, quantity, unit_amount, vat_percent }")
-  }
-  const items: PayerItem[] = rawLines.map((raw, i) => {
+  parseBoundedList(rawLines, "lines", "{ description, quantity, unit_amount, vat_percent }")
+  const items: PayerItem[] = (rawLines as unknown[]).map((raw, i) => {
     const line = (raw ?? {}) as Record<string, unknown>
     const description = typeof line.description === "string" ? line.description.replace(/\s+/g, " ").trim() : ""
     if (!description) throw new CreditRequestError(`lines[${i}].description`, "is required")
     if (description.length > MAX_DESCRIPTION_LENGTH) {
       throw new CreditRequestError(`lines[${i}].description`, `must be at most ${MAX_DESCRIPTION_LENGTH} characters`)
     }
-    if (!isPositiveInteger(line.quantity)) {
-      throw new CreditRequestError(`lines[${i}].quantity`, `must be a positive whole number, got ${JSON.stringify(line.quantity)}`)
-    }
-    const unitPrice = exactMinorUnits(line.unit_amount, currencyCode, `lines[${i}].unit_amount`)
-    const vatPercentage = vatBasisPoints(line.vat_percent, `lines[${i}].vat_percent`)
-    const subtotalPrice = unitPrice * line.quantity
+    const quantity = parsePositiveInteger(line.quantity, `lines[${i}].quantity`)
+    const unitPrice = parseMajorAmount(line.unit_amount, currencyCode, `lines[${i}].unit_amount`)
+    const vatPercentage = parseVatPercent(line.vat_percent, `lines[${i}].vat_percent`)
+    const subtotalPrice = unitPrice * quantity
     if (!Number.isSafeInteger(subtotalPrice)) {
       throw new CreditRequestError(`lines[${i}].quantity`, "quantity times unit_amount is too large")
     }
@@ -237,7 +195,7 @@ function manualCredit(invoice: CreditableInvoice, rawLines: unknown, currencyCod
       itemType: "FREEFORM" as const,
       position: i + 1,
       description,
-      quantity: line.quantity,
+      quantity,
       unit: "pcs" as const,
       unitPrice,
       subtotalPrice,

@@ -1,35 +1,57 @@
 /**
  * What the admin invoice routes do besides crediting: send a copy, pay an invoice with a credit invoice,
  * pay a credit out. Every Payer call carries a Payer-Request-ID derived from the record, the step and the
- * request's key (the Idempotency-Key header when the admin sends one), and the records are read back
- * from Payer afterwards.
+ * request's Idempotency-Key (required where money moves), and the records are read back from Payer afterwards.
  */
 import { randomUUID } from "node:crypto"
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { MathBN, MedusaError } from "@medusajs/framework/utils"
-import { currencyDecimals } from "../../../lib/money"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { parseSwedishOrganisationNumber } from "../../../lib/identity"
+import { AdminInputError, parseMajorAmount } from "../../../lib/mapping/admin-amounts"
 import { PayerApiError, requestIdFor } from "../../../lib/payer"
 import { PAYER_DELIVERY_TYPES } from "../../../modules/payer-invoice/options"
-import { InvoiceRecord, payerFailure, payerInvoices, recordByNumber, refreshFromPayer } from "../../../workflows/payer/steps/credit-records"
+import { InvoiceRecord, payerFailure, payerInvoices, recordByNumber, recordById, refreshFromPayer } from "../../../workflows/payer/steps/credit-records"
 import { majorUnits } from "../../../lib/mapping/payer-invoice-response"
+import { findStoredRequest, withStoredRequest } from "./idempotency"
 
-/** The request's Idempotency-Key (the same key never does the same thing twice), else a fresh one. */
-export function requestKey(req: MedusaRequest): string {
-  const header = req.headers["idempotency-key"]
-  const key = Array.isArray(header) ? header[0] : header
-  return key && key.trim() ? key.trim().slice(0, 100) : randomUUID()
+type Scope = MedusaRequest["scope"]
+
+function adminInput<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (e) {
+    if (e instanceof AdminInputError) throw new MedusaError(MedusaError.Types.INVALID_DATA, e.message)
+    throw e
+  }
 }
 
-function minorOf(value: unknown, currencyCode: string, field: string): number {
-  const ok = (typeof value === "number" && Number.isFinite(value)) || (typeof value === "string" && value.trim() !== "")
-  const minor = ok ? MathBN.convert(value as number | string).shiftedBy(currencyDecimals(currencyCode)) : null
-  if (!minor || minor.isNaN() || !minor.isInteger() || minor.lte(0) || !Number.isSafeInteger(minor.toNumber())) {
+/** One keyed operation on a credit invoice at a time (across instances with a shared locking provider). */
+function underCreditLock<T>(scope: Scope, creditId: string, job: () => Promise<T>): Promise<T> {
+  const locking = scope.resolve(Modules.LOCKING) as { execute: <R>(keys: string, job: () => Promise<R>, args?: { timeout?: number }) => Promise<R> }
+  return locking.execute(`payer-admin-credit:${creditId}`, job, { timeout: 60 })
+}
+
+/** The organisation number the payer-b2b payment of a record was made with (normalized), or null. */
+async function orgNumberOf(scope: Scope, record: InvoiceRecord): Promise<string | null> {
+  if (!record.payment_id) return null
+  const payment = await scope.resolve(Modules.PAYMENT).retrievePayment(record.payment_id, { select: ["id", "data"] })
+  const raw = (payment?.data as Record<string, unknown> | undefined)?.org_number
+  return typeof raw === "string" ? parseSwedishOrganisationNumber(raw)?.formatted ?? null : null
+}
+
+/**
+ * A credit may only pay an invoice of the same business customer: the same order, or an order paid by the
+ * same organisation number. Anything else would hand one customer's credit to another.
+ */
+async function assertSameCustomer(scope: Scope, credit: InvoiceRecord, target: InvoiceRecord): Promise<void> {
+  if (credit.order_id === target.order_id) return
+  const [creditOrg, targetOrg] = await Promise.all([orgNumberOf(scope, credit), orgNumberOf(scope, target)])
+  if (!creditOrg || creditOrg !== targetOrg) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `${field}: must be a positive amount in ${currencyCode.toUpperCase()} with at most ${currencyDecimals(currencyCode)} decimals, got ${JSON.stringify(value)}`
+      `to_invoice_number: invoice ${target.invoice_number} belongs to another customer than credit invoice ${credit.invoice_number} (organisation numbers differ); a credit can only pay invoices of its own customer`
     )
   }
-  return minor.toNumber()
 }
 
 function requireKind(record: InvoiceRecord, kind: "invoice" | "credit", what: string): void {
@@ -38,7 +60,11 @@ function requireKind(record: InvoiceRecord, kind: "invoice" | "credit", what: st
   }
 }
 
-export async function sendInvoiceCopy(scope: MedusaRequest["scope"], invoiceNumber: string, deliveryType: string, key: string) {
+/**
+ * Sends a copy (moves no money). With an Idempotency-Key the same key sends one copy; without one every
+ * request sends another copy, which is what a second click on "send" means.
+ */
+export async function sendInvoiceCopy(scope: Scope, invoiceNumber: string, deliveryType: string, key: string | undefined) {
   const service = payerInvoices(scope)
   const record = await recordByNumber(service, invoiceNumber)
   const type = String(deliveryType ?? "").toUpperCase()
@@ -49,64 +75,117 @@ export async function sendInvoiceCopy(scope: MedusaRequest["scope"], invoiceNumb
     )
   }
   try {
-    await service.getPayerClient().sendInvoice({ invoiceNumber: Number(record.invoice_number), deliveryType: type }, requestIdFor(record.id, "send", type, key))
+    await service.getPayerClient().sendInvoice({ invoiceNumber: Number(record.invoice_number), deliveryType: type }, requestIdFor(record.id, "send", type, key ?? randomUUID()))
   } catch (error) {
     throw payerFailure(error, `Sending Payer invoice ${record.invoice_number}`)
   }
 }
 
-/** Pays (part of) an invoice with a credit invoice's outstanding amount; both records are read back. */
-export async function payWithCredit(scope: MedusaRequest["scope"], creditNumber: string, body: { to_invoice_number: string | number; amount: unknown }, key: string) {
-  const service = payerInvoices(scope)
-  const credit = await recordByNumber(service, creditNumber)
-  requireKind(credit, "credit", "a credit invoice")
-  const target = await recordByNumber(service, String(body.to_invoice_number))
-  requireKind(target, "invoice", "an invoice that can be paid")
-  const amount = minorOf(body.amount, credit.currency_code, "amount")
-  try {
-    await service.getPayerClient().payWithCredit(
-      { creditInvoiceNumber: Number(credit.invoice_number), toPayInvoiceNumber: Number(target.invoice_number), amount },
-      requestIdFor(credit.id, "pay-with-credit", target.id, String(amount), key)
-    )
-  } catch (error) {
-    // 409: this very request was handled before; the invoices read back below show its effect.
-    if (!(error instanceof PayerApiError && error.isConflict)) {
-      throw payerFailure(error, `Paying Payer invoice ${target.invoice_number} with credit invoice ${credit.invoice_number}`)
-    }
+/** An invoice number as the admin sends it: digits (a JSON number or a string of digits). */
+function invoiceNumberField(value: unknown, field: string): string {
+  const text = typeof value === "number" && Number.isSafeInteger(value) ? String(value) : value
+  if (typeof text !== "string" || !/^[1-9][0-9]{0,18}$/.test(text)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: must be a Payer invoice number (digits), got ${typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : typeof value}`)
   }
-  try {
-    return { credit: await refreshFromPayer(service, credit), invoice: await refreshFromPayer(service, target) }
-  } catch (error) {
-    throw payerFailure(error, "Reading the invoices back from Payer")
-  }
+  return text
 }
 
-/** Pays a credit invoice's outstanding amount back to the customer. */
-export async function payoutCredit(scope: MedusaRequest["scope"], creditNumber: string, key: string) {
+/**
+ * Pays (part of) an invoice with a credit invoice's outstanding amount; both records are read back. Every
+ * check (amount format, same customer, what is outstanding on both) runs before Payer is called. The same
+ * Idempotency-Key again answers the records without calling Payer.
+ */
+export async function payWithCredit(scope: Scope, creditNumber: string, body: { to_invoice_number: unknown; amount: unknown }, key: string) {
   const service = payerInvoices(scope)
   const credit = await recordByNumber(service, creditNumber)
   requireKind(credit, "credit", "a credit invoice")
-  let result
-  try {
-    result = await service.getPayerClient().payoutCredit({ invoiceNumber: Number(credit.invoice_number) }, requestIdFor(credit.id, "payout", key))
-  } catch (error) {
-    throw payerFailure(error, `Paying out credit invoice ${credit.invoice_number}`)
+  const targetNumber = invoiceNumberField(body.to_invoice_number, "to_invoice_number")
+  const target = await recordByNumber(service, targetNumber).catch((e) => {
+    throw e instanceof MedusaError && e.type === MedusaError.Types.NOT_FOUND
+      ? new MedusaError(MedusaError.Types.INVALID_DATA, `to_invoice_number: no Payer invoice ${targetNumber} was issued by this shop`)
+      : e
+  })
+  if (target.kind !== "invoice" || target.status !== "issued") {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `to_invoice_number: Payer invoice ${target.invoice_number} is not an invoice that can be paid`)
   }
-  const currency = String(result.currencyCode ?? credit.currency_code).toLowerCase()
-  let record = credit
-  try {
-    record = await refreshFromPayer(service, credit)
-  } catch {
-    // the payout happened; the record catches up with the next read or status sync
-  }
-  return {
-    payout: {
+  const amount = adminInput(() => parseMajorAmount(body.amount, credit.currency_code, "amount"))
+  await assertSameCustomer(scope, credit, target)
+  const params = { to_invoice_number: target.invoice_number, amount }
+
+  return underCreditLock(scope, credit.id, async () => {
+    const fresh = await recordById(service, credit.id)
+    if (findStoredRequest(fresh.metadata, "pay-with-credit", key, params)) {
+      return { credit: fresh, invoice: await recordById(service, target.id) }
+    }
+    // Records only ever show more outstanding than Payer (payments and credits lower it), so these never refuse wrongly.
+    if (amount > Number(fresh.outstanding_amount)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `amount: exceeds what credit invoice ${credit.invoice_number} has outstanding (${majorUnits(fresh.outstanding_amount, credit.currency_code)})`)
+    }
+    if (amount > Number(target.outstanding_amount)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `amount: exceeds what invoice ${target.invoice_number} has outstanding (${majorUnits(target.outstanding_amount, target.currency_code)})`)
+    }
+    try {
+      await service.getPayerClient().payWithCredit(
+        { creditInvoiceNumber: Number(credit.invoice_number), toPayInvoiceNumber: Number(target.invoice_number), amount },
+        requestIdFor(credit.id, "pay-with-credit", target.id, String(amount), key)
+      )
+    } catch (error) {
+      // 409: this very request was handled before (its answer was lost); the invoices read back below show its effect.
+      if (!(error instanceof PayerApiError && error.isConflict)) {
+        throw payerFailure(error, `Paying Payer invoice ${target.invoice_number} with credit invoice ${credit.invoice_number}`)
+      }
+    }
+    await service.updatePayerInvoices({ id: credit.id, metadata: withStoredRequest(fresh.metadata, "pay-with-credit", key, { params, result: { paid: true } }) })
+    try {
+      return { credit: await refreshFromPayer(service, credit), invoice: await refreshFromPayer(service, target) }
+    } catch (error) {
+      throw payerFailure(error, "Reading the invoices back from Payer")
+    }
+  })
+}
+
+type PayoutAnswer = {
+  amount: number
+  currency_code: string
+  masked_account_number: string | null
+  payout_job_id: string | null
+  transaction_message: string | null
+}
+
+/**
+ * Pays a credit invoice's outstanding amount back to the customer. Payer cannot show a payout receipt
+ * again (a repeated Payer-Request-ID is only a 409), so the receipt is kept with the key on the record and
+ * the same Idempotency-Key answers it without calling Payer.
+ */
+export async function payoutCredit(scope: Scope, creditNumber: string, key: string) {
+  const service = payerInvoices(scope)
+  const credit = await recordByNumber(service, creditNumber)
+  requireKind(credit, "credit", "a credit invoice")
+  return underCreditLock(scope, credit.id, async () => {
+    const fresh = await recordById(service, credit.id)
+    const stored = findStoredRequest<PayoutAnswer>(fresh.metadata, "payout", key, {})
+    if (stored) return { payout: stored.result, record: fresh }
+    let result
+    try {
+      result = await service.getPayerClient().payoutCredit({ invoiceNumber: Number(credit.invoice_number) }, requestIdFor(credit.id, "payout", key))
+    } catch (error) {
+      throw payerFailure(error, `Paying out credit invoice ${credit.invoice_number}`)
+    }
+    const currency = String(result.currencyCode ?? credit.currency_code).toLowerCase()
+    const payout: PayoutAnswer = {
       amount: majorUnits(Number(result.amount), currency),
       currency_code: currency,
       masked_account_number: result.bankAccountPayout?.maskedAccountNumber ?? null,
       payout_job_id: result.payoutJobId ?? null,
       transaction_message: result.transactionMessage ?? null,
-    },
-    record,
-  }
+    }
+    await service.updatePayerInvoices({ id: credit.id, metadata: withStoredRequest(fresh.metadata, "payout", key, { params: {}, result: payout }) })
+    let record = await recordById(service, credit.id)
+    try {
+      record = await refreshFromPayer(service, record)
+    } catch {
+      // the payout happened; the record catches up with the next read or status sync
+    }
+    return { payout, record }
+  })
 }

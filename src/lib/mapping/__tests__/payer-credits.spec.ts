@@ -215,6 +215,7 @@ describe("validateCreditRequest: partial", () => {
     [[{ position: 1, quantity: 0.5 }], "items[0].quantity", /positive/],
     [[{ position: 2, quantity: 1 }, { position: 1, quantity: 3 }], "items[1].quantity", /exceeds .* position 1 \(2\)/],
     [[], "items", /at least one/],
+    [Array.from({ length: 101 }, () => ({ position: 1, quantity: 1 })), "items", /at most 100/],
   ])("refuses %j naming %s", (items, field, message) => {
     const error = errorOf(() => partial(items as unknown[]))
     expect(error.field).toBe(field)
@@ -270,9 +271,13 @@ describe("validateCreditRequest: manual", () => {
     [[line({ description: "x".repeat(256) })], "lines[0].description", /at most 255/],
     [[line({ quantity: 0 })], "lines[0].quantity", /positive/],
     [[line({ quantity: 1.5 })], "lines[0].quantity", /positive/],
-    [[line({ unit_amount: 10.005 })], "lines[0].unit_amount", /more decimals than SEK/],
+    [[line({ unit_amount: 10.005 })], "lines[0].unit_amount", /at most 2 decimals/],
     [[line({ unit_amount: 0 })], "lines[0].unit_amount", /greater than 0/],
-    [[line({ unit_amount: -5 })], "lines[0].unit_amount", /greater than 0/],
+    [[line({ unit_amount: -5 })], "lines[0].unit_amount", /positive amount/],
+    [[line({ unit_amount: "0x10" })], "lines[0].unit_amount", /digits/],
+    [[line({ unit_amount: "1e3" })], "lines[0].unit_amount", /digits/],
+    [[line({ quantity: 1 }), line({ vat_percent: "0b1" })], "lines[1].vat_percent", /0 to 100/],
+    [Array.from({ length: 101 }, () => line({ unit_amount: 1 })), "lines", /at most 100/],
     [[line({ unit_amount: "abc" })], "lines[0].unit_amount", /amount in SEK/],
     [[line({ unit_amount: null })], "lines[0].unit_amount", /amount in SEK/],
     [[line(), line({ vat_percent: 12.345 })], "lines[1].vat_percent", /0 to 100/],

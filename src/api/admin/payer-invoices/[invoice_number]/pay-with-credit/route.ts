@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { serializePayerInvoice } from "../../../../../lib/mapping/payer-invoice-response"
-import { payWithCredit, requestKey } from "../../actions"
+import { payWithCredit } from "../../actions"
+import { requireIdempotencyKey } from "../../idempotency"
 import type { AdminPayerPayWithCreditType } from "../../validators"
 
 /**
@@ -8,6 +9,7 @@ import type { AdminPayerPayWithCreditType } from "../../validators"
  * the credit invoice's outstanding amount (major units) to pay another invoice; answers both as Payer now has them.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminPayerPayWithCreditType>, res: MedusaResponse) {
-  const { credit, invoice } = await payWithCredit(req.scope, req.params.invoice_number, req.validatedBody, requestKey(req))
+  const key = requireIdempotencyKey(req) // 400 naming the header before anything else happens
+  const { credit, invoice } = await payWithCredit(req.scope, req.params.invoice_number, req.validatedBody, key)
   res.json({ credit_invoice: serializePayerInvoice(credit as any), invoice: serializePayerInvoice(invoice as any) })
 }
