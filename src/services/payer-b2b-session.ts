@@ -51,3 +51,27 @@ export function parseB2BCustomer(data: Record<string, unknown> | undefined): Pay
     delivery_type: deliveryType,
   }
 }
+
+/** The company fields a storefront may send (README "Business checkout with Payer"). */
+export const B2B_STOREFRONT_FIELDS = ["company_name", "org_number", "vat_id", "email", "phone", "your_reference", "delivery_type"] as const
+
+/** What the provider itself writes into session and payment data. */
+export const B2B_PROVIDER_FIELDS = ["currency_code", "amount_minor"] as const
+
+const ALLOWED = new Set<string>([...B2B_STOREFRONT_FIELDS, ...B2B_PROVIDER_FIELDS])
+
+/**
+ * Medusa stores the storefront's session data as sent and merges the provider's answer into it, so a key
+ * the answer leaves out survives. The answer therefore sets every key that is not allowlisted to null
+ * (planted control keys such as `pending_refund`, personal numbers under odd names, anything else) and
+ * names the dropped keys (never their values) for a warning.
+ */
+export function allowlistedSessionData(
+  input: Record<string, unknown> | null | undefined,
+  written: Record<string, unknown>
+): { data: Record<string, unknown>; dropped: string[] } {
+  // session_id is Medusa's own addition to the provider's input (not stored from it): no warning for it.
+  const dropped = Object.keys(input ?? {}).filter((key) => !ALLOWED.has(key) && key !== "session_id" && (input as Record<string, unknown>)[key] !== null)
+  const cleared = Object.fromEntries(Object.keys(input ?? {}).filter((key) => !ALLOWED.has(key)).map((key) => [key, null]))
+  return { data: { ...cleared, ...written }, dropped }
+}

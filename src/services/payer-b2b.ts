@@ -7,14 +7,10 @@ import type {
 } from "@medusajs/framework/types"
 import { toMinorUnits } from "../lib/money"
 import { PAYER_CURRENCIES } from "../modules/payer-invoice/options"
-import { parseB2BCustomer } from "./payer-b2b-session"
-import { creditRefundThroughPayer } from "./payer-b2b-refunds"
+import { allowlistedSessionData, B2B_PROVIDER_FIELDS, parseB2BCustomer } from "./payer-b2b-session"
+import { creditRefundThroughPayer, pendingRefundVerdict } from "./payer-b2b-refunds"
 
-/** Set by the plugin's own credit routes just before they record the refund in Medusa. */
-export interface PendingPayerRefund {
-  amount_minor: number
-  credit_invoice_number: string
-}
+export type { PendingPayerRefund } from "../lib/mapping/payer-refund-marker"
 
 /**
  * Payer B2B invoice as a Medusa payment provider. Authorization moves no money: the invoice issued per
@@ -29,6 +25,13 @@ export class PayerB2BProviderService extends AbstractPaymentProvider<Record<stri
     super(...arguments)
   }
 
+  /** Only the documented fields survive; the rest is set to null (see allowlistedSessionData). */
+  private allowlisted(input: Record<string, unknown> | undefined, written: Record<string, unknown>): Record<string, unknown> {
+    const { data, dropped } = allowlistedSessionData(input, written)
+    if (dropped.length) this.cradle.logger?.warn?.(`payer-b2b: ignored session data the storefront may not set: ${dropped.join(", ")}`)
+    return data
+  }
+
   async initiatePayment({ amount, currency_code, data }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     if (!PAYER_CURRENCIES.includes(String(currency_code).toLowerCase())) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payer B2B invoices support ${PAYER_CURRENCIES.join(", ").toUpperCase()}, not ${String(currency_code).toUpperCase()}`)
@@ -36,19 +39,37 @@ export class PayerB2BProviderService extends AbstractPaymentProvider<Record<stri
     const customer = parseB2BCustomer(data as Record<string, unknown>)
     return {
       id: `payer_${String((data as any)?.session_id ?? Date.now())}`,
-      data: { ...customer, currency_code: currency_code.toLowerCase(), amount_minor: toMinorUnits(amount, currency_code) },
+      data: this.allowlisted(data as Record<string, unknown>, {
+        ...customer,
+        currency_code: currency_code.toLowerCase(),
+        amount_minor: toMinorUnits(amount, currency_code),
+      }),
       status: PaymentSessionStatus.PENDING,
     }
   }
 
   async updatePayment({ data, amount, currency_code }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     const customer = parseB2BCustomer(data as Record<string, unknown>)
-    return { data: { ...data, ...customer, amount_minor: toMinorUnits(amount, currency_code) } }
+    return {
+      data: this.allowlisted(data as Record<string, unknown>, {
+        ...customer,
+        currency_code: String(currency_code).toLowerCase(),
+        amount_minor: toMinorUnits(amount, currency_code),
+      }),
+    }
   }
 
   async authorizePayment({ data }: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
-    parseB2BCustomer(data as Record<string, unknown>)
-    return { status: PaymentSessionStatus.AUTHORIZED, data: data ?? {} }
+    const d = (data ?? {}) as Record<string, unknown>
+    const customer = parseB2BCustomer(d)
+    // The payment's data starts from this answer: only what the provider knows to be its own goes on.
+    return {
+      status: PaymentSessionStatus.AUTHORIZED,
+      data: this.allowlisted(d, {
+        ...customer,
+        ...Object.fromEntries(B2B_PROVIDER_FIELDS.filter((key) => d[key] != null).map((key) => [key, d[key]])),
+      }),
+    }
   }
 
   async capturePayment(_: CapturePaymentInput): Promise<CapturePaymentOutput> {
@@ -60,16 +81,17 @@ export class PayerB2BProviderService extends AbstractPaymentProvider<Record<stri
 
   async refundPayment({ data, amount, context }: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const d = { ...(data ?? {}) } as Record<string, any>
-    const pending = d.pending_refund as PendingPayerRefund | undefined
     const amountMinor = toMinorUnits(amount, d.currency_code)
-    if (pending && pending.amount_minor === amountMinor) {
-      // The plugin already issued this credit at Payer (admin credit route): only Medusa's books change.
-      // null, not delete: Medusa merges payment data, so a missing key would leave the marker behind.
-      d.pending_refund = null
-      return { data: d }
-    }
     const refundId = context?.idempotency_key
     if (!refundId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "refundPayment needs the Medusa refund id")
+    if (d.pending_refund != null) {
+      const problem = await pendingRefundVerdict(this.cradle, { marker: d.pending_refund, refund_id: refundId, amount_minor: amountMinor })
+      // The plugin already issued this credit at Payer (its credit workflows): only Medusa's books change.
+      // null, not delete: Medusa merges payment data, so a missing key would leave the marker behind.
+      if (!problem) return { data: { ...d, pending_refund: null } }
+      // Left in place: it may be the plugin's hand-over for the refund it is recording right now.
+      this.cradle.logger?.warn?.(`payer-b2b: a pending_refund marker in the payment data is not for this refund (${problem}); the refund is credited at Payer`)
+    }
     await creditRefundThroughPayer(this.cradle, { refund_id: refundId, amount_minor: amountMinor })
     return { data: d }
   }

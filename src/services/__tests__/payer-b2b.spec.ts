@@ -1,11 +1,12 @@
-jest.mock("../payer-b2b-refunds", () => ({ creditRefundThroughPayer: jest.fn() }))
+jest.mock("../payer-b2b-refunds", () => ({ creditRefundThroughPayer: jest.fn(), pendingRefundVerdict: jest.fn() }))
 
 import { BigNumber, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { PayerB2BProviderService } from "../payer-b2b"
-import { creditRefundThroughPayer } from "../payer-b2b-refunds"
+import { creditRefundThroughPayer, pendingRefundVerdict } from "../payer-b2b-refunds"
 import providerModule from "../../providers/payer"
 
 const creditThroughPayer = creditRefundThroughPayer as jest.MockedFunction<typeof creditRefundThroughPayer>
+const verdict = pendingRefundVerdict as jest.MockedFunction<typeof pendingRefundVerdict>
 
 const SESSION_ID = "payses_01JQ3ZK8V6X9T2M4N5P7R8S9TB"
 const REFUND_ID = "ref_01JQ40000000000000000000RF"
@@ -43,6 +44,8 @@ async function rejection(promise: Promise<unknown>): Promise<MedusaError> {
 beforeEach(() => {
   creditThroughPayer.mockReset()
   creditThroughPayer.mockResolvedValue(undefined)
+  verdict.mockReset()
+  verdict.mockResolvedValue(null) // the marker is the plugin's, unless a test says otherwise
 })
 
 describe("PayerB2BProviderService registration", () => {
@@ -63,18 +66,23 @@ describe("initiatePayment", () => {
       currency_code: "sek",
       data: { ...CUSTOMER, company_name: "  Acme Outdoor AB ", org_number: "5560360793", vat_id: "se 556036079301", session_id: SESSION_ID },
     })
-    expect(result).toEqual({ id: `payer_${SESSION_ID}`, data: STORED, status: PaymentSessionStatus.PENDING })
+    // session_id is Medusa's addition to the input, not stored data; null keeps the rule "nothing but the documented keys"
+    expect(result).toEqual({ id: `payer_${SESSION_ID}`, data: { ...STORED, session_id: null }, status: PaymentSessionStatus.PENDING })
   })
 
-  it("drops what is not customer data (the session id, anything else the storefront sent)", async () => {
-    const { provider } = setup()
+  it("sets everything that is not a documented field to null, since Medusa stores what the storefront sent and merges the answer", async () => {
+    const { provider, cradle } = setup()
+    const planted = { internal_note: "x", pending_refund: { amount_minor: 1000, credit_invoice_number: "1" }, personnummer: "196003071161" }
     const { data } = await provider.initiatePayment({
       amount: 10,
       currency_code: "sek",
-      data: { ...CUSTOMER, session_id: SESSION_ID, internal_note: "x", amount_minor: 1 },
+      data: { ...CUSTOMER, session_id: SESSION_ID, amount_minor: 1, ...planted },
     })
-    expect(Object.keys(data!).sort()).toEqual([...Object.keys(CUSTOMER), "amount_minor", "currency_code"].sort())
-    expect(data!.amount_minor).toBe(1000)
+    expect(data).toEqual({ ...CUSTOMER, currency_code: "sek", amount_minor: 1000, session_id: null, internal_note: null, pending_refund: null, personnummer: null })
+    // the warning names the keys, never their values
+    const warning = cradle.logger.warn.mock.calls.map((c: unknown[]) => String(c[0])).join("\n")
+    expect(warning).toMatch(/internal_note, pending_refund, personnummer/)
+    expect(warning).not.toMatch(/196003071161|session_id/)
   })
 
   it("stores null for the optional fields the customer left out", async () => {
@@ -166,16 +174,17 @@ describe("initiatePayment", () => {
 })
 
 describe("updatePayment", () => {
-  it("re-validates the customer data and recomputes the amount in minor units, keeping the rest of the data", async () => {
+  it("re-validates the customer data and recomputes the amount in minor units, clearing keys that are not its own", async () => {
     const { provider } = setup()
     const result = await provider.updatePayment({
       amount: { value: "1999.5", precision: 20 } as any,
       currency_code: "sek",
-      data: { ...STORED, session_id: SESSION_ID, company_name: " Acme Nordic AB ", email: "new@acme.example.se" },
+      data: { ...STORED, session_id: SESSION_ID, pending_refund: { amount_minor: 1 }, company_name: " Acme Nordic AB ", email: "new@acme.example.se" },
     })
     expect(result.data).toEqual({
       ...STORED,
-      session_id: SESSION_ID,
+      session_id: null,
+      pending_refund: null,
       company_name: "Acme Nordic AB",
       email: "new@acme.example.se",
       amount_minor: 199950,
@@ -191,10 +200,13 @@ describe("updatePayment", () => {
 })
 
 describe("authorizePayment", () => {
-  it("authorizes valid data and returns it unchanged (no money moves until an invoice is issued)", async () => {
+  it("authorizes valid data and hands on only the documented fields (no money moves until an invoice is issued)", async () => {
     const { provider } = setup()
-    const data = { ...STORED, session_id: SESSION_ID }
-    await expect(provider.authorizePayment({ data })).resolves.toEqual({ status: PaymentSessionStatus.AUTHORIZED, data })
+    const data = { ...STORED, session_id: SESSION_ID, pending_refund: { amount_minor: 25000 } }
+    await expect(provider.authorizePayment({ data })).resolves.toEqual({
+      status: PaymentSessionStatus.AUTHORIZED,
+      data: { ...STORED, session_id: null, pending_refund: null },
+    })
   })
 
   it.each<[string, Record<string, unknown>]>([
@@ -228,7 +240,7 @@ describe("capturePayment", () => {
 })
 
 describe("refundPayment", () => {
-  const PENDING = { amount_minor: 25000, credit_invoice_number: "2001" }
+  const PENDING = { amount_minor: 25000, credit_invoice_number: "2001", mac: "signed-by-the-plugin" }
 
   it("consumes the plugin's pending credit of the same amount without crediting at Payer again", async () => {
     const { provider } = setup()
@@ -240,27 +252,32 @@ describe("refundPayment", () => {
 
   it("clears the marker with an explicit null, since Medusa merges payment data and a missing key would survive", async () => {
     const { provider } = setup()
-    const result = await provider.refundPayment({ data: { ...STORED, pending_refund: PENDING }, amount: 250 })
+    const result = await provider.refundPayment({ data: { ...STORED, pending_refund: PENDING }, amount: 250, context: { idempotency_key: REFUND_ID } })
     expect(result.data).toHaveProperty("pending_refund", null)
   })
 
-  it("does not need a refund id to consume the pending credit", async () => {
-    const { provider } = setup()
-    const result = await provider.refundPayment({ data: { ...STORED, pending_refund: PENDING }, amount: 250 })
-    expect(result.data!.pending_refund).toBeNull()
+  it("asks whether the marker is the plugin's for this refund, in minor units of the payment's currency (250.004 SEK -> 25000 öre)", async () => {
+    const { provider, cradle } = setup()
+    await provider.refundPayment({ data: { ...STORED, pending_refund: PENDING }, amount: { value: "250.004", precision: 20 } as any, context: { idempotency_key: REFUND_ID } })
+    expect(verdict).toHaveBeenCalledWith(cradle, { marker: PENDING, refund_id: REFUND_ID, amount_minor: 25000 })
     expect(creditThroughPayer).not.toHaveBeenCalled()
   })
 
-  it("compares in minor units of the payment's currency (250.004 SEK rounds to the pending 25000 öre)", async () => {
-    const { provider } = setup()
-    await provider.refundPayment({ data: { ...STORED, pending_refund: PENDING }, amount: { value: "250.004", precision: 20 } as any })
-    expect(creditThroughPayer).not.toHaveBeenCalled()
+  it("ignores a marker the plugin did not write (planted, forged, stale) with a warning, and credits at Payer once", async () => {
+    const { provider, cradle } = setup()
+    verdict.mockResolvedValueOnce("bad signature")
+    const forged = { ...PENDING, mac: "forged" }
+    const result = await provider.refundPayment({ data: { ...STORED, pending_refund: forged }, amount: 250, context: { idempotency_key: REFUND_ID } })
+    expect(creditThroughPayer).toHaveBeenCalledTimes(1)
+    expect(creditThroughPayer).toHaveBeenCalledWith(cradle, { refund_id: REFUND_ID, amount_minor: 25000 })
+    expect(cradle.logger.warn).toHaveBeenCalledWith(expect.stringContaining("bad signature"))
+    expect(result.data!.pending_refund).toEqual(forged)
   })
 
   it("does not modify the payment data it was given", async () => {
     const { provider } = setup()
     const data = { ...STORED, pending_refund: { ...PENDING } }
-    await provider.refundPayment({ data, amount: 250 })
+    await provider.refundPayment({ data, amount: 250, context: { idempotency_key: REFUND_ID } })
     expect(data.pending_refund).toEqual(PENDING)
   })
 
@@ -281,6 +298,7 @@ describe("refundPayment", () => {
 
   it("credits through Payer when the pending credit is for another amount, and leaves that marker for its own refund", async () => {
     const { provider } = setup()
+    verdict.mockResolvedValueOnce("for another amount")
     const result = await provider.refundPayment({ data: { ...STORED, pending_refund: PENDING }, amount: 100, context: { idempotency_key: REFUND_ID } })
     expect(creditThroughPayer).toHaveBeenCalledWith(expect.anything(), { refund_id: REFUND_ID, amount_minor: 10000 })
     expect(result.data!.pending_refund).toEqual(PENDING)

@@ -3,7 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/money"
-import type { PendingPayerRefund } from "../../../services/payer-b2b"
+import { signPendingRefund } from "../../../lib/mapping/payer-refund-marker"
 import { InvoiceRecord, payerInvoices, recordById } from "./credit-records"
 
 /**
@@ -31,7 +31,11 @@ async function recordCreditAsRefund(container: MedusaContainer, creditId: string
   const payment = await paymentModule.retrievePayment(credit.payment_id, { select: ["id", "data"], relations: ["refunds"] })
   const note = refundNote(credit.invoice_number)
   if (!(payment.refunds ?? []).some((r: any) => r.note === note)) {
-    const pending: PendingPayerRefund = { amount_minor: Number(credit.total_amount), credit_invoice_number: String(credit.invoice_number) }
+    const pending = signPendingRefund(service.getPayerOptions().clientSecret, {
+      payment_id: payment.id,
+      amount_minor: Number(credit.total_amount),
+      credit_invoice_number: String(credit.invoice_number),
+    })
     await paymentModule.updatePayment({ id: payment.id, data: { ...(payment.data ?? {}), pending_refund: pending } } as any)
     try {
       await refundPaymentWorkflow(container).run({
@@ -51,7 +55,8 @@ async function recordCreditAsRefund(container: MedusaContainer, creditId: string
 
 /**
  * Records issued credits as refunds on the Medusa payment WITHOUT a second Payer call: the payment data
- * gets a `pending_refund` marker that the payer-b2b provider's refundPayment recognises (same amount) and
+ * gets a signed `pending_refund` marker (bound to the payment, amount and credit invoice; see
+ * lib/mapping/payer-refund-marker.ts) that the payer-b2b provider's refundPayment verifies and
  * consumes instead of crediting. Runs under the workflow's lock of the payment; if Medusa refuses a
  * refund, the marker is removed again and the credit record says why.
  */
