@@ -1,14 +1,15 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { runPayexSessionAction, shopperIp } from "../payex-session"
+import { guardedPayexSessionAction, shopperIp } from "../payex-session"
 import type { StorePayexAuthorizeType } from "../validators"
 
 /**
  * POST /store/payex/authorize: asks PayEx to authorize the invoice for this shopper. The cart is then
- * completed with the ordinary POST /store/carts/:id/complete.
+ * completed with the ordinary POST /store/carts/:id/complete. Capped per session and per client (see
+ * ../limits.ts); answers 429 beyond the caps.
  */
 export async function POST(req: MedusaRequest<StorePayexAuthorizeType>, res: MedusaResponse) {
   const body = req.validatedBody
-  await runPayexSessionAction(req.scope, body.payment_session_id, {
+  const data = await guardedPayexSessionAction(req, res, body.payment_session_id, {
     type: "authorize",
     social_security_number: body.social_security_number,
     msisdn: body.msisdn,
@@ -17,5 +18,5 @@ export async function POST(req: MedusaRequest<StorePayexAuthorizeType>, res: Med
     legal_address: body.legal_address,
     billing_address: body.billing_address,
   })
-  res.json({ status: "authorized" })
+  if (data) res.json({ status: "authorized" })
 }
