@@ -27,6 +27,9 @@ export async function startSandboxesForMedusa(): Promise<{ payex: PayexSandbox; 
   process.env.PAYEX_BASE_URL = payex.url
   process.env.PAYMENT_WEBHOOK_DELAY_MS = "200"
   process.env.PAYEX_MAX_RETRIES = "2"
+  // Every spec's requests come from one address; a suite of many checkouts must not run into the per-client cap
+  // of the PayEx store routes (payex-store-abuse.spec.ts sets its own low one before this runs).
+  process.env.PAYEX_LEGAL_ADDRESS_RATE_LIMIT ??= JSON.stringify({ max: 1000, windowSeconds: 600 })
   return { payex, payer, backendUrl: process.env.MEDUSA_BACKEND_URL }
 }
 
