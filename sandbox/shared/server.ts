@@ -45,6 +45,11 @@ export interface Faults {
    * (e.g. "POST /captures$"); other requests pass untouched. Latency still applies to all.
    */
   only?: string
+  /**
+   * Optional target for latencyMs: a regular expression matched against "METHOD /path" (e.g.
+   * "^POST /psp/invoice/payments$"); when set, only matching requests are delayed.
+   */
+  latencyOnly?: string
 }
 
 export interface RecordedRequest {
@@ -68,7 +73,7 @@ export interface SandboxServer {
   close(): Promise<void>
 }
 
-export const DEFAULT_FAULTS: Readonly<Faults> = Object.freeze({ latencyMs: 0, failNext: 0, failStatus: 503, dropNext: 0, only: undefined })
+export const DEFAULT_FAULTS: Readonly<Faults> = Object.freeze({ latencyMs: 0, failNext: 0, failStatus: 503, dropNext: 0, only: undefined, latencyOnly: undefined })
 
 const CONTROL_PREFIX = "/_sandbox/"
 
@@ -105,10 +110,10 @@ export function validateFaults(partial: unknown): Partial<Faults> {
   if (!partial || typeof partial !== "object" || Array.isArray(partial)) throw new Error("faults must be a JSON object")
   const out: Partial<Faults> = {}
   for (const [key, value] of Object.entries(partial as Record<string, unknown>)) {
-    if (key === "only") {
-      if (value !== undefined && value !== null && typeof value !== "string") throw new Error(`fault switch "only" must be a string`)
+    if (key === "only" || key === "latencyOnly") {
+      if (value !== undefined && value !== null && typeof value !== "string") throw new Error(`fault switch "${key}" must be a string`)
       if (typeof value === "string") new RegExp(value) // throws on a bad pattern
-      out.only = typeof value === "string" && value ? value : undefined
+      out[key] = typeof value === "string" && value ? value : undefined
       continue
     }
     if (!(key in DEFAULT_FAULTS)) throw new Error(`unknown fault switch "${key}"`)
@@ -227,7 +232,7 @@ export function startSandboxServer(opts: {
     if (fail) faults.failNext--
     const drop = targeted && !fail && faults.dropNext > 0
     if (drop) faults.dropNext--
-    const latency = faults.latencyMs
+    const latency = !faults.latencyOnly || new RegExp(faults.latencyOnly).test(`${method} ${path}`) ? faults.latencyMs : 0
 
     const answer = fail
       ? errorBody(faults.failStatus, "Sandbox injected failure", `failNext fault (${name})`)

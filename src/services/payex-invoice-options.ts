@@ -1,4 +1,5 @@
-import type { PayexInvoiceType } from "../lib/payex"
+import { truncateDescription } from "../lib/money"
+import type { PayexCreatePaymentRequest, PayexInvoiceType } from "../lib/payex"
 
 /** Options of the `payex-invoice` payment provider, as a host writes them in medusa-config. */
 export interface PayexInvoiceOptions {
@@ -86,4 +87,26 @@ export function payexOptionProblems(options: Partial<PayexInvoiceOptions> | unde
     problems.push("`maxRetries` must be an integer from 0 to 10")
   }
   return problems
+}
+
+/** The body of a PayEx invoice payment for a session, as the options and the currency say. */
+export function createPaymentRequest(
+  options: PayexInvoiceOptions,
+  input: { currency_code: string; amountMinor: number; userAgent: string; sessionId: string; payeeReference: string }
+): PayexCreatePaymentRequest {
+  const currency = PAYEX_CURRENCIES[input.currency_code.toLowerCase()]
+  return {
+    payment: {
+      operation: "FinancingConsumer",
+      intent: "Authorization",
+      currency: input.currency_code.toUpperCase(),
+      prices: [{ type: "Invoice", amount: input.amountMinor, vatAmount: 0 }],
+      description: truncateDescription(`Purchase from ${options.payeeName ?? "our store"}`, 40),
+      userAgent: input.userAgent,
+      language: options.language ?? currency.language,
+      urls: options.callbackUrl ? { callbackUrl: options.callbackUrl } : undefined,
+      payeeInfo: { payeeId: options.payeeId, payeeReference: input.payeeReference, payeeName: options.payeeName, orderReference: input.sessionId },
+    },
+    invoice: { invoiceType: currency.invoiceType },
+  }
 }

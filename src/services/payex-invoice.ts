@@ -7,15 +7,15 @@ import type {
 } from "@medusajs/framework/types"
 import { buildCaptureRequest, buildReversalRequest, mergeVatSummaries } from "../lib/mapping/payex-transactions"
 import { grossLinesForOrder } from "../lib/mapping/order-lines"
-import { fromMinorUnits, toMinorUnits, truncateDescription } from "../lib/money"
-import { PayexClient, PayexPaymentResponse, PayexProblemError, PayexTransaction, payeeReferenceFor } from "../lib/payex"
-import { isOwnPayeeReference } from "../lib/payex"
+import { fromMinorUnits, toMinorUnits } from "../lib/money"
+import { isOwnPayeeReference, PayexClient, PayexPaymentResponse, PayexProblemError, payeeReferenceFor } from "../lib/payex"
 import { payexToMedusaError } from "./payex-errors"
-import { PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PayexInvoiceOptions, payexOptionProblems } from "./payex-invoice-options"
+import { createPaymentRequest, PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PayexInvoiceOptions, payexOptionProblems } from "./payex-invoice-options"
 import { PayexMedusaRecords } from "./payex-medusa-records"
 import { runSessionAction } from "./payex-session-actions"
-import { PERSONAL_NUMBER_KEYS, PayexActionContext, PayexSessionData } from "./payex-session-data"
-import { completedCaptureTotal, completedOfType, withReplayRecovery } from "./payex-transactions"
+import { nullPlantedKeys, PayexActionContext, PayexSessionData, SESSION_KEYS } from "./payex-session-data"
+import { completedCaptureTotal, completedOfType, reverseFulfillmentCapture, withReplayRecovery } from "./payex-transactions"
+import { isPayexPaymentId, isPayexTransactionOf, plantedKeysMessage, signPayment, trustedHandover, trustedPayment } from "./payex-trust"
 
 /**
  * PayEx invoice (FinancingConsumer) as a Medusa payment provider: Medusa's session, authorize, capture,
@@ -29,6 +29,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
   protected readonly client: PayexClient
   protected readonly records: PayexMedusaRecords
   protected readonly logger?: Logger
+  private readonly warn = (message: string) => this.logger?.warn(message)
 
   static validateOptions(options: Record<string, unknown>): void {
     const problems = payexOptionProblems(options as Partial<PayexInvoiceOptions>)
@@ -50,7 +51,16 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
   }
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
-    return this.createPayexPayment(input, "")
+    const result = await this.createPayexPayment(input, "")
+    const sent = (input.data ?? {}) as Record<string, unknown>
+    // Medusa stores {...storefront data, ...this}: only an explicit null removes what the storefront sent.
+    const planted = nullPlantedKeys(sent, result.data as Record<string, unknown>)
+    if (sent.user_agent !== undefined && typeof sent.user_agent !== "string") {
+      ;(result.data as Record<string, unknown>).user_agent = null
+      planted.push("user_agent")
+    }
+    this.warnPlanted("session creation", planted)
+    return result
   }
 
   /**
@@ -62,22 +72,11 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     if (!currency) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `PayEx invoice supports SEK, NOK and EUR, not ${String(currency_code).toUpperCase()}`)
     }
+    // Medusa writes session_id after the storefront's data, so it is Medusa's own.
     const sessionId = String((data as any)?.session_id ?? context?.idempotency_key ?? "")
     const amountMinor = toMinorUnits(amount, currency_code)
-    const body = (payeeReference: string) => ({
-      payment: {
-        operation: "FinancingConsumer",
-        intent: "Authorization",
-        currency: currency_code.toUpperCase(),
-        prices: [{ type: "Invoice", amount: amountMinor, vatAmount: 0 }],
-        description: truncateDescription(`Purchase from ${this.options.payeeName ?? "our store"}`, 40),
-        userAgent: String((data as any)?.user_agent ?? "medusa-plugin-payex-payer"),
-        language: this.options.language ?? currency.language,
-        urls: this.options.callbackUrl ? { callbackUrl: this.options.callbackUrl } : undefined,
-        payeeInfo: { payeeId: this.options.payeeId, payeeReference, payeeName: this.options.payeeName, orderReference: sessionId },
-      },
-      invoice: { invoiceType: currency.invoiceType },
-    })
+    const userAgent = typeof (data as any)?.user_agent === "string" && (data as any).user_agent ? (data as any).user_agent : "medusa-plugin-payex-payer"
+    const body = (payeeReference: string) => createPaymentRequest(this.options, { currency_code, amountMinor, userAgent, sessionId, payeeReference })
     let created: PayexPaymentResponse
     try {
       created = await this.client.createPayment(body(payeeReferenceFor("PS", sessionId, referenceSuffix)))
@@ -87,36 +86,52 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
       if (!(e instanceof PayexProblemError && e.isPayeeReferenceReplay)) throw payexToMedusaError(e)
       created = await this.client.createPayment(body(payeeReferenceFor("PS", sessionId, `${referenceSuffix}R`))).catch((err) => { throw payexToMedusaError(err) })
     }
+    if (!isPayexPaymentId(created?.payment?.id)) {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "PayEx answered the payment creation without a PayEx invoice payment id")
+    }
     const stored: PayexSessionData = {
       session_id: sessionId,
       payex_payment_id: created.payment.id,
       payex_payment_number: created.payment.number,
+      payex_signature: signPayment(this.options.token, sessionId, created.payment.id),
       currency_code: currency_code.toLowerCase(),
       amount_minor: amountMinor,
       capture_on: this.options.captureOn ?? "fulfillment",
     }
-    // Medusa stores {...storefront data, ...this}: undefined drops a personal number a storefront sent.
-    for (const k of PERSONAL_NUMBER_KEYS) (stored as any)[k] = undefined
     return { id: created.payment.id, data: stored, status: PaymentSessionStatus.PENDING }
   }
 
   async updatePayment({ data, amount, currency_code, context }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
-    const { payex_action: planted, ...rest } = (data ?? {}) as PayexSessionData
-    for (const k of PERSONAL_NUMBER_KEYS) delete (rest as any)[k]
+    const d = (data ?? {}) as PayexSessionData
+    // Only the provider's own keys stay; anything else in session data (planted, or left by an older
+    // version: an action, a hand-over, a personal number) is removed with an explicit null.
+    const rest: PayexSessionData = { ...d }
+    const planted = Object.keys(d).filter((k) => !SESSION_KEYS.includes(k) && d[k] !== null)
+    for (const k of planted) rest[k] = null
+    this.warnPlanted("session update", planted)
     const payex_action = (context as PayexActionContext | undefined)?.payex_action
-    if (planted !== undefined) this.logger?.warn("PayEx: ignored a payex_action found in payment data (actions come only from the plugin's store routes)")
+    const amountChanged = amount !== undefined && rest.amount_minor !== undefined && toMinorUnits(amount, currency_code) !== rest.amount_minor
+    if ((payex_action || amountChanged) && !trustedPayment(this.options.token, d)) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "payment_session_id: this session has no PayEx payment the plugin created; create the payment session again")
+    }
     if (payex_action) return { data: await runSessionAction(this.client, rest, payex_action) }
-    if (amount !== undefined && rest.amount_minor !== undefined && toMinorUnits(amount, currency_code) !== rest.amount_minor) {
+    if (amountChanged) {
       // PayEx cannot change an amount: abort this payment and start a new one for the new amount. The new
       // one's payeeReference carries the number of the payment it replaces: unique, and the same on a retry.
       await this.deletePayment({ data: rest })
-      return this.createPayexPayment({ amount, currency_code, data: rest, context }, `N${rest.payex_payment_number ?? ""}`)
+      const replaced = await this.createPayexPayment({ amount, currency_code, data: rest, context }, `N${rest.payex_payment_number ?? ""}`)
+      return { ...replaced, data: { ...Object.fromEntries(planted.map((k) => [k, null])), ...replaced.data } }
     }
     return { data: rest }
   }
 
   async authorizePayment({ data }: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     const d = data as PayexSessionData
+    // Session data may still be the storefront's raw input (its creation not finished): only a payment
+    // this provider created for this session can authorize it.
+    if (!trustedPayment(this.options.token, d)) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment session has no PayEx payment the plugin created; create the payment session again")
+    }
     const payment = await this.fetchPayment(d)
     const [auth] = completedOfType(await this.client.listTransactions(payment.payment), "Authorization")
     if (!auth) {
@@ -131,7 +146,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     if (!captureId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "capturePayment needs the Medusa capture id")
     const capture = await this.records.capture(captureId)
     const amount = toMinorUnits(capture.amount as any, d.currency_code!)
-    const pending = d.pending_capture
+    const pending = trustedHandover(this.options.token, "pending_capture", capture.payment_id, d.pending_capture, this.warn)
     // Medusa merges payment data on update: only an explicit null removes the hand-over, so a later
     // capture of the same amount can never reuse this fulfillment's lines and payeeReference.
     d.pending_capture = null
@@ -143,20 +158,29 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     const { total } = await this.records.capturedTotal({ id: capture.payment_id }, captureId)
     if (payexCaptured - toMinorUnits(total, d.currency_code!) >= amount) return { data: d }
 
-    const lines = pending && pending.amount_minor === amount ? pending.lines : await this.orderLines(capture.payment_collection_id)
-    const payeeReference = pending && pending.amount_minor === amount ? payeeReferenceFor("FC", pending.fulfillment_id) : payeeReferenceFor("CP", captureId)
-    const request = buildCaptureRequest({ lines, amount, payeeReference, description: `Capture ${pending ? "of a shipment" : ""}`.trim() })
+    const fromFulfillment = pending && pending.amount_minor === amount ? pending : undefined
+    const lines = fromFulfillment ? fromFulfillment.lines : await this.orderLines(capture.payment_collection_id)
+    const payeeReference = fromFulfillment ? payeeReferenceFor("FC", fromFulfillment.fulfillment_id) : payeeReferenceFor("CP", captureId)
+    const request = buildCaptureRequest({ lines, amount, payeeReference, description: fromFulfillment ? "Capture of a shipment" : "Capture" })
     const tx = await withReplayRecovery(this.client, payment, "create-capture", request, "Capture")
     return { data: { ...d, captures: { ...(d.captures ?? {}), [payeeReference]: { number: tx.number, amount: tx.amount } } } }
   }
 
   async refundPayment({ data, amount, context }: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    const d = data as PayexSessionData
+    const d = { ...(data as PayexSessionData) }
     const refundId = context?.idempotency_key
     if (!refundId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "refundPayment needs the Medusa refund id")
     const amountMinor = toMinorUnits(amount, d.currency_code!)
+    const pending = d.pending_refund ? trustedHandover(this.options.token, "pending_refund", (await this.records.refund(refundId)).payment_id, d.pending_refund, this.warn) : undefined
+    if (d.pending_refund !== undefined) d.pending_refund = null // a hand-over serves one refund only
     const payment = await this.fetchPayment(d)
     const captures = completedOfType(await this.client.listTransactions(payment.payment), "Capture")
+    if (pending && pending.amount_minor === amountMinor) {
+      // A canceled fulfillment: reverse exactly its capture (its amount and VAT), referenced by the fulfillment.
+      const tx = await reverseFulfillmentCapture(this.client, payment, captures, pending)
+      const reference = payeeReferenceFor("FR", pending.fulfillment_id)
+      return { data: { ...d, reversals: { ...(d.reversals ?? {}), [reference]: { number: tx.number, amount: tx.amount } } } }
+    }
     const summaries = await Promise.all(captures.map((c) => this.client.getItemDescriptions(c.id).then((r) => r.itemDescriptions.vatSummary)))
     const request = buildReversalRequest({ amount: amountMinor, captured: mergeVatSummaries(summaries), payeeReference: payeeReferenceFor("RF", refundId), description: "Refund" })
     await withReplayRecovery(this.client, payment, "create-reversal", request, "Reversal")
@@ -167,21 +191,30 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     const d = data as PayexSessionData
     const payment = await this.fetchPayment(d)
     if (!payment.operations.some((o) => o.rel === "create-cancellation")) return { data: d } // nothing left to release
-    const payeeReference = payeeReferenceFor("CN", String(context?.idempotency_key ?? d.session_id))
-    await withReplayRecovery(this.client, payment, "create-cancellation", {
-      transaction: { activity: "FinancingConsumer", payeeReference, description: "Order canceled" },
-    }, "Cancellation")
+    await this.cancelAuthorization(payment, payeeReferenceFor("CN", String(context?.idempotency_key ?? d.session_id)))
     return { data: d }
   }
 
+  /**
+   * A deleted session: its PayEx payment is aborted while PayEx still allows that, and an authorization
+   * already made is canceled (it would otherwise hold the shopper's credit). Session data may be the
+   * storefront's raw input here (Medusa deletes a session whose creation is still running when a second
+   * one is created), so only a payment this provider created for this session is touched.
+   */
   async deletePayment({ data }: DeletePaymentInput): Promise<DeletePaymentOutput> {
-    const d = data as PayexSessionData
-    if (!d?.payex_payment_id) return { data: d }
+    const d = (data ?? {}) as PayexSessionData
+    const trusted = trustedPayment(this.options.token, d)
+    if (!trusted) {
+      if (d.payex_payment_id !== undefined) this.logger?.warn("PayEx: a deleted session held a payex_payment_id the plugin did not write; PayEx was not called")
+      return { data: d }
+    }
     const payment = await this.fetchPayment(d)
     if (payment.operations.some((o) => o.rel === "update-payment-abort")) {
       await this.client
         .perform(payment.operations, "update-payment-abort", { payment: { operation: "Abort", abortReason: "CancelledByConsumer" } })
         .catch((e) => { throw payexToMedusaError(e) })
+    } else if (payment.operations.some((o) => o.rel === "create-cancellation")) {
+      await this.cancelAuthorization(payment, payeeReferenceFor("CN", trusted.session_id))
     }
     return { data: d }
   }
@@ -215,9 +248,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     const paymentId = (data as any)?.payment?.id
     const transactionId = (data as any)?.transaction?.id
     // Exactly `<payment>/transactions/<uuid>`: a "../" or a query would make the GET read another resource.
-    if (typeof paymentId !== "string" || typeof transactionId !== "string" || !/^\/psp\/invoice\/payments\/[0-9a-f-]{36}$/i.test(paymentId) || !transactionId.startsWith(`${paymentId}/transactions/`) || !/^[0-9a-f-]{36}$/i.test(transactionId.slice(paymentId.length + "/transactions/".length))) {
-      return notSupported
-    }
+    if (!isPayexTransactionOf(paymentId, transactionId)) return notSupported
     try {
       const { transaction: tx } = await this.client.getTransaction(transactionId)
       const payment = await this.client.getPayment(paymentId)
@@ -239,7 +270,19 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
 
   private async fetchPayment(d: PayexSessionData): Promise<PayexPaymentResponse> {
     if (!d?.payex_payment_id) throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment has no PayEx payment id")
+    // Never a URL or a path elsewhere: only the shape PayEx gives its invoice payments (services/payex-trust.ts).
+    if (!isPayexPaymentId(d.payex_payment_id)) throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment's payex_payment_id is not a PayEx invoice payment id")
     return this.client.getPayment(d.payex_payment_id).catch((e) => { throw payexToMedusaError(e) })
+  }
+
+  private async cancelAuthorization(payment: PayexPaymentResponse, payeeReference: string) {
+    await withReplayRecovery(this.client, payment, "create-cancellation", {
+      transaction: { activity: "FinancingConsumer", payeeReference, description: "Order canceled" },
+    }, "Cancellation")
+  }
+
+  private warnPlanted(where: string, keys: string[]) {
+    if (keys.length) this.logger?.warn(`PayEx ${where}: ${plantedKeysMessage(keys)}`)
   }
 
   private async orderLines(paymentCollectionId: string) {

@@ -23,6 +23,12 @@ export class PayexMedusaRecords {
     }
   }
 
+  /** The Medusa payment a refund row belongs to (Medusa creates the row before calling `refundPayment`). */
+  async refund(refundId: string): Promise<{ payment_id: string }> {
+    const refund = await this.cradle.refundService.retrieve(refundId, { select: ["id", "payment_id"] })
+    return { payment_id: refund.payment_id }
+  }
+
   /** Sum of the captures Medusa has recorded on the payment of a session, except `exceptCaptureId`. */
   async capturedTotal(filter: { id?: string; payment_session_id?: string }, exceptCaptureId?: string) {
     const [payment] = await this.cradle.paymentService.list(filter, { relations: ["captures"], take: 1 })

@@ -14,10 +14,16 @@ export interface PayexSessionData {
   /** Approved (Sweden) or supplied (Norway) legal address used for the authorization. */
   legal_address?: StoredAddress
   authorization_transaction_number?: number
-  /** Set by the fulfillment workflow just before it asks Medusa to capture: the lines of that fulfillment. */
+  /** HMAC over session_id + payex_payment_id (services/payex-trust.ts): proves the provider wrote the id. */
+  payex_signature?: string
+  /** Set by the fulfillment workflow just before it asks Medusa to capture: the lines of that fulfillment (signed). */
   pending_capture?: PendingCapture | null
+  /** Set by the canceled-fulfillment workflow just before it asks Medusa to refund: the capture to reverse (signed). */
+  pending_refund?: PendingReversal | null
   /** PayEx transaction numbers of the captures this plugin made, by payeeReference. */
   captures?: Record<string, { number: number; amount: number }>
+  /** PayEx transaction numbers of the reversals of canceled fulfillments, by payeeReference. */
+  reversals?: Record<string, { number: number; amount: number }>
   [key: string]: unknown
 }
 
@@ -35,7 +41,31 @@ export interface PendingCapture {
   fulfillment_id: string
   amount_minor: number
   lines: Array<{ reference: string; description: string; amount: number; vatBasisPoints: number }>
+  /** HMAC over the Medusa payment id and this hand-over (services/payex-trust.ts). */
+  signature?: string
 }
+
+/** The reversal of one fulfillment's capture, handed to `refundPayment` by the canceled-fulfillment workflow. */
+export interface PendingReversal {
+  fulfillment_id: string
+  amount_minor: number
+  /** PayEx transaction number of the capture being reversed. */
+  capture_number: number
+  signature?: string
+}
+
+/**
+ * The session data keys a storefront may send (README: "Checkout with PayEx invoice"). `session_id` is
+ * added by Medusa itself. Every other key the storefront sends is removed (set to null) by initiatePayment.
+ */
+export const STOREFRONT_SESSION_KEYS = ["user_agent", "session_id"]
+
+/** Every key a payment session of this provider may hold: the storefront's and the provider's own. */
+export const SESSION_KEYS = [
+  ...STOREFRONT_SESSION_KEYS,
+  "payex_payment_id", "payex_payment_number", "payex_signature", "currency_code", "amount_minor", "capture_on",
+  "legal_address", "authorization_transaction_number",
+]
 
 export type PayexSessionAction =
   | { type: "legal-address"; social_security_number: string; zip_code: string }
@@ -60,6 +90,21 @@ export interface PayexAddressInput {
 
 /** Keys a careless storefront might use for a personal number: always dropped from stored data. */
 export const PERSONAL_NUMBER_KEYS = ["social_security_number", "socialSecurityNumber", "ssn", "personal_number", "personnummer"]
+
+/**
+ * The data to return so that Medusa's merge (`{...stored, ...returned}`) keeps nothing the storefront sent
+ * beyond the allowlist: every other key it sent is set to an explicit null (a missing or undefined key
+ * would survive the merge). Keys in `own` are the provider's and are left to it.
+ */
+export function nullPlantedKeys(sent: Record<string, unknown> | undefined | null, own: Record<string, unknown>): string[] {
+  const planted: string[] = []
+  for (const key of Object.keys(sent ?? {})) {
+    if (STOREFRONT_SESSION_KEYS.includes(key) || (key in own && own[key] !== undefined)) continue
+    own[key] = null
+    planted.push(key)
+  }
+  return planted
+}
 
 export function toPayexAddress(a: PayexAddressInput): PayexAddress {
   return {

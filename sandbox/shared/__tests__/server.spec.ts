@@ -194,6 +194,21 @@ describe("sandbox/shared/server", () => {
     expect(Date.now() - t2).toBeLessThan(900)
   })
 
+  it("latencyOnly delays only the requests it matches", async () => {
+    server.setFaults({ latencyMs: 60_000, latencyOnly: "^GET /counter$" })
+    let delayedAnswered = false
+    const delayed = fetch(`${server.url}/counter`).then(() => (delayedAnswered = true)).catch(() => undefined)
+    // another request is answered at once (with 60 s latency this test would time out)
+    const res = await fetch(`${server.url}/no-such-route`)
+    expect(res.status).toBe(404)
+    expect(delayedAnswered).toBe(false)
+    expect(() => server.setFaults({ latencyOnly: "(" })).toThrow()
+    await fetch(`${server.url}/_sandbox/reset`, { method: "POST" })
+    expect(server.faults.latencyOnly).toBeUndefined()
+    await server.close()
+    await delayed
+  })
+
   it("rejects bad fault switches", () => {
     expect(() => server.setFaults({ failNext: -1 })).toThrow()
     expect(() => server.setFaults({ bogus: 1 } as any)).toThrow()

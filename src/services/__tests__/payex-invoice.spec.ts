@@ -17,6 +17,7 @@ import { PayexInvoiceProviderService } from "../payex-invoice"
 import type { PayexInvoiceOptions } from "../payex-invoice-options"
 import { PayexMedusaRecords } from "../payex-medusa-records"
 import type { PayexActionContext, PayexSessionData } from "../payex-session-data"
+import { signHandover, signPayment } from "../payex-trust"
 
 setupNock()
 
@@ -66,6 +67,7 @@ const sessionData = (overrides: Partial<PayexSessionData> = {}): PayexSessionDat
   session_id: SESSION_ID,
   payex_payment_id: PAYMENT_ID,
   payex_payment_number: 1234567890,
+  payex_signature: signPayment(TOKEN, SESSION_ID, overrides.payex_payment_id ?? PAYMENT_ID),
   currency_code: "sek",
   amount_minor: ORDER_TOTAL_MINOR,
   capture_on: "fulfillment",
@@ -135,6 +137,7 @@ describe("initiatePayment", () => {
       session_id: SESSION_ID,
       payex_payment_id: PAYMENT_ID,
       payex_payment_number: 777,
+      payex_signature: signPayment(TOKEN, SESSION_ID, PAYMENT_ID),
       currency_code: "sek",
       amount_minor: ORDER_TOTAL_MINOR,
       capture_on: "fulfillment",
@@ -232,11 +235,8 @@ describe("initiatePayment", () => {
       currency_code: "sek",
       data: { session_id: SESSION_ID, social_security_number: "600307-1161", ssn: "6003071161", personnummer: "196003071161" },
     })
-    // undefined overwrites the storefront's value when Medusa merges the data
-    for (const key of ["social_security_number", "socialSecurityNumber", "ssn", "personal_number", "personnummer"]) {
-      expect(key in (result.data as object)).toBe(true)
-      expect((result.data as any)[key]).toBeUndefined()
-    }
+    // only an explicit null removes the storefront's value when Medusa merges the data
+    for (const key of ["social_security_number", "ssn", "personnummer"]) expect((result.data as any)[key]).toBeNull()
   })
 })
 
@@ -255,6 +255,7 @@ describe("updatePayment", () => {
     })
     expect(result.data).toEqual({
       ...sessionData(),
+      ssn: null,
       legal_address: { addressee: "Leo Andersson", co_address: null, street_address: "Helgestavägen 9", zip_code: "19792", city: "Bro", country_code: "SE" },
     })
     expect(JSON.stringify(result)).not.toMatch(/6003071161|600307-1161/)
@@ -267,6 +268,7 @@ describe("updatePayment", () => {
       provider.updatePayment({ amount: 393.49, currency_code: "sek", data: { ...sessionData(), payex_action: planted } })
     )
     expect(result.data.legal_address).toBeUndefined()
+    expect(result.data.payex_action).toBeNull()
     expect(JSON.stringify(result)).not.toMatch(/6003071161/)
   })
 
@@ -275,7 +277,7 @@ describe("updatePayment", () => {
     const result = await withoutHttp(() =>
       provider.updatePayment({ amount: 393.49, currency_code: "sek", data: { ...sessionData(), personal_number: "x" } })
     )
-    expect(result.data).toEqual(sessionData())
+    expect(result.data).toEqual({ ...sessionData(), personal_number: null })
   })
 
   it("aborts the PayEx payment and creates one for the new amount, with a reference PayEx has not seen", async () => {
@@ -356,7 +358,7 @@ describe("authorizePayment", () => {
   it("refuses a session without a PayEx payment without calling PayEx", async () => {
     const { provider } = setup()
     const error = await withoutHttp(() => provider.authorizePayment({ data: sessionData({ payex_payment_id: undefined }) }).catch((e) => e))
-    expect(error).toMatchObject({ type: MedusaError.Types.INVALID_DATA, message: "This payment has no PayEx payment id" })
+    expect(error).toMatchObject({ type: MedusaError.Types.NOT_ALLOWED, message: "This payment session has no PayEx payment the plugin created; create the payment session again" })
   })
 
   it("reports PayEx being unreachable as a MedusaError", async () => {
@@ -419,7 +421,7 @@ describe("capturePayment", () => {
       })
       .reply(200, (_uri, body) => captureAnswer(body))
     const result = await ctx.provider.capturePayment({
-      data: sessionData({ pending_capture: { fulfillment_id: FULFILLMENT_ID, amount_minor: 13841, lines: pendingLines } }),
+      data: sessionData({ pending_capture: signHandover(TOKEN, "pending_capture", PAYMENT_MEDUSA_ID, { fulfillment_id: FULFILLMENT_ID, amount_minor: 13841, lines: pendingLines }) }),
       context: { idempotency_key: CAPTURE_ID } as any,
     })
     expect(sent).toEqual({
@@ -484,7 +486,7 @@ describe("capturePayment", () => {
       })
       .reply(200, (_uri, body) => captureAnswer(body))
     await ctx.provider.capturePayment({
-      data: sessionData({ pending_capture: { fulfillment_id: FULFILLMENT_ID, amount_minor: 13841, lines: pendingLines } }),
+      data: sessionData({ pending_capture: signHandover(TOKEN, "pending_capture", PAYMENT_MEDUSA_ID, { fulfillment_id: FULFILLMENT_ID, amount_minor: 13841, lines: pendingLines }) }),
       context: { idempotency_key: CAPTURE_ID } as any,
     })
     expect(sent.transaction.payeeReference).toBe("CP01JQ40000000000000000000CA")
@@ -652,9 +654,19 @@ describe("deletePayment", () => {
     expect(abort.isDone()).toBe(true)
   })
 
-  it("leaves a payment alone that cannot be aborted any more", async () => {
+  it("cancels the authorization of a session PayEx has already authorized, referenced by the session", async () => {
     const { provider } = setup()
     nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
+    const cancel = nock(BASE)
+      .post(`${PAYMENT_ID}/cancellations`, { transaction: { activity: "FinancingConsumer", payeeReference: `CN${ULID}`, description: "Order canceled" } })
+      .reply(200, { payment: PAYMENT_ID, cancellation: { transaction: transaction({ type: "Cancellation" }) } })
+    await expect(provider.deletePayment({ data: sessionData() })).resolves.toEqual({ data: sessionData() })
+    expect(cancel.isDone()).toBe(true)
+  })
+
+  it("leaves a payment alone that has nothing left to abort or cancel", async () => {
+    const { provider } = setup()
+    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, ["create-reversal"]))
     await expect(provider.deletePayment({ data: sessionData() })).resolves.toEqual({ data: sessionData() })
   })
 

@@ -5,6 +5,9 @@ import { prepareFulfillmentCaptureStep } from "./steps/prepare-fulfillment-captu
 
 export const capturePayexFulfillmentWorkflowId = "payex-capture-fulfillment"
 
+/** One lock per Medusa payment for everything the plugin captures or reverses on it. */
+export const payexPaymentLockKey = (paymentId: string) => `payex-capture:${paymentId}`
+
 /**
  * order.fulfillment_created -> one PayEx capture of exactly what was fulfilled. Captures of one payment
  * run one at a time (a lock per payment), so two fulfillments created back to back both land.
@@ -14,7 +17,7 @@ export const capturePayexFulfillmentWorkflow = createWorkflow(
   (input: { order_id: string; fulfillment_id: string }) => {
     const prepared = prepareFulfillmentCaptureStep(input) as any
     const result = when("payex-fulfillment-is-billable", { prepared }, ({ prepared }) => !!prepared).then(() => {
-      const key = transform({ prepared }, ({ prepared }) => `payex-capture:${prepared!.payment_id}`)
+      const key = transform({ prepared }, ({ prepared }) => payexPaymentLockKey(prepared!.payment_id))
       acquireLockStep({ key, timeout: 60, ttl: 120 } as any)
       const captured = captureFulfillmentStep(prepared as any)
       releaseLockStep({ key } as any)

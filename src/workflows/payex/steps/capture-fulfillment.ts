@@ -4,6 +4,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/money"
 import { payeeReferenceFor } from "../../../lib/payex"
 import type { PayexSessionData } from "../../../services/payex-session-data"
+import { signHandover } from "../../../services/payex-trust"
+import { payexTokenFor } from "./payex-provider-token"
 import type { PreparedFulfillmentCapture } from "./prepare-fulfillment-capture"
 
 /**
@@ -16,12 +18,14 @@ export const captureFulfillmentStep = createStep(
   "payex-capture-fulfillment",
   async (input: PreparedFulfillmentCapture, { container }) => {
     const paymentModule = container.resolve(Modules.PAYMENT)
-    const payment = await paymentModule.retrievePayment(input.payment_id, { select: ["id", "data"] })
+    const payment = await paymentModule.retrievePayment(input.payment_id, { select: ["id", "data", "provider_id"] })
     const data = (payment.data ?? {}) as PayexSessionData
     const reference = payeeReferenceFor("FC", input.pending.fulfillment_id)
     if (data.captures?.[reference]) return new StepResponse({ captured: false })
 
-    await paymentModule.updatePayment({ id: payment.id, data: { ...data, pending_capture: input.pending } } as any)
+    // Signed for this payment, so the provider can tell it from a planted one (services/payex-trust.ts).
+    const pending = signHandover(payexTokenFor(container, payment.provider_id), "pending_capture", payment.id, input.pending)
+    await paymentModule.updatePayment({ id: payment.id, data: { ...data, pending_capture: pending } } as any)
     try {
       await capturePaymentWorkflow(container).run({
         input: { payment_id: payment.id, amount: fromMinorUnits(input.pending.amount_minor, input.currency_code) },
