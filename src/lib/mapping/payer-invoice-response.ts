@@ -2,14 +2,15 @@
  * A stored Payer invoice record -> what the admin API answers. Pure. Amounts are stored in minor units
  * (as Payer sends them) and answered in the order currency's major units, like the rest of Medusa's admin API.
  */
+import { MathBN } from "@medusajs/framework/utils"
 import { currencyDecimals } from "../money"
 
 export interface PayerInvoiceLineRecord {
   position: number
   description: string
   quantity: number
-  unit_amount: number
-  total_amount: number
+  unit_amount: StoredMinorUnits
+  total_amount: StoredMinorUnits
   vat_basis_points: number
   line_item_id?: string | null
   shipping_method_id?: string | null
@@ -27,10 +28,10 @@ export interface PayerInvoiceRecord {
   fulfillment_id?: string | null
   credited_invoice_number?: string | null
   currency_code: string
-  total_amount: number
-  vat_amount: number
-  credited_amount: number
-  outstanding_amount: number
+  total_amount: StoredMinorUnits
+  vat_amount: StoredMinorUnits
+  credited_amount: StoredMinorUnits
+  outstanding_amount: StoredMinorUnits
   payer_status?: string | null
   invoice_date?: string | null
   due_date?: string | null
@@ -42,12 +43,37 @@ export interface PayerInvoiceRecord {
   lines?: PayerInvoiceLineRecord[] | null
 }
 
-/** Integer minor units -> major units as a JSON number (3333 SEK -> 33.33). */
-export function majorUnits(minor: number | null | undefined, currencyCode: string): number {
-  const value = Number(minor ?? 0)
-  const decimals = currencyDecimals(currencyCode)
-  // Dividing an integer by a power of ten yields the nearest double of the exact decimal.
-  return decimals === 0 ? value : value / 10 ** decimals
+/** A stored amount as the module service or Medusa's BigNumber columns may hold it. */
+export type StoredMinorUnits = number | string | { value: string | number } | null | undefined
+
+function exactDecimal(value: StoredMinorUnits): ReturnType<typeof MathBN.convert> {
+  const input = value === null || value === undefined ? 0 : typeof value === "object" ? String(value.value) : value
+  return MathBN.convert(input)
+}
+
+/**
+ * Integer minor units -> major units as a JSON number (3333 SEK -> 33.33, 123456789012 -> 1234567890.12),
+ * shifted in decimal (MathBN), never by float division. The answer stays a number, like Medusa's own admin
+ * amounts; it is checked to read back as exactly that decimal (true up to 15 significant digits, i.e. 10^13
+ * in a two-decimal currency), and anything that is not a whole, safe number of minor units is an error
+ * rather than a rounded answer.
+ */
+export function majorUnits(minor: StoredMinorUnits, currencyCode: string): number {
+  const value = exactDecimal(minor)
+  if (!value.isInteger() || value.abs().gt(Number.MAX_SAFE_INTEGER)) {
+    throw new Error(`Amount ${value.toFixed()} is not a whole number of minor units within ±${Number.MAX_SAFE_INTEGER}`)
+  }
+  const major = value.shiftedBy(-currencyDecimals(currencyCode))
+  const answer = major.toNumber()
+  if (!MathBN.convert(answer).eq(major)) {
+    throw new Error(`Amount ${major.toFixed()} ${currencyCode.toUpperCase()} cannot be answered exactly as a JSON number`)
+  }
+  return answer === 0 ? 0 : answer
+}
+
+/** Basis points -> percent, in decimal (1250 -> 12.5). */
+function percentOf(basisPoints: number | string): number {
+  return MathBN.convert(basisPoints).shiftedBy(-2).toNumber()
 }
 
 export function serializePayerInvoiceLine(line: PayerInvoiceLineRecord, currencyCode: string) {
@@ -57,7 +83,7 @@ export function serializePayerInvoiceLine(line: PayerInvoiceLineRecord, currency
     quantity: Number(line.quantity),
     unit_amount: majorUnits(line.unit_amount, currencyCode),
     total: majorUnits(line.total_amount, currencyCode),
-    vat_percent: Number(line.vat_basis_points) / 100,
+    vat_percent: percentOf(line.vat_basis_points),
     line_item_id: line.line_item_id ?? null,
     shipping_method_id: line.shipping_method_id ?? null,
     credited_quantity: Number(line.credited_quantity ?? 0),

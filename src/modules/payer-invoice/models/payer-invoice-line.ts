@@ -13,8 +13,9 @@ export const PayerInvoiceLine = model.define("payer_invoice_line", {
   shipping_method_id: model.text().nullable(),
   description: model.text(),
   quantity: model.number(),
-  unit_amount: model.number(),
-  total_amount: model.number(),
+  // Minor units in numeric columns, like the invoice's amounts (see payer-invoice.ts).
+  unit_amount: model.bigNumber(),
+  total_amount: model.bigNumber(),
   vat_basis_points: model.number(),
   credited_quantity: model.number().default(0),
 })

@@ -3,7 +3,7 @@ import { PayerInvoiceLine } from "./payer-invoice-line"
 
 /**
  * One Payer invoice or credit invoice issued for a Medusa order. Amounts are integers in minor units,
- * as Payer sends them; Payer's numbers (int64) are kept as text so nothing is lost in a 32-bit column.
+ * as Payer sends them (numeric columns: see below); Payer's numbers (int64) are kept as text so nothing is lost in a 32-bit column.
  *
  * `source` is the Medusa event the document serves ("fulfillment:<id>", "refund:<id>", "credit:<key>"):
  * unique, so the same event handled twice finds the record it already made instead of invoicing again.
@@ -33,10 +33,13 @@ export const PayerInvoice = model
     ocr: model.text().nullable(),
     payer_status: model.text().nullable(),
     currency_code: model.text(),
-    total_amount: model.number().default(0),
-    vat_amount: model.number().default(0),
-    credited_amount: model.number().default(0),
-    outstanding_amount: model.number().default(0),
+    // Amounts: numeric columns (model.bigNumber(), with Medusa's raw_ companion) rather than 32-bit integers,
+    // which overflow at 21 474 836.47 in a two-decimal currency. The service hands them out as plain JS numbers
+    // of minor units (see amount-columns.ts) and refuses amounts beyond JS's safe integers.
+    total_amount: model.bigNumber().default(0),
+    vat_amount: model.bigNumber().default(0),
+    credited_amount: model.bigNumber().default(0),
+    outstanding_amount: model.bigNumber().default(0),
     invoice_date: model.text().nullable(),
     due_date: model.text().nullable(),
     delivery_type: model.text().nullable(),
