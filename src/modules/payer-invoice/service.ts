@@ -3,6 +3,7 @@ import type { Logger } from "@medusajs/framework/types"
 import { PayerClient } from "../../lib/payer"
 import { PayerInvoice } from "./models/payer-invoice"
 import { PayerInvoiceLine } from "./models/payer-invoice-line"
+import { PayerSyncState } from "./models/payer-sync-state"
 import { checkWrite, INVOICE_AMOUNT_FIELDS, LINE_AMOUNT_FIELDS, readInvoice, readLine } from "./amount-columns"
 import { PayerInvoiceModuleOptions, payerOptionProblems, resolvePayerOptions, ResolvedPayerOptions } from "./options"
 
@@ -43,7 +44,7 @@ function readAnswer(answer: unknown, read: (row: unknown) => unknown): unknown {
  * workflows, the admin routes and the payer-b2b provider all reach Payer through here, so the token
  * cache is shared and the credentials are configured once.
  */
-export default class PayerInvoiceModuleService extends MedusaService({ PayerInvoice, PayerInvoiceLine }) {
+export default class PayerInvoiceModuleService extends MedusaService({ PayerInvoice, PayerInvoiceLine, PayerSyncState }) {
   protected readonly payerOptions?: ResolvedPayerOptions
   protected readonly client?: PayerClient
 

@@ -1,4 +1,4 @@
-import { isSettled, syncStartInvoiceNumber, syncUpdateFor, syncUpdatesForPage } from "../payer-invoice-sync"
+import { isSettled, openSyncTargets, syncStartInvoiceNumber, syncUpdateFor, syncUpdatesForPage } from "../payer-invoice-sync"
 
 const invoice = (n: number, extra: Record<string, unknown> = {}) =>
   ({ invoiceNumber: n, type: "NORMAL", status: "UNPAID", currencyCode: "SEK", totalAmount: 1000, creditedAmount: 0, outstandingAmount: 1000, dueDate: "2026-01-01", ...extra }) as any
@@ -19,6 +19,17 @@ describe("syncStartInvoiceNumber", () => {
     expect(syncStartInvoiceNumber([{ id: "a", invoice_number: "5", payer_status: "PAID" }, { id: "b" }])).toBeNull()
     expect(syncStartInvoiceNumber([])).toBeNull()
     expect(isSettled("OVERDUE")).toBe(false)
+  })
+
+  it("open targets: ascending, unique, unknown statuses count as open", () => {
+    const records = [
+      { id: "a", invoice_number: "1010", payer_status: "IN_DEBT_COLLECTION" },
+      { id: "b", invoice_number: "1002", payer_status: null },
+      { id: "c", invoice_number: "1002", payer_status: "UNPAID" },
+      { id: "d", invoice_number: "1001", payer_status: "PAID" },
+      { id: "e", invoice_number: "x", payer_status: "UNPAID" },
+    ]
+    expect(openSyncTargets(records)).toEqual([1002, 1010])
   })
 })
 
