@@ -1,4 +1,5 @@
 export * from "./payex/capture-fulfillment"
+export * from "./payex/reverse-fulfillment"
 export * from "./payer/issue-invoice"
 export * from "./payer/sync-invoices"
 export * from "./payer/credit-refund"

@@ -1,0 +1,27 @@
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { payexPaymentLockKey } from "./capture-fulfillment"
+import { prepareFulfillmentReversalStep } from "./steps/prepare-fulfillment-reversal"
+import { reverseFulfillmentStep } from "./steps/reverse-fulfillment"
+
+export const reversePayexFulfillmentWorkflowId = "payex-reverse-fulfillment"
+
+/**
+ * order.fulfillment_canceled -> one PayEx reversal of exactly what that fulfillment's capture billed,
+ * recorded as a Medusa refund. Under the same lock per payment as the captures, so a capture and a
+ * reversal of one payment never interleave, and the event delivered twice reverses once.
+ */
+export const reversePayexFulfillmentWorkflow = createWorkflow(
+  reversePayexFulfillmentWorkflowId,
+  (input: { order_id: string; fulfillment_id: string }) => {
+    const prepared = prepareFulfillmentReversalStep(input) as any
+    const result = when("payex-fulfillment-was-captured", { prepared }, ({ prepared }) => !!prepared).then(() => {
+      const key = transform({ prepared }, ({ prepared }) => payexPaymentLockKey(prepared!.payment_id))
+      acquireLockStep({ key, timeout: 60, ttl: 120 } as any).config({ name: "payex-lock-payment-reversal" })
+      const reversed = reverseFulfillmentStep(prepared as any)
+      releaseLockStep({ key } as any).config({ name: "payex-unlock-payment-reversal" })
+      return reversed
+    })
+    return new WorkflowResponse(result as any)
+  }
+)

@@ -1,0 +1,42 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { payeeReferenceFor } from "../../../lib/payex"
+import { livePaymentOf } from "../../../services/medusa-order-lookup"
+import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
+import type { PayexSessionData, PendingReversal } from "../../../services/payex-session-data"
+
+export interface PreparedFulfillmentReversal {
+  payment_id: string
+  currency_code: string
+  pending: PendingReversal
+}
+
+/**
+ * Finds the PayEx capture a canceled fulfillment made (the provider keeps the captures it made by their
+ * payeeReference, which derives from the fulfillment). Undefined when the order is not paid with PayEx
+ * invoice or the fulfillment was never captured (manual captures, a capture that failed): nothing to undo.
+ */
+export const prepareFulfillmentReversalStep = createStep(
+  "payex-prepare-fulfillment-reversal",
+  async (input: { order_id: string; fulfillment_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [order] } = await query.graph({
+      entity: "order",
+      fields: [
+        "id", "currency_code",
+        "payment_collections.payments.id", "payment_collections.payments.provider_id",
+        "payment_collections.payments.data", "payment_collections.payments.canceled_at",
+      ],
+      filters: { id: input.order_id },
+    })
+    const payment: any = livePaymentOf(order as any, PayexInvoiceProviderService.identifier)
+    const capture = (payment?.data as PayexSessionData | undefined)?.captures?.[payeeReferenceFor("FC", input.fulfillment_id)]
+    if (!order || !payment || !capture || !Number.isInteger(capture.number) || !(capture.amount > 0)) return new StepResponse(undefined)
+    const prepared: PreparedFulfillmentReversal = {
+      payment_id: payment.id,
+      currency_code: order.currency_code,
+      pending: { fulfillment_id: input.fulfillment_id, amount_minor: capture.amount, capture_number: capture.number },
+    }
+    return new StepResponse(prepared)
+  }
+)
