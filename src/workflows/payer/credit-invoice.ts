@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AdminCreditRequest, CreditRequestError, validateCreditRequest } from "../../lib/mapping/payer-credits"
 import { creditableOf, orderRecords, payerInvoices, recordByNumber } from "./steps/credit-records"
+import { resolveOpenCredits } from "./steps/credit-outcome"
 import { ensureCreditRecord, issuePayerCreditsStep, payerCreditsLockKey } from "./steps/issue-credit"
 import { recordPayerCreditRefundsStep } from "./steps/record-credit-refund"
 
@@ -17,6 +18,11 @@ export interface CreditPayerInvoiceInput {
    * second one (the admin route passes the Idempotency-Key header, else a fresh id).
    */
   key: string
+}
+
+/** The source of an admin credit: one per invoice and Idempotency-Key. */
+export function adminCreditSource(originalId: string, key: string): string {
+  return `credit:${originalId}:${key}`
 }
 
 /** The order of the invoice (404 for an unknown number), to lock the order's credits by. */
@@ -34,9 +40,9 @@ export const preparePayerCreditStep = createStep(
   async (input: CreditPayerInvoiceInput, { container }) => {
     const service = payerInvoices(container)
     const original = await recordByNumber(service, input.invoice_number)
-    const source = `credit:${original.id}:${input.key}`
+    const source = adminCreditSource(original.id, input.key)
     const [existing] = await service.listPayerInvoices({ source }, { take: 1 })
-    if (existing) return new StepResponse({ credit_id: existing.id, payment_id: existing.payment_id as string })
+    if (existing) return new StepResponse({ credit_id: existing.id, payment_id: existing.payment_id as string, also_record: [] as string[] })
 
     if (original.kind !== "invoice") {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payer invoice ${input.invoice_number} is a credit invoice; credit the original invoice instead`)
@@ -47,16 +53,19 @@ export const preparePayerCreditStep = createStep(
     if (!original.payment_id) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Payer invoice ${input.invoice_number} has no Medusa payment to record the credit on`)
     }
+    // Credits of this order whose outcome is open are resolved first: what remains counts every credit Payer may have made.
+    const alsoRecord = await resolveOpenCredits(container, original.order_id)
     let plan
     try {
       const records = await orderRecords(service, original.order_id)
-      plan = validateCreditRequest(creditableOf(original, records), input.credit, original.currency_code)
+      const current = records.find((r) => r.id === original.id) ?? original // resolving may have credited it
+      plan = validateCreditRequest(creditableOf(current, records), input.credit, original.currency_code)
     } catch (e) {
       if (e instanceof CreditRequestError) throw new MedusaError(MedusaError.Types.INVALID_DATA, e.message)
       throw e
     }
     const credit = await ensureCreditRecord(container, { original, source, plan, standalone: !!input.standalone })
-    return new StepResponse({ credit_id: credit.id, payment_id: original.payment_id })
+    return new StepResponse({ credit_id: credit.id, payment_id: original.payment_id, also_record: alsoRecord })
   }
 )
 
@@ -76,7 +85,9 @@ export const creditPayerInvoiceWorkflow = createWorkflow(creditPayerInvoiceWorkf
   releaseLockStep({ key: creditsKey }).config({ name: "payer-unlock-order-credits" })
   const paymentKey = transform({ prepared }, ({ prepared }) => `payer-payment:${prepared.payment_id}`)
   acquireLockStep({ key: paymentKey, timeout: 60, ttl: 120 })
-  const recorded = recordPayerCreditRefundsStep({ credit_ids: ids })
+  // The credit, and admin/return credits that resolving found made at Payer but not yet refunded in Medusa.
+  const toRecord = transform({ prepared }, ({ prepared }) => [prepared.credit_id, ...prepared.also_record])
+  const recorded = recordPayerCreditRefundsStep({ credit_ids: toRecord })
   releaseLockStep({ key: paymentKey })
   return new WorkflowResponse(transform({ recorded }, ({ recorded }) => recorded[0]))
 })

@@ -3,6 +3,7 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { CreditRequestError, planRefundCredits } from "../../lib/mapping/payer-credits"
 import { creditableInvoices, orderRecords, payerInvoices } from "./steps/credit-records"
+import { resolveOpenCredits } from "./steps/credit-outcome"
 import { ensureCreditRecord, issuePayerCreditsStep, payerCreditsLockKey } from "./steps/issue-credit"
 
 export const creditPayerRefundWorkflowId = "payer-credit-refund"
@@ -28,12 +29,16 @@ export const planPayerRefundCreditsStep = createStep(
   "payer-plan-refund-credits",
   async (input: CreditPayerRefundInput, { container }) => {
     const service = payerInvoices(container)
-    const records = await orderRecords(service, input.order_id)
+    let records = await orderRecords(service, input.order_id)
     const own = (r: { kind: string; source: string }) =>
       r.kind === "credit" && (r.source === refundSource(input.refund_id) || r.source.startsWith(`${refundSource(input.refund_id)}:`))
     const existing = records.filter(own)
     if (existing.length) return new StepResponse({ credit_ids: existing.map((r) => r.id) })
 
+    // Open credits of the order are resolved first (their Medusa refunds, if any, are recorded by the admin
+    // and return workflows: a refund cannot record another refund on the same payment from inside the provider).
+    await resolveOpenCredits(container, input.order_id)
+    records = await orderRecords(service, input.order_id)
     let plan
     try {
       plan = planRefundCredits(creditableInvoices(records), input.amount_minor, "Refund")
@@ -67,7 +72,9 @@ export const creditPayerRefundWorkflow = createWorkflow(creditPayerRefundWorkflo
   const key = transform({ input }, ({ input }) => payerCreditsLockKey(input.order_id))
   acquireLockStep({ key, timeout: 60, ttl: 120 })
   const planned = planPayerRefundCreditsStep(input)
-  const credits = issuePayerCreditsStep({ credit_ids: planned.credit_ids, mark_recorded: true })
+  // accept_unknown: the Medusa refund stands for a credit whose answer was lost; it stays held back and is
+  // made exactly once when resolved, instead of failing the refund and inviting a second one.
+  const credits = issuePayerCreditsStep({ credit_ids: planned.credit_ids, mark_recorded: true, accept_unknown: true })
   releaseLockStep({ key })
   return new WorkflowResponse(credits)
 })

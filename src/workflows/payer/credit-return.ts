@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { planReturnCredits, type ReturnedItem } from "../../lib/mapping/payer-return-credits"
 import { creditableInvoices, orderRecords, payerInvoices } from "./steps/credit-records"
+import { resolveOpenCredits } from "./steps/credit-outcome"
 import { ensureCreditRecord, issuePayerCreditsStep, payerCreditsLockKey } from "./steps/issue-credit"
 import { recordPayerCreditRefundsStep } from "./steps/record-credit-refund"
 
@@ -42,8 +43,10 @@ export const planPayerReturnCreditsStep = createStep(
       fields: ["id", "items.item_id", "items.received_quantity"],
       filters: { id: input.return_id },
     })
-    const records = await orderRecords(service, input.order_id)
     const prefix = `return:${input.return_id}:`
+    // Open credits of other requests are resolved first; this return's own are issued below as before.
+    const alsoRecord = await resolveOpenCredits(container, input.order_id, (r) => r.source.startsWith(prefix))
+    const records = await orderRecords(service, input.order_id)
     const existing = records.filter((r) => r.kind === "credit" && r.source.startsWith(prefix))
     const claimed = new Map<string, number>()
     for (const r of existing) {
@@ -59,7 +62,7 @@ export const planPayerReturnCreditsStep = createStep(
     if (plan.uncovered.length) {
       logger.warn(`Payer: return ${input.return_id} has units no open invoice position can credit: ${JSON.stringify(plan.uncovered)}`)
     }
-    const ids = existing.filter((r) => !r.medusa_recorded).map((r) => r.id)
+    const ids = [...existing.filter((r) => !r.medusa_recorded).map((r) => r.id), ...alsoRecord]
     for (const [i, planned] of plan.credits.entries()) {
       const { returned, ...credit } = planned
       const record = await ensureCreditRecord(container, {

@@ -48,6 +48,15 @@ export function storedRequestKey(operation: string, key: string): string {
   return `${operation}:${key}`
 }
 
+/** JSON with sorted keys: PostgreSQL's jsonb does not keep the order the keys were written in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`
+  }
+  return JSON.stringify(value ?? null)
+}
+
 export function findStoredRequest<T>(
   metadata: Record<string, any> | null | undefined,
   operation: string,
@@ -56,7 +65,7 @@ export function findStoredRequest<T>(
 ): StoredAdminRequest<T> | undefined {
   const stored = (metadata?.admin_requests ?? {})[storedRequestKey(operation, key)] as StoredAdminRequest<T> | undefined
   if (!stored) return undefined
-  if (JSON.stringify(stored.params) !== JSON.stringify(params)) {
+  if (canonical(stored.params) !== canonical(params)) {
     throw new MedusaError(
       MedusaError.Types.CONFLICT,
       `${IDEMPOTENCY_KEY_HEADER}: this key was already used for a different ${operation} request on this invoice; use a new key`

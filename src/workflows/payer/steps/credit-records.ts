@@ -4,6 +4,7 @@
  */
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { ReturnableInvoice } from "../../../lib/mapping/payer-return-credits"
+import { creditableWithOpenCredits, type CreditStatus } from "../../../lib/mapping/payer-open-credits"
 import { PayerApiError, type PayerInvoice } from "../../../lib/payer"
 import { PAYER_INVOICE_MODULE } from "../../../modules/payer-invoice"
 import type PayerInvoiceModuleService from "../../../modules/payer-invoice/service"
@@ -29,7 +30,8 @@ export interface InvoiceRecord {
   payment_id?: string | null
   kind: "invoice" | "credit"
   source: string
-  status: "pending" | "issued" | "failed"
+  /** pending: planned, not sent; unknown: sent, answer lost; failed: refused (metadata.refused) or legacy. */
+  status: CreditStatus
   invoice_number?: string | null
   credited_invoice_id?: string | null
   credited_invoice_number?: string | null
@@ -74,31 +76,25 @@ export async function recordById(service: PayerInvoiceModuleService, id: string)
 /**
  * Issued invoices (not credits) of an order's records as the credit planner sees them. What is credited
  * is the larger of the record's credited amount (Payer's view, also written by the status sync) and the sum
- * of the issued credit records: Payer leaves standalone credits out of the original's creditedAmount but
- * still refuses to credit that amount again, and the plugin must refuse it before calling Payer.
+ * of the issued AND open credit records (see lib/mapping/payer-open-credits.ts): Payer leaves standalone
+ * credits out of the original's creditedAmount but still refuses to credit that amount again, and a credit
+ * whose answer was lost holds its amount back until it is resolved.
  */
 export function creditableInvoices(records: InvoiceRecord[]): ReturnableInvoice[] {
   return records.filter((r) => r.kind === "invoice" && r.status === "issued" && r.invoice_number).map((r) => creditableOf(r, records))
 }
 
 export function creditableOf(record: InvoiceRecord, orderRecords: InvoiceRecord[] = []): ReturnableInvoice {
-  const credits = orderRecords.filter((c) => c.kind === "credit" && c.status === "issued" && c.credited_invoice_id === record.id)
-  const local = credits.reduce((sum, c) => sum + Number(c.total_amount), 0)
-  return {
-    id: record.id,
-    invoice_number: String(record.invoice_number),
-    total_amount: Number(record.total_amount),
-    credited_amount: Math.max(Number(record.credited_amount), local),
-    lines: (record.lines ?? []).map((l) => ({
-      position: Number(l.position),
-      line_item_id: l.line_item_id ?? null,
-      quantity: Number(l.quantity),
-      credited_quantity: Number(l.credited_quantity ?? 0),
-      unit_amount: Number(l.unit_amount),
-      total_amount: Number(l.total_amount),
-      vat_basis_points: Number(l.vat_basis_points),
-    })),
-  }
+  const lines = (record.lines ?? []).map((l) => ({
+    position: Number(l.position),
+    line_item_id: l.line_item_id ?? null,
+    quantity: Number(l.quantity),
+    credited_quantity: Number(l.credited_quantity ?? 0),
+    unit_amount: Number(l.unit_amount),
+    total_amount: Number(l.total_amount),
+    vat_basis_points: Number(l.vat_basis_points),
+  }))
+  return creditableWithOpenCredits({ ...record, lines }, orderRecords)
 }
 
 /**

@@ -5,6 +5,7 @@
  * recovered by looking the credit up by its externalInvoiceNumber (PayerClient does that).
  */
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { CreditOutcomeUnknownError, lookUpCredit, refusedByPayer } from "./credit-outcome"
 import type { PlannedCredit } from "../../../lib/mapping/payer-credits"
 import { externalInvoiceNumberFor, requestIdFor, type PayerInvoice, type PayerInvoiceResponse } from "../../../lib/payer"
 import type PayerInvoiceModuleService from "../../../modules/payer-invoice/service"
@@ -123,35 +124,67 @@ async function syncOriginalLines(service: PayerInvoiceModuleService, original: I
   if (updates.length) await service.updatePayerInvoiceLines(updates)
 }
 
+/** Payer's answer for a credit (the POST's, or the lookup's) written onto the credit record, with its lines. */
+async function markIssued(service: PayerInvoiceModuleService, credit: InvoiceRecord, original: InvoiceRecord, invoice: PayerInvoice): Promise<void> {
+  await service.updatePayerInvoices({
+    id: credit.id,
+    ...recordFieldsFrom(invoice),
+    status: "issued",
+    step: "issued",
+    last_error: null,
+    standalone: !!(invoice.standalone ?? credit.standalone),
+  })
+  const lines = creditLines(credit, original, invoice)
+  if (lines.length) await service.createPayerInvoiceLines(lines)
+}
+
 /**
- * Issues a pending (or failed) credit record at Payer, stores Payer's answer and lines, then brings the
- * original invoice up to date (lines' credited quantities, and credited/outstanding read back from Payer).
- * An issued record is not sent again; only the original is synced once more.
+ * How a credit is handled when Payer is not asked to make it again:
+ * - "resend" (the request that owns the record, or resolving an unknown credit): looked up first when it
+ *   may have reached Payer, then sent with the same Payer-Request-ID and externalInvoiceNumber, which Payer
+ *   answers with 409 (found again by the client) if it already made it. Never two credits for one record.
+ * - "resolve-only" is resend, except that a legacy failed record not found at Payer is marked refused
+ *   (released) instead of being sent again: nobody asked for it any more.
  */
-export async function issueCreditRecord(service: PayerInvoiceModuleService, creditId: string): Promise<InvoiceRecord> {
+export type IssueMode = "resend" | "resolve-only"
+
+/**
+ * Issues a credit record at Payer (pending: never sent; unknown: sent, answer lost; failed: refused, or
+ * legacy), stores Payer's answer and lines, then brings the original invoice up to date (lines' credited
+ * quantities, and credited/outstanding read back from Payer). An issued record is not sent again.
+ * The record is "unknown" from just before the POST until Payer's answer is stored: a crash or a lost
+ * answer in between leaves it held back and looked up next time, never sent blindly.
+ */
+export async function issueCreditRecord(service: PayerInvoiceModuleService, creditId: string, mode: IssueMode = "resend"): Promise<InvoiceRecord> {
   let credit = await recordById(service, creditId)
   const original = await recordById(service, credit.credited_invoice_id!)
+  if (credit.status === "unknown" || (credit.status === "failed" && !credit.metadata?.refused)) {
+    const found = await lookUpCredit(service, credit, original)
+    if (found) await markIssued(service, credit, original, found)
+    else if (credit.status === "failed" && mode === "resolve-only") {
+      await service.updatePayerInvoices({ id: credit.id, metadata: { ...(credit.metadata ?? {}), refused: true } })
+      return recordById(service, creditId)
+    }
+    credit = await recordById(service, creditId)
+  }
   if (credit.status !== "issued") {
+    await service.updatePayerInvoices({ id: credit.id, status: "unknown", attempt: credit.attempt + 1 })
     let response: PayerInvoiceResponse
     try {
       response = await sendCredit(service, credit, original)
     } catch (error) {
-      const failure = payerFailure(error, `Crediting Payer invoice ${original.invoice_number}`)
-      await service.updatePayerInvoices({ id: credit.id, status: "failed", attempt: credit.attempt + 1, last_error: failure.message })
-      throw failure
+      if (refusedByPayer(error)) {
+        const failure = payerFailure(error, `Crediting Payer invoice ${original.invoice_number}`)
+        await service.updatePayerInvoices({ id: credit.id, status: "failed", last_error: failure.message, metadata: { ...(credit.metadata ?? {}), refused: true } })
+        throw failure
+      }
+      const message =
+        `Payer did not confirm the credit of invoice ${original.invoice_number} (${(error as Error)?.message ?? String(error)}). ` +
+        `It is held back as "unknown" and looked up at Payer before anything else is credited on this order; repeat the same request to resolve it`
+      await service.updatePayerInvoices({ id: credit.id, last_error: message })
+      throw new CreditOutcomeUnknownError(message)
     }
-    const invoice = response.invoice
-    await service.updatePayerInvoices({
-      id: credit.id,
-      ...recordFieldsFrom(invoice),
-      status: "issued",
-      step: "issued",
-      attempt: credit.attempt + 1,
-      last_error: null,
-      standalone: !!(invoice.standalone ?? credit.standalone),
-    })
-    const lines = creditLines(credit, original, invoice)
-    if (lines.length) await service.createPayerInvoiceLines(lines)
+    await markIssued(service, credit, original, response.invoice)
   }
   credit = await recordById(service, creditId)
   if (credit.metadata?.original_synced) return credit
@@ -170,11 +203,19 @@ export async function issueCreditRecord(service: PayerInvoiceModuleService, cred
 /** Issues the given credit records one after the other (a refund may need several). */
 export const issuePayerCreditsStep = createStep(
   "payer-issue-credits",
-  async (input: { credit_ids: string[]; mark_recorded?: boolean }, { container }) => {
+  async (input: { credit_ids: string[]; mark_recorded?: boolean; accept_unknown?: boolean }, { container }) => {
     const service = payerInvoices(container)
     const issued: InvoiceRecord[] = []
     for (const id of input.credit_ids) {
-      const credit = await issueCreditRecord(service, id)
+      let credit: InvoiceRecord
+      try {
+        credit = await issueCreditRecord(service, id)
+      } catch (error) {
+        // A refund already stands in Medusa for this credit: it stays held back and is resolved later,
+        // which makes it exactly once at Payer (see issueCreditRecord), so the refund is not failed for it.
+        if (!(input.accept_unknown && error instanceof CreditOutcomeUnknownError)) throw error
+        credit = await recordById(service, id)
+      }
       if (input.mark_recorded && !credit.medusa_recorded) {
         await service.updatePayerInvoices({ id, medusa_recorded: true })
       }

@@ -40,4 +40,11 @@ describe("stored requests", () => {
     expect(findStoredRequest(metadata, "pay-with-credit", "k1", { amount: 1 })).toBeUndefined()
     expect(refusal(() => findStoredRequest(metadata, "payout", "k1", { amount: 2 })).type).toBe(MedusaError.Types.CONFLICT)
   })
+
+  it("compares params whatever order the database gives their keys back in (jsonb sorts them)", () => {
+    const metadata = withStoredRequest({}, "pay-with-credit", "k1", { params: { to_invoice_number: "1001", amount: 1000 }, result: {} })
+    const fromJsonb = JSON.parse(JSON.stringify({ admin_requests: { "pay-with-credit:k1": { params: { amount: 1000, to_invoice_number: "1001" }, result: {} } } }))
+    expect(findStoredRequest(fromJsonb, "pay-with-credit", "k1", { to_invoice_number: "1001", amount: 1000 })).toBeDefined()
+    expect(findStoredRequest(metadata, "pay-with-credit", "k1", { amount: 1000, to_invoice_number: "1001" })).toBeDefined()
+  })
 })
