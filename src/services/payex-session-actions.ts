@@ -1,8 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { parseFinnishPersonalIdentityCode } from "../lib/identity/finnish-personal-identity-code"
 import { isValidEmail, normalizeMsisdn, parseNorwegianNationalId, parseSwedishPersonalNumber } from "../lib/identity"
-import { PayexProblemError } from "../lib/payex"
-import type { PayexClient, PayexLegalAddressResponse, PayexTransaction } from "../lib/payex"
+import { findOperation, PayexProblemError } from "../lib/payex"
+import type { PayexClient, PayexLegalAddressResponse, PayexOperationRel, PayexPaymentResponse, PayexTransaction } from "../lib/payex"
 import { payexToMedusaError } from "./payex-errors"
 import { PAYEX_CURRENCIES } from "./payex-invoice-options"
 import { fromPayexAddress, PayexAddressInput, PayexSessionAction, PayexSessionData, toPayexAddress } from "./payex-session-data"
@@ -148,8 +148,18 @@ export function isLegalAddressMismatch(error: unknown): boolean {
   return error.errorType === "notfound" || error.errorType === "inputerror" || error.status === 404
 }
 
+/**
+ * The payment must still offer the operation (a refused or aborted payment does not): a shopper's 400 that
+ * says what to do, rather than a 500 from following an operation that is not there.
+ */
+function requireOperation(res: PayexPaymentResponse, rel: PayexOperationRel, refusal: string) {
+  if (findOperation(res.operations, rel)) return res.operations
+  const state = typeof res.payment?.state === "string" ? res.payment.state : "unknown"
+  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${refusal} (PayEx payment state: ${state}); start the payment again or choose another payment method.`)
+}
+
 async function fetchLegalAddress(client: PayexClient, data: PayexSessionData, action: Extract<PreparedSessionAction, { type: "legal-address" }>) {
-  const { operations } = await client.getPayment(data.payex_payment_id!)
+  const operations = requireOperation(await client.getPayment(data.payex_payment_id!), "create-approved-legal-address", "PayEx no longer offers the legal address for this payment")
   const res = await client
     .perform<PayexLegalAddressResponse>(operations, "create-approved-legal-address", {
       addressee: { socialSecurityNumber: action.ssn.forLegalAddress, zipCode: action.zipCode },
@@ -163,7 +173,7 @@ async function fetchLegalAddress(client: PayexClient, data: PayexSessionData, ac
 }
 
 async function authorize(client: PayexClient, data: PayexSessionData, action: Extract<PreparedSessionAction, { type: "authorize" }>) {
-  const { operations } = await client.getPayment(data.payex_payment_id!)
+  const operations = requireOperation(await client.getPayment(data.payex_payment_id!), "create-authorization", "This PayEx payment can no longer be authorized")
   const res = await client.perform<{ authorization?: { transaction?: PayexTransaction } }>(operations, "create-authorization", {
     transaction: { activity: "FinancingConsumer" },
     consumer: {

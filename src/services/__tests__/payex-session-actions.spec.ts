@@ -361,7 +361,8 @@ describe("runSessionAction: legal address", () => {
     mockPayment(["create-capture"])
     const error = await runSessionAction(client, session(), { type: "legal-address", social_security_number: SE_SSN, zip_code: "19792" }).catch((e) => e)
     expect(error).toBeInstanceOf(MedusaError)
-    expect(error.message).toContain('The payment does not offer "create-approved-legal-address" in its current state')
+    expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
+    expect(error.message).toMatch(/^PayEx no longer offers the legal address for this payment \(PayEx payment state: \w+\); start the payment again or choose another payment method\.$/)
   })
 })
 
@@ -498,6 +499,7 @@ describe("runSessionAction: authorization", () => {
     mockPayment(["create-capture", "create-cancellation"])
     const error = await runSessionAction(client, session(), authorize()).catch((e) => e)
     expect(error).toBeInstanceOf(MedusaError)
-    expect(error.message).toContain('The payment does not offer "create-authorization" in its current state')
+    expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
+    expect(error.message).toMatch(/^This PayEx payment can no longer be authorized \(PayEx payment state: \w+\); start the payment again or choose another payment method\.$/)
   })
 })
