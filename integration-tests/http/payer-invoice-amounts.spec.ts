@@ -1,6 +1,6 @@
 /**
- * The invoice records' amount columns hold amounts beyond 32 bits (numeric, through this module's migrations) and
- * the module service still hands them out as plain JS numbers of minor units.
+ * The invoice records through this module's own migrations: amount columns hold amounts beyond 32 bits (numeric)
+ * and the module service still hands them out as plain JS numbers of minor units; a record may be "unknown".
  */
 import path from "node:path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
@@ -50,6 +50,13 @@ moduleIntegrationTestRunner<PayerInvoiceModuleService>({
       expect([counted.credited_amount, count]).toEqual([2 ** 40, 1])
       const [line] = await service.listPayerInvoiceLines({ invoice_id: created.id } as never)
       expect([line.unit_amount, line.total_amount]).toEqual([BIG, BIG])
+    })
+
+    it('keeps a credit whose outcome is unknown as status "unknown" (sent to Payer, answer lost)', async () => {
+      const created = await service.createPayerInvoices(record("refund:lost", { total_amount: 2500 }))
+      const unknown = await service.updatePayerInvoices({ id: created.id, kind: "credit", status: "unknown", invoice_number: null })
+      expect(unknown).toMatchObject({ status: "unknown", kind: "credit", total_amount: 2500 })
+      expect((await service.listPayerInvoices({ status: "unknown" })).map((r) => r.id)).toEqual([created.id])
     })
 
     it("refuses to write an amount that is not a safe integer, naming the field, and writes nothing", async () => {
