@@ -76,8 +76,12 @@ export const syncPayerInvoicesStep = createStep(
     const callSeconds = Math.ceil(((options.timeoutMs ?? 15_000) * ((options.maxRetries ?? 2) + 1)) / 1000)
     try {
       await locking.acquire(PAYER_SYNC_LOCK_KEY, { ownerId, expire: maxSeconds + callSeconds + 30 })
-    } catch {
-      return new StepResponse(SKIPPED("locked"))
+    } catch (error) {
+      // Medusa's providers say "Failed to acquire lock for key ..." (in-memory, Redis, PostgreSQL) or
+      // "... is already locked." (PostgreSQL, on a race): another run holds it. Anything else (the lock store is
+      // unreachable) is a failure, not a reason to skip quietly.
+      if (/acquire lock|already locked/i.test((error as Error)?.message ?? "")) return new StepResponse(SKIPPED("locked"))
+      throw error
     }
     try {
       const startedAt = Date.now()
