@@ -3,6 +3,7 @@
  * numbers) with Payer answering the invoice at the top level and under `invoice` alike, and the admin answer of
  * an invoice whose amounts are beyond 32 bits.
  */
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { b2bCheckout } from "../helpers/b2b"
@@ -69,6 +70,10 @@ medusaIntegrationTestRunner({
       await service.updatePayerInvoices({ id: invoice.id, total_amount: 123456789012, vat_amount: 24691357803, outstanding_amount: 123456789012 })
       const { data } = await api.get(`/admin/orders/${orderId}/payer-invoices`, admin)
       expect(data.payer_invoices[0]).toMatchObject({ total: 1234567890.12, vat: 246913578.03, outstanding: 1234567890.12, credited: 0 })
+      // Medusa's query reads the records through the same module service: plain numbers of minor units there too
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "payer_invoices.id", "payer_invoices.total_amount"], filters: { id: orderId } })
+      expect(order.payer_invoices).toEqual([expect.objectContaining({ id: invoice.id, total_amount: 123456789012 })])
     })
   },
 })
