@@ -134,7 +134,15 @@ medusaIntegrationTestRunner({
       expect(out2.data.payout).toEqual(out1.data.payout)
       expect(writes().map((r) => r.path.split("/").pop())).toEqual(["pay-with-credit", "payout-credit"])
       const conflict = await failing(api.post(`/admin/payer-invoices/${made.payer_invoice.number}/pay-with-credit`, { to_invoice_number: invoice.invoice_number, amount: 5 }, keyed("pay-1")))
-      expect(conflict.status).toBe(409)
+      expect([conflict.status, conflict.data.message]).toEqual([422, expect.stringMatching(/^Idempotency-Key: /)])
+
+      // a credit: the same key with another body is refused, not silently answered with the first credit
+      const rabatt = (amount: number) => credit(invoice.invoice_number, { type: "manual", lines: [{ description: "Rabatt", quantity: 1, unit_amount: amount, vat_percent: 25 }] }, "credit-same-key")
+      const firstCredit = await rabatt(5)
+      expect((await rabatt(5)).data.payer_invoice.number).toBe(firstCredit.data.payer_invoice.number)
+      const otherBody = await failing(rabatt(6))
+      expect([otherBody.status, otherBody.data.message]).toEqual([422, expect.stringMatching(/^Idempotency-Key: /)])
+      expect(creditPosts()).toHaveLength(1)
     })
 
     it("refuses hex, binary and exponent amounts, 101 lines and another customer's invoice with a 400 naming the field; nothing reaches Payer", async () => {

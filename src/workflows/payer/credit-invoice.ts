@@ -25,6 +25,17 @@ export function adminCreditSource(originalId: string, key: string): string {
   return `credit:${originalId}:${key}`
 }
 
+/** What a keyed request asked for, as text independent of key order (jsonb does not keep it). */
+function requestFingerprint(input: CreditPayerInvoiceInput): string {
+  const canonical = (value: unknown): string =>
+    Array.isArray(value)
+      ? `[${value.map(canonical).join(",")}]`
+      : value && typeof value === "object"
+        ? `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`
+        : JSON.stringify(value ?? null)
+  return canonical({ credit: input.credit, standalone: !!input.standalone })
+}
+
 /** The order of the invoice (404 for an unknown number), to lock the order's credits by. */
 export const findCreditedInvoiceStep = createStep("payer-find-credited-invoice", async (input: { invoice_number: string }, { container }) => {
   const original = await recordByNumber(payerInvoices(container), input.invoice_number)
@@ -41,8 +52,15 @@ export const preparePayerCreditStep = createStep(
     const service = payerInvoices(container)
     const original = await recordByNumber(service, input.invoice_number)
     const source = adminCreditSource(original.id, input.key)
+    const request = requestFingerprint(input)
     const [existing] = await service.listPayerInvoices({ source }, { take: 1 })
-    if (existing) return new StepResponse({ credit_id: existing.id, payment_id: existing.payment_id as string, also_record: [] as string[] })
+    if (existing) {
+      const earlier = (existing.metadata as Record<string, unknown> | null)?.admin_request
+      if (earlier !== undefined && earlier !== request) {
+        throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `Idempotency-Key: this key was already used for a different credit of invoice ${input.invoice_number}; use a new key`)
+      }
+      return new StepResponse({ credit_id: existing.id, payment_id: existing.payment_id as string, also_record: [] as string[] })
+    }
 
     if (original.kind !== "invoice") {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payer invoice ${input.invoice_number} is a credit invoice; credit the original invoice instead`)
@@ -64,7 +82,7 @@ export const preparePayerCreditStep = createStep(
       if (e instanceof CreditRequestError) throw new MedusaError(MedusaError.Types.INVALID_DATA, e.message)
       throw e
     }
-    const credit = await ensureCreditRecord(container, { original, source, plan, standalone: !!input.standalone })
+    const credit = await ensureCreditRecord(container, { original, source, plan, standalone: !!input.standalone, metadata: { admin_request: request } })
     return new StepResponse({ credit_id: credit.id, payment_id: original.payment_id, also_record: alsoRecord })
   }
 )

@@ -37,7 +37,7 @@ export function optionalIdempotencyKey(req: Pick<MedusaRequest, "headers">): str
 /**
  * What a keyed request did, kept on the credit invoice record (metadata.admin_requests) so the same key
  * answers the same result without calling Payer again. `params` is what the request asked for: the same
- * key with other params is a different operation and is refused (409) instead of silently ignored.
+ * key with other params is a different operation and is refused (422, as the IETF Idempotency-Key draft says) instead of silently ignored.
  */
 export interface StoredAdminRequest<T = unknown> {
   params: Record<string, unknown>
@@ -67,7 +67,7 @@ export function findStoredRequest<T>(
   if (!stored) return undefined
   if (canonical(stored.params) !== canonical(params)) {
     throw new MedusaError(
-      MedusaError.Types.CONFLICT,
+      MedusaError.Types.DUPLICATE_ERROR,
       `${IDEMPOTENCY_KEY_HEADER}: this key was already used for a different ${operation} request on this invoice; use a new key`
     )
   }

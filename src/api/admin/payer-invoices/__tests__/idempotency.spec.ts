@@ -38,7 +38,7 @@ describe("stored requests", () => {
     expect(findStoredRequest(metadata, "payout", "k1", { amount: 1 })?.result).toEqual({ ok: true })
     expect(findStoredRequest(metadata, "payout", "k2", { amount: 1 })).toBeUndefined()
     expect(findStoredRequest(metadata, "pay-with-credit", "k1", { amount: 1 })).toBeUndefined()
-    expect(refusal(() => findStoredRequest(metadata, "payout", "k1", { amount: 2 })).type).toBe(MedusaError.Types.CONFLICT)
+    expect(refusal(() => findStoredRequest(metadata, "payout", "k1", { amount: 2 })).type).toBe(MedusaError.Types.DUPLICATE_ERROR)
   })
 
   it("compares params whatever order the database gives their keys back in (jsonb sorts them)", () => {
