@@ -135,7 +135,10 @@ export interface PayerInvoice {
   items?: PayerInvoiceItem[] | null
 }
 
-/** Answer of invoice creation and of every credit call. */
+/**
+ * What the client hands back for invoice creation and every credit call. Payer's own body may carry the
+ * invoice at the top level or under `invoice`; answers.ts reads both into this one shape.
+ */
 export interface PayerInvoiceResponse {
   invoice: PayerInvoice
 }
