@@ -105,6 +105,25 @@ medusaIntegrationTestRunner({
       expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount).sort()).toEqual([100, 548.99])
     })
 
+    it("a refund whose credit answer is lost stands in Medusa, stays held as 'unknown', and the next refund finds it at Payer instead of crediting it again", async () => {
+      const { orderId, paymentId, invoice } = await invoiced()
+      sandboxes.payer.setFaults({ dropNext: 3, only: "^POST /api/v2/orders/invoices/credit/" })
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 100 }, admin)
+      sandboxes.payer.setFaults({ dropNext: 0, only: undefined })
+      let credits = (await payerRecords(getContainer(), orderId)).filter((r) => r.kind === "credit")
+      expect(credits.map((c) => [c.total_amount, c.status, c.medusa_recorded])).toEqual([[10000, "unknown", true]])
+      expect(creditsAtPayerOf(invoice.invoice_number).map((c) => c.totalAmount)).toEqual([10000])
+
+      // 548.99 more is everything that remains besides the held 100.00; the held credit is looked up, not resent
+      sandboxes.payer.clearRequests()
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 548.99 }, admin)
+      expect(creditPosts().map((r) => r.path.split("/").pop())).toEqual(["full"])
+      expect(creditsAtPayerOf(invoice.invoice_number).map((c) => c.totalAmount)).toEqual([10000, 54899])
+      credits = (await payerRecords(getContainer(), orderId)).filter((r) => r.kind === "credit")
+      expect(credits.map((c) => [c.total_amount, c.status])).toEqual([[10000, "issued"], [54899, "issued"]])
+      expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount)).toEqual([100, 548.99])
+    })
+
     it("the money-moving routes require an Idempotency-Key (400 naming it) and send nothing without one", async () => {
       const { invoice } = await invoiced()
       const { data: made } = await credit(invoice.invoice_number, { type: "manual", standalone: true, lines: [{ description: "Bonus", quantity: 1, unit_amount: 50, vat_percent: 25 }] })
