@@ -124,6 +124,24 @@ medusaIntegrationTestRunner({
       expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount)).toEqual([100, 548.99])
     })
 
+    it("POST /admin/orders/:id/payer-invoices/resolve-credits settles an unknown admin credit and records its refund once", async () => {
+      const { orderId, invoice } = await invoiced()
+      sandboxes.payer.setFaults({ dropNext: 3, only: "^POST /api/v2/orders/invoices/credit/" })
+      const lost = await failing(credit(invoice.invoice_number, { type: "manual", lines: [{ description: "Rabatt", quantity: 1, unit_amount: 20, vat_percent: 25 }] }))
+      sandboxes.payer.setFaults({ dropNext: 0, only: undefined })
+      expect(lost.status).toBe(502)
+      sandboxes.payer.clearRequests()
+
+      const { data } = await api.post(`/admin/orders/${orderId}/payer-invoices/resolve-credits`, {}, admin)
+      expect(data.payer_invoices.filter((r: any) => r.kind === "credit").map((r: any) => [r.status, r.total])).toEqual([["issued", 20]])
+      expect(creditPosts()).toEqual([])
+      expect(creditsAtPayerOf(invoice.invoice_number)).toHaveLength(1)
+      expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount)).toEqual([20])
+      await api.post(`/admin/orders/${orderId}/payer-invoices/resolve-credits`, {}, admin)
+      expect((await orderPayment(api, admin, orderId)).refunds).toHaveLength(1)
+      expect((await failing(api.post(`/admin/orders/${orderId}/payer-invoices/resolve-credits`, {}))).status).toBe(401)
+    })
+
     it("the money-moving routes require an Idempotency-Key (400 naming it) and send nothing without one", async () => {
       const { invoice } = await invoiced()
       const { data: made } = await credit(invoice.invoice_number, { type: "manual", standalone: true, lines: [{ description: "Bonus", quantity: 1, unit_amount: 50, vat_percent: 25 }] })
