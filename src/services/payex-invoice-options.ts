@@ -1,3 +1,4 @@
+import type { AttemptLimit } from "../lib/medusa/attempt-counter"
 import { truncateDescription } from "../lib/money"
 import type { PayexCreatePaymentRequest, PayexInvoiceType } from "../lib/payex"
 
@@ -19,9 +20,12 @@ export interface PayexInvoiceOptions {
   captureOn?: "fulfillment" | "manual"
   timeoutMs?: number
   maxRetries?: number
+  /** Per-client budget of the store routes that take a personal number: per 10 minutes, or { max, windowSeconds }. */
+  legalAddressRateLimit?: number | { max: number; windowSeconds?: number }
 }
 
 export const PAYEX_DEFAULT_BASE_URL = "https://api.externalintegration.payex.com"
+export const DEFAULT_CLIENT_LIMIT: AttemptLimit = { max: 20, windowSeconds: 600 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const LANGUAGES = ["sv-SE", "nb-NO", "en-US", "fi-FI"]
@@ -86,7 +90,31 @@ export function payexOptionProblems(options: Partial<PayexInvoiceOptions> | unde
   if (o.maxRetries !== undefined && !(Number.isInteger(o.maxRetries) && o.maxRetries >= 0 && o.maxRetries <= 10)) {
     problems.push("`maxRetries` must be an integer from 0 to 10")
   }
+  problems.push(...legalAddressRateLimitProblems(o.legalAddressRateLimit))
   return problems
+}
+
+/** Problems with a `legalAddressRateLimit` option value, one message each (empty when it is fine). */
+export function legalAddressRateLimitProblems(value: unknown): string[] {
+  if (value === undefined || value === null) return []
+  const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 100000
+  if (typeof value === "number") return isCount(value) ? [] : ["`legalAddressRateLimit` must be a whole number from 1, or { max, windowSeconds }"]
+  if (typeof value !== "object" || Array.isArray(value)) return ["`legalAddressRateLimit` must be a number or { max, windowSeconds }"]
+  const { max, windowSeconds } = value as Record<string, unknown>
+  const problems: string[] = []
+  if (!isCount(max)) problems.push("`legalAddressRateLimit.max` must be a whole number from 1")
+  if (windowSeconds !== undefined && !(Number.isInteger(windowSeconds) && (windowSeconds as number) >= 1 && (windowSeconds as number) <= 86400)) {
+    problems.push("`legalAddressRateLimit.windowSeconds` must be a whole number of seconds from 1 to 86400")
+  }
+  return problems
+}
+
+/** `legalAddressRateLimit`: a number (attempts per 10 minutes) or `{ max, windowSeconds }`; unset: the default. */
+export function parseLegalAddressRateLimit(value: unknown): AttemptLimit {
+  if (value === undefined || value === null || legalAddressRateLimitProblems(value).length) return DEFAULT_CLIENT_LIMIT
+  if (typeof value === "number") return { max: value, windowSeconds: DEFAULT_CLIENT_LIMIT.windowSeconds }
+  const v = value as { max: number; windowSeconds?: number }
+  return { max: v.max, windowSeconds: v.windowSeconds ?? DEFAULT_CLIENT_LIMIT.windowSeconds }
 }
 
 /** The body of a PayEx invoice payment for a session, as the options and the currency say. */

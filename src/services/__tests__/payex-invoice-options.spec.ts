@@ -1,5 +1,13 @@
 import { PayexInvoiceProviderService } from "../payex-invoice"
-import { PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PayexInvoiceOptions, payexOptionProblems } from "../payex-invoice-options"
+import {
+  DEFAULT_CLIENT_LIMIT,
+  legalAddressRateLimitProblems,
+  parseLegalAddressRateLimit,
+  PAYEX_CURRENCIES,
+  PAYEX_DEFAULT_BASE_URL,
+  PayexInvoiceOptions,
+  payexOptionProblems,
+} from "../payex-invoice-options"
 
 const TOKEN = "merchant-token-that-must-stay-secret-42"
 const VALID: PayexInvoiceOptions = {
@@ -128,5 +136,31 @@ describe("currencies and defaults", () => {
 
   it("defaults to PayEx's test environment", () => {
     expect(PAYEX_DEFAULT_BASE_URL).toBe("https://api.externalintegration.payex.com")
+  })
+})
+
+describe("legalAddressRateLimit option", () => {
+  it("defaults to 20 per 10 minutes", () => {
+    expect(DEFAULT_CLIENT_LIMIT).toEqual({ max: 20, windowSeconds: 600 })
+    expect(parseLegalAddressRateLimit(undefined)).toEqual({ max: 20, windowSeconds: 600 })
+  })
+
+  it("takes a number (per 10 minutes) or { max, windowSeconds }", () => {
+    expect(parseLegalAddressRateLimit(5)).toEqual({ max: 5, windowSeconds: 600 })
+    expect(parseLegalAddressRateLimit({ max: 50, windowSeconds: 3600 })).toEqual({ max: 50, windowSeconds: 3600 })
+    expect(parseLegalAddressRateLimit({ max: 7 })).toEqual({ max: 7, windowSeconds: 600 })
+    expect(payexOptionProblems({ ...VALID, legalAddressRateLimit: { max: 50, windowSeconds: 3600 } })).toEqual([])
+  })
+
+  it.each<[unknown, string]>([
+    [0, "`legalAddressRateLimit` must be a whole number from 1, or { max, windowSeconds }"],
+    [2.5, "`legalAddressRateLimit` must be a whole number from 1, or { max, windowSeconds }"],
+    ["20", "`legalAddressRateLimit` must be a number or { max, windowSeconds }"],
+    [{ windowSeconds: 60 }, "`legalAddressRateLimit.max` must be a whole number from 1"],
+    [{ max: 5, windowSeconds: 0 }, "`legalAddressRateLimit.windowSeconds` must be a whole number of seconds from 1 to 86400"],
+  ])("refuses %p when Medusa boots, naming the problem", (value, problem) => {
+    expect(legalAddressRateLimitProblems(value)).toEqual([problem])
+    expect(payexOptionProblems({ ...VALID, legalAddressRateLimit: value as any })).toEqual([problem])
+    expect(() => PayexInvoiceProviderService.validateOptions({ ...VALID, legalAddressRateLimit: value })).toThrow(problem)
   })
 })

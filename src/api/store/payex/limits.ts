@@ -1,6 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AttemptLimit, AttemptResult, countAttempt, CounterCache, CounterLocking } from "../../../lib/medusa/attempt-counter"
+import { paymentProviderOptions } from "../../../lib/medusa/payment-provider-options"
+import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
+import { parseLegalAddressRateLimit } from "../../../services/payex-invoice-options"
 
 /**
  * Caps on the two store routes that take a personal number, so that they cannot be used as a people-search
@@ -24,7 +27,6 @@ export const AUTHORIZE_ATTEMPTS_PER_SESSION = 3
  * can set (the in-memory cache expires entries with setTimeout).
  */
 export const SESSION_COUNT_SECONDS = 7 * 24 * 3600
-export const DEFAULT_CLIENT_LIMIT: AttemptLimit = { max: 20, windowSeconds: 600 }
 
 export const TOO_MANY_LOOKUPS_MESSAGE = "Too many address lookups for this checkout; enter your address or choose another payment method."
 export const TOO_MANY_AUTHORIZATIONS_MESSAGE = "Too many attempts to pay by invoice for this checkout; choose another payment method."
@@ -34,51 +36,9 @@ export type SessionActionKind = "legal-address" | "authorize"
 
 const KEY_PREFIX = "payex-store-limit"
 
-/** Problems with a `legalAddressRateLimit` option value, one message each (empty when it is fine). */
-export function legalAddressRateLimitProblems(value: unknown): string[] {
-  if (value === undefined || value === null) return []
-  const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 100000
-  if (typeof value === "number") return isCount(value) ? [] : ["`legalAddressRateLimit` must be a whole number from 1, or { max, windowSeconds }"]
-  if (typeof value !== "object" || Array.isArray(value)) return ["`legalAddressRateLimit` must be a number or { max, windowSeconds }"]
-  const { max, windowSeconds } = value as Record<string, unknown>
-  const problems: string[] = []
-  if (!isCount(max)) problems.push("`legalAddressRateLimit.max` must be a whole number from 1")
-  if (windowSeconds !== undefined && !(Number.isInteger(windowSeconds) && (windowSeconds as number) >= 1 && (windowSeconds as number) <= 86400)) {
-    problems.push("`legalAddressRateLimit.windowSeconds` must be a whole number of seconds from 1 to 86400")
-  }
-  return problems
-}
-
-/** `legalAddressRateLimit`: a number (attempts per 10 minutes) or `{ max, windowSeconds }`. Bad values: the default. */
-export function parseLegalAddressRateLimit(value: unknown): AttemptLimit {
-  if (value === undefined || value === null || legalAddressRateLimitProblems(value).length) return DEFAULT_CLIENT_LIMIT
-  if (typeof value === "number") return { max: value, windowSeconds: DEFAULT_CLIENT_LIMIT.windowSeconds }
-  const v = value as { max: number; windowSeconds?: number }
-  return { max: v.max, windowSeconds: v.windowSeconds ?? DEFAULT_CLIENT_LIMIT.windowSeconds }
-}
-
-/**
- * The options of the PayEx provider a session belongs to (`pp_payex-invoice_<id>` → the entry with that `id`
- * under the payment module's `providers` in medusa-config), where a host sets `legalAddressRateLimit`.
- */
-function payexProviderOptions(scope: MedusaContainer, providerId: string): Record<string, unknown> {
-  const config = scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE) as { modules?: Record<string, any> }
-  const providers: unknown = config?.modules?.[Modules.PAYMENT]?.options?.providers
-  const id = providerId.replace(/^pp_payex-invoice_/, "")
-  const entry = Array.isArray(providers) ? providers.find((p) => p && typeof p === "object" && p.id === id) : undefined
-  return (entry?.options as Record<string, unknown>) ?? {}
-}
-
-const warnedAbout = new Set<string>()
-
+/** The per-client budget of the PayEx provider a session belongs to (validated when Medusa boots). */
 export function clientLimitFor(scope: MedusaContainer, providerId: string): AttemptLimit {
-  const value = payexProviderOptions(scope, providerId).legalAddressRateLimit
-  const problems = legalAddressRateLimitProblems(value)
-  if (problems.length && !warnedAbout.has(providerId)) {
-    warnedAbout.add(providerId)
-    scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`PayEx provider ${providerId}: ${problems.join("; ")}; using 20 per 10 minutes`)
-  }
-  return parseLegalAddressRateLimit(value)
+  return parseLegalAddressRateLimit(paymentProviderOptions(scope, PayexInvoiceProviderService.identifier, providerId)?.legalAddressRateLimit)
 }
 
 async function count(scope: MedusaContainer, key: string, limit: AttemptLimit): Promise<AttemptResult> {
