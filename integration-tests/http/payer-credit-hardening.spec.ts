@@ -6,6 +6,7 @@ import { useSandboxes } from "../helpers/environment"
 import { seedSwedishStore, SeededStore } from "../helpers/seed"
 import { failing } from "../helpers/store"
 import { invoiceOrder, orderPayment, payerRecords } from "../helpers/payer-credits"
+import syncPayerInvoicesJob from "../../src/jobs/sync-payer-invoices"
 
 const sandboxes = useSandboxes()
 
@@ -122,6 +123,22 @@ medusaIntegrationTestRunner({
       credits = (await payerRecords(getContainer(), orderId)).filter((r) => r.kind === "credit")
       expect(credits.map((c) => [c.total_amount, c.status])).toEqual([[10000, "issued"], [54899, "issued"]])
       expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount)).toEqual([100, 548.99])
+    })
+
+    it("the scheduled Payer job settles a refund's unknown credit by looking it up, without crediting again", async () => {
+      const { orderId, paymentId, invoice } = await invoiced()
+      sandboxes.payer.setFaults({ dropNext: 3, only: "^POST /api/v2/orders/invoices/credit/" })
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 100 }, admin)
+      sandboxes.payer.setFaults({ dropNext: 0, only: undefined })
+      const statuses = async () => (await payerRecords(getContainer(), orderId)).filter((r) => r.kind === "credit").map((c) => c.status)
+      expect(await statuses()).toEqual(["unknown"])
+      sandboxes.payer.clearRequests()
+
+      await syncPayerInvoicesJob(getContainer() as any)
+      expect(await statuses()).toEqual(["issued"])
+      expect(creditPosts()).toEqual([])
+      expect(creditsAtPayerOf(invoice.invoice_number).map((c) => c.totalAmount)).toEqual([10000])
+      expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount)).toEqual([100])
     })
 
     it("POST /admin/orders/:id/payer-invoices/resolve-credits settles an unknown admin credit and records its refund once", async () => {
