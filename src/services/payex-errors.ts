@@ -1,6 +1,17 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { PayexProblemError } from "../lib/payex"
 
+/** PayEx's problem, scrubbed, kept beside the message for the merchant (admin answers, logs of the caller). */
+export interface PayexErrorDetails {
+  status?: number
+  type?: string
+  title?: string
+  detail?: string
+  problems?: Array<{ name?: string; description?: string }>
+}
+
+export type PayexMedusaError = MedusaError & { payex?: PayexErrorDetails }
+
 /**
  * Turns a PayEx failure into a MedusaError a merchant (or, for the store routes, a shopper) can read.
  * PayEx's problem `type`, `title`, `detail` and `problems` stay in the message and in `payex`. `secrets` (a
@@ -27,8 +38,8 @@ export function payexToMedusaError(error: unknown, secrets: string[] = []): Medu
         : "PayEx refused the request."
   const clean = (v: string | undefined) => (typeof v === "string" ? scrub(v, secrets) : undefined)
   const problemType = error.problem.type ? ` (${error.problem.type})` : ""
-  const err = new MedusaError(type, scrub(`${lead} ${error.message}${problemType}`, secrets))
-  ;(err as any).payex = {
+  const err: PayexMedusaError = new MedusaError(type, scrub(`${lead} ${error.message}${problemType}`, secrets))
+  err.payex = {
     status: error.status,
     type: clean(error.problem.type),
     title: clean(error.problem.title),
@@ -40,11 +51,11 @@ export function payexToMedusaError(error: unknown, secrets: string[] = []): Medu
 
 function scrubMedusaError(error: MedusaError, secrets: string[]): MedusaError {
   const scrubbed = scrub(error.message, secrets)
-  const payex = (error as any).payex
+  const payex = (error as PayexMedusaError).payex
   const details = payex ? JSON.parse(scrub(JSON.stringify(payex), secrets)) : undefined
   if (scrubbed === error.message && (!payex || JSON.stringify(details) === JSON.stringify(payex))) return error
-  const out = new MedusaError(error.type, scrubbed)
-  if (details) (out as any).payex = details
+  const out: PayexMedusaError = new MedusaError(error.type, scrubbed)
+  if (details) out.payex = details
   return out
 }
 

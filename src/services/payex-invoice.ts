@@ -75,7 +75,8 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     // Medusa writes session_id after the storefront's data, so it is Medusa's own.
     const sessionId = String((data as any)?.session_id ?? context?.idempotency_key ?? "")
     const amountMinor = toMinorUnits(amount, currency_code)
-    const userAgent = typeof (data as any)?.user_agent === "string" && (data as any).user_agent ? (data as any).user_agent : "medusa-plugin-payex-payer"
+    const sent = (data as Record<string, unknown> | undefined)?.user_agent
+    const userAgent = typeof sent === "string" && sent ? sent : "medusa-plugin-payex-payer"
     const body = (payeeReference: string) => createPaymentRequest(this.options, { currency_code, amountMinor, userAgent, sessionId, payeeReference })
     let created: PayexPaymentResponse
     try {

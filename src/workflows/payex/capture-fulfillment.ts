@@ -15,14 +15,15 @@ export const payexPaymentLockKey = (paymentId: string) => `payex-capture:${payme
 export const capturePayexFulfillmentWorkflow = createWorkflow(
   capturePayexFulfillmentWorkflowId,
   (input: { order_id: string; fulfillment_id: string }) => {
-    const prepared = prepareFulfillmentCaptureStep(input) as any
+    const prepared = prepareFulfillmentCaptureStep(input)
     const result = when("payex-fulfillment-is-billable", { prepared }, ({ prepared }) => !!prepared).then(() => {
       const key = transform({ prepared }, ({ prepared }) => payexPaymentLockKey(prepared!.payment_id))
-      acquireLockStep({ key, timeout: 60, ttl: 120 } as any)
-      const captured = captureFulfillmentStep(prepared as any)
-      releaseLockStep({ key } as any)
+      acquireLockStep({ key, timeout: 60, ttl: 120 })
+      const captured = captureFulfillmentStep(prepared)
+      releaseLockStep({ key })
       return captured
     })
-    return new WorkflowResponse(result as any)
+    // Nothing to do (not PayEx, manual captures, never captured) answers { captured: false }.
+    return new WorkflowResponse(transform({ result }, ({ result }) => result ?? { captured: false }))
   }
 )

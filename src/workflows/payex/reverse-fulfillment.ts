@@ -14,14 +14,15 @@ export const reversePayexFulfillmentWorkflowId = "payex-reverse-fulfillment"
 export const reversePayexFulfillmentWorkflow = createWorkflow(
   reversePayexFulfillmentWorkflowId,
   (input: { order_id: string; fulfillment_id: string }) => {
-    const prepared = prepareFulfillmentReversalStep(input) as any
+    const prepared = prepareFulfillmentReversalStep(input)
     const result = when("payex-fulfillment-was-captured", { prepared }, ({ prepared }) => !!prepared).then(() => {
       const key = transform({ prepared }, ({ prepared }) => payexPaymentLockKey(prepared!.payment_id))
-      acquireLockStep({ key, timeout: 60, ttl: 120 } as any).config({ name: "payex-lock-payment-reversal" })
-      const reversed = reverseFulfillmentStep(prepared as any)
-      releaseLockStep({ key } as any).config({ name: "payex-unlock-payment-reversal" })
+      acquireLockStep({ key, timeout: 60, ttl: 120 }).config({ name: "payex-lock-payment-reversal" })
+      const reversed = reverseFulfillmentStep(prepared)
+      releaseLockStep({ key }).config({ name: "payex-unlock-payment-reversal" })
       return reversed
     })
-    return new WorkflowResponse(result as any)
+    // Nothing to do (not PayEx, manual captures, never captured) answers { reversed: false }.
+    return new WorkflowResponse(transform({ result }, ({ result }) => result ?? { reversed: false }))
   }
 )

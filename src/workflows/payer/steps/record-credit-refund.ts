@@ -5,6 +5,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/money"
 import { signPendingRefund } from "../../../lib/mapping/payer-refund-marker"
 import { InvoiceRecord, payerInvoices, recordById } from "./credit-records"
+import { updatePaymentData } from "../../../lib/medusa/payment-data"
 
 /**
  * Removes the marker whether or not the provider consumed it. Payment data is a JSON column that Medusa
@@ -12,7 +13,7 @@ import { InvoiceRecord, payerInvoices, recordById } from "./credit-records"
  */
 async function clearMarker(paymentModule: any, paymentId: string): Promise<void> {
   const latest = await paymentModule.retrievePayment(paymentId, { select: ["id", "data"] })
-  await paymentModule.updatePayment({ id: paymentId, data: { ...(latest.data ?? {}), pending_refund: null } })
+  await updatePaymentData(paymentModule, paymentId, { ...(latest.data ?? {}), pending_refund: null })
 }
 
 /** Tags the Medusa refund that stands for a credit invoice, so a retry after a crash finds it. */
@@ -36,7 +37,7 @@ async function recordCreditAsRefund(container: MedusaContainer, creditId: string
       amount_minor: Number(credit.total_amount),
       credit_invoice_number: String(credit.invoice_number),
     })
-    await paymentModule.updatePayment({ id: payment.id, data: { ...(payment.data ?? {}), pending_refund: pending } } as any)
+    await updatePaymentData(paymentModule, payment.id, { ...(payment.data ?? {}), pending_refund: pending })
     try {
       await refundPaymentWorkflow(container).run({
         input: { payment_id: payment.id, amount: fromMinorUnits(Number(credit.total_amount), credit.currency_code), note },

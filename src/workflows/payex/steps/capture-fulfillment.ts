@@ -7,6 +7,7 @@ import type { PayexSessionData } from "../../../services/payex-session-data"
 import { signHandover } from "../../../services/payex-trust"
 import { payexTokenFor } from "./payex-provider-token"
 import type { PreparedFulfillmentCapture } from "./prepare-fulfillment-capture"
+import { updatePaymentData } from "../../../lib/medusa/payment-data"
 
 /**
  * Runs while the workflow holds the payment's lock. Hands the fulfillment's lines to the provider through
@@ -25,7 +26,7 @@ export const captureFulfillmentStep = createStep(
 
     // Signed for this payment, so the provider can tell it from a planted one (services/payex-trust.ts).
     const pending = signHandover(payexTokenFor(container, payment.provider_id), "pending_capture", payment.id, input.pending)
-    await paymentModule.updatePayment({ id: payment.id, data: { ...data, pending_capture: pending } } as any)
+    await updatePaymentData(paymentModule, payment.id, { ...data, pending_capture: pending })
     try {
       await capturePaymentWorkflow(container).run({
         input: { payment_id: payment.id, amount: fromMinorUnits(input.pending.amount_minor, input.currency_code) },
@@ -33,7 +34,7 @@ export const captureFulfillmentStep = createStep(
     } catch (e) {
       // Payment data is merged on update: null (not a missing key) clears the hand-over.
       const latest = await paymentModule.retrievePayment(payment.id, { select: ["id", "data"] })
-      await paymentModule.updatePayment({ id: payment.id, data: { ...(latest.data ?? {}), pending_capture: null } } as any)
+      await updatePaymentData(paymentModule, payment.id, { ...(latest.data ?? {}), pending_capture: null })
       throw e
     }
     return new StepResponse({ captured: true })

@@ -5,6 +5,7 @@ import { fromMinorUnits } from "../../../lib/money"
 import { signHandover } from "../../../services/payex-trust"
 import { payexTokenFor } from "./payex-provider-token"
 import type { PreparedFulfillmentReversal } from "./prepare-fulfillment-reversal"
+import { updatePaymentData } from "../../../lib/medusa/payment-data"
 
 /** Tags the Medusa refund that stands for a canceled fulfillment, so the event delivered again finds it. */
 export function fulfillmentReversalNote(fulfillmentId: string): string {
@@ -14,7 +15,7 @@ export function fulfillmentReversalNote(fulfillmentId: string): string {
 async function clearHandover(paymentModule: any, paymentId: string) {
   // Payment data is merged on update: null (not a missing key) clears the hand-over.
   const latest = await paymentModule.retrievePayment(paymentId, { select: ["id", "data"] })
-  await paymentModule.updatePayment({ id: paymentId, data: { ...(latest.data ?? {}), pending_refund: null } })
+  await updatePaymentData(paymentModule, paymentId, { ...(latest.data ?? {}), pending_refund: null })
 }
 
 /**
@@ -32,7 +33,7 @@ export const reverseFulfillmentStep = createStep(
     if ((payment.refunds ?? []).some((r: any) => r.note === note)) return new StepResponse({ reversed: false })
 
     const pending = signHandover(payexTokenFor(container, payment.provider_id), "pending_refund", payment.id, input.pending)
-    await paymentModule.updatePayment({ id: payment.id, data: { ...(payment.data ?? {}), pending_refund: pending } } as any)
+    await updatePaymentData(paymentModule, payment.id, { ...(payment.data ?? {}), pending_refund: pending })
     try {
       await refundPaymentWorkflow(container).run({
         input: { payment_id: payment.id, amount: fromMinorUnits(input.pending.amount_minor, input.currency_code), note },
