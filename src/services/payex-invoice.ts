@@ -9,19 +9,19 @@ import { buildCaptureRequest, buildReversalRequest, mergeVatSummaries } from "..
 import { grossLinesForOrder } from "../lib/mapping/order-lines"
 import { fromMinorUnits, toMinorUnits } from "../lib/money"
 import { isOwnPayeeReference, PayexClient, PayexPaymentResponse, PayexProblemError, payeeReferenceFor } from "../lib/payex"
-import { payexToMedusaError } from "./payex-errors"
-import { createPaymentRequest, PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PayexInvoiceOptions, payexOptionProblems } from "./payex-invoice-options"
+import { payexToMedusaError } from "../lib/payex-invoice/medusa-errors"
+import { createPaymentRequest, PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PayexInvoiceOptions, payexOptionProblems } from "../lib/payex-invoice/provider-options"
 import { PayexMedusaRecords } from "./payex-medusa-records"
-import { runSessionAction } from "./payex-session-actions"
-import { nullPlantedKeys, PayexActionContext, PayexSessionData, SESSION_KEYS } from "./payex-session-data"
-import { completedCaptureTotal, completedOfType, reverseFulfillmentCapture, withReplayRecovery } from "./payex-transactions"
-import { isPayexPaymentId, isPayexTransactionOf, plantedKeysMessage, signPayment, trustedHandover, trustedPayment } from "./payex-trust"
+import { runSessionAction } from "../lib/payex-invoice/session-actions"
+import { nullPlantedKeys, PayexActionContext, PayexSessionData, SESSION_KEYS } from "../lib/payex-invoice/session-data"
+import { completedCaptureTotal, completedOfType, reverseFulfillmentCapture, withReplayRecovery } from "../lib/payex-invoice/replayable-transactions"
+import { isPayexPaymentId, isPayexTransactionOf, plantedKeysMessage, signPayment, trustedHandover, trustedPayment } from "../lib/payex-invoice/session-trust"
 
 /**
  * PayEx invoice (FinancingConsumer) as a Medusa payment provider: Medusa's session, authorize, capture,
  * cancel and refund calls mapped to PayEx operations. Nothing else lives here: HTTP is in lib/payex,
- * amounts and lines in lib/money and lib/mapping, the storefront's address/authorize steps in
- * payex-session-actions.
+ * amounts and lines in lib/money and lib/mapping, options, session data, signatures, transactions and the
+ * storefront's address/authorize steps in lib/payex-invoice, the Medusa records it reads in lib/medusa.
  */
 export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexInvoiceOptions> {
   static identifier = "payex-invoice"
@@ -271,7 +271,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
 
   private async fetchPayment(d: PayexSessionData): Promise<PayexPaymentResponse> {
     if (!d?.payex_payment_id) throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment has no PayEx payment id")
-    // Never a URL or a path elsewhere: only the shape PayEx gives its invoice payments (services/payex-trust.ts).
+    // Never a URL or a path elsewhere: only the shape PayEx gives its invoice payments (lib/payex-invoice/session-trust.ts).
     if (!isPayexPaymentId(d.payex_payment_id)) throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment's payex_payment_id is not a PayEx invoice payment id")
     return this.client.getPayment(d.payex_payment_id).catch((e) => { throw payexToMedusaError(e) })
   }

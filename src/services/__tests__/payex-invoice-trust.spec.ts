@@ -4,8 +4,8 @@ import { BASE, PAYMENT_ID, paymentResponse, setupNock, TOKEN, transaction, watch
 import type { OrderLike } from "../../lib/mapping/order-lines"
 import { PayexInvoiceProviderService } from "../payex-invoice"
 import { PayexMedusaRecords } from "../payex-medusa-records"
-import type { PayexActionContext, PayexSessionData } from "../payex-session-data"
-import { signHandover, signPayment } from "../payex-trust"
+import type { PayexActionContext, PayexSessionData } from "../../lib/payex-invoice/session-data"
+import { signHandover, signPayment } from "../../lib/payex-invoice/session-trust"
 
 // Issue 6, point 1: the provider acts only on what it wrote itself.
 setupNock()

@@ -14,10 +14,10 @@ import {
 } from "../../lib/payex/__tests__/helpers"
 import type { OrderLike } from "../../lib/mapping/order-lines"
 import { PayexInvoiceProviderService } from "../payex-invoice"
-import type { PayexInvoiceOptions } from "../payex-invoice-options"
+import type { PayexInvoiceOptions } from "../../lib/payex-invoice/provider-options"
 import { PayexMedusaRecords } from "../payex-medusa-records"
-import type { PayexActionContext, PayexSessionData } from "../payex-session-data"
-import { signHandover, signPayment } from "../payex-trust"
+import type { PayexActionContext, PayexSessionData } from "../../lib/payex-invoice/session-data"
+import { signHandover, signPayment } from "../../lib/payex-invoice/session-trust"
 
 setupNock()
 

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AttemptLimit, AttemptResult, countAttempt, CounterCache, CounterLocking } from "../../../lib/medusa/attempt-counter"
 import { paymentProviderOptions } from "../../../lib/medusa/payment-provider-options"
 import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
-import { parseLegalAddressRateLimit } from "../../../services/payex-invoice-options"
+import { parseLegalAddressRateLimit } from "../../../lib/payex-invoice/provider-options"
 
 /**
  * Caps on the two store routes that take a personal number, so that they cannot be used as a people-search

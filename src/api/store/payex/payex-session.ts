@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer, PaymentSessionDTO } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
-import { prepareSessionAction } from "../../../services/payex-session-actions"
-import type { PayexActionContext, PayexSessionAction, PayexSessionData } from "../../../services/payex-session-data"
+import { prepareSessionAction } from "../../../lib/payex-invoice/session-actions"
+import type { PayexActionContext, PayexSessionAction, PayexSessionData } from "../../../lib/payex-invoice/session-data"
 import {
   countClientRequest,
   countSessionAttempt,

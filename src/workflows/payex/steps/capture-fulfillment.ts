@@ -3,8 +3,8 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/money"
 import { payeeReferenceFor } from "../../../lib/payex"
-import type { PayexSessionData } from "../../../services/payex-session-data"
-import { signHandover } from "../../../services/payex-trust"
+import type { PayexSessionData } from "../../../lib/payex-invoice/session-data"
+import { signHandover } from "../../../lib/payex-invoice/session-trust"
 import { payexTokenFor } from "./payex-provider-token"
 import type { PreparedFulfillmentCapture } from "./prepare-fulfillment-capture"
 import { updatePaymentData } from "../../../lib/medusa/payment-data"
@@ -24,7 +24,7 @@ export const captureFulfillmentStep = createStep(
     const reference = payeeReferenceFor("FC", input.pending.fulfillment_id)
     if (data.captures?.[reference]) return new StepResponse({ captured: false })
 
-    // Signed for this payment, so the provider can tell it from a planted one (services/payex-trust.ts).
+    // Signed for this payment, so the provider can tell it from a planted one (lib/payex-invoice/session-trust.ts).
     const pending = signHandover(payexTokenFor(container, payment.provider_id), "pending_capture", payment.id, input.pending)
     await updatePaymentData(paymentModule, payment.id, { ...data, pending_capture: pending })
     try {

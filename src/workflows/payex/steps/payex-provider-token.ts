@@ -6,7 +6,7 @@ import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
 /**
  * The merchant token of the PayEx provider a payment was made with, read from the host's configuration.
  * The workflows sign their hand-overs to the provider with a key derived from it (see
- * services/payex-trust.ts): every server instance has the same configuration, and the provider checks the
+ * lib/payex-invoice/session-trust.ts): every server instance has the same configuration, and the provider checks the
  * signature with the token it was constructed with.
  */
 export function payexTokenFor(container: MedusaContainer, providerId: string): string {

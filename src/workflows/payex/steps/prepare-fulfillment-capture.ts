@@ -5,7 +5,7 @@ import { sumAmounts } from "../../../lib/money"
 import { livePaymentOf } from "../../../services/medusa-order-lookup"
 import { ORDER_LINE_FIELDS } from "../../../services/payex-medusa-records"
 import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
-import type { PendingCapture } from "../../../services/payex-session-data"
+import type { PendingCapture } from "../../../lib/payex-invoice/session-data"
 
 export interface PreparedFulfillmentCapture {
   payment_id: string

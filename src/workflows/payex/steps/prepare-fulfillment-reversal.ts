@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { payeeReferenceFor } from "../../../lib/payex"
 import { livePaymentOf } from "../../../services/medusa-order-lookup"
 import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
-import type { PayexSessionData, PendingReversal } from "../../../services/payex-session-data"
+import type { PayexSessionData, PendingReversal } from "../../../lib/payex-invoice/session-data"
 
 export interface PreparedFulfillmentReversal {
   payment_id: string

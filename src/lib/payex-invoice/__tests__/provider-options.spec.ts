@@ -1,4 +1,4 @@
-import { PayexInvoiceProviderService } from "../payex-invoice"
+import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
 import {
   DEFAULT_CLIENT_LIMIT,
   legalAddressRateLimitProblems,
@@ -7,7 +7,7 @@ import {
   PAYEX_DEFAULT_BASE_URL,
   PayexInvoiceOptions,
   payexOptionProblems,
-} from "../payex-invoice-options"
+} from "../provider-options"
 
 const TOKEN = "merchant-token-that-must-stay-secret-42"
 const VALID: PayexInvoiceOptions = {

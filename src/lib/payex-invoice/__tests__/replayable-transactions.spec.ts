@@ -11,8 +11,8 @@ import {
   setupNock,
   transaction,
   watchUnmatched,
-} from "../../lib/payex/__tests__/helpers"
-import { completedCaptureTotal, completedOfType, reverseFulfillmentCapture, withReplayRecovery } from "../payex-transactions"
+} from "../../payex/__tests__/helpers"
+import { completedCaptureTotal, completedOfType, reverseFulfillmentCapture, withReplayRecovery } from "../replayable-transactions"
 
 setupNock()
 

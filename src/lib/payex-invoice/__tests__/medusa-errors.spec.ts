@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { PayexProblemError } from "../../lib/payex"
-import { payexToMedusaError, scrub } from "../payex-errors"
+import { PayexProblemError } from "../../payex"
+import { payexToMedusaError, scrub } from "../medusa-errors"
 
 const TYPE = "https://api.payex.com/psp/errordetail/invoice/"
 const SSN = "600307-1161"
@@ -105,7 +105,7 @@ describe("scrub", () => {
 })
 
 describe("scrubbing every field of a PayEx problem, in every spelling", () => {
-  // What helper B's parser passes for 600307-1161 (payex-session-actions.ts: 10 or 12 digits; -, + or none).
+  // What helper B's parser passes for 600307-1161 (session-actions.ts: 10 or 12 digits; -, + or none).
   const SPELLINGS = ["600307-1161", "6003071161", "196003071161", "600307+1161", "19600307-1161"]
   const ECHOES = [
     "600307-1161", "600307+1161", "6003071161", "196003071161", "19600307-1161", "19600307+1161",

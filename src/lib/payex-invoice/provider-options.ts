@@ -1,6 +1,6 @@
-import type { AttemptLimit } from "../lib/medusa/attempt-counter"
-import { truncateDescription } from "../lib/money"
-import type { PayexCreatePaymentRequest, PayexInvoiceType } from "../lib/payex"
+import type { AttemptLimit } from "../medusa/attempt-counter"
+import { truncateDescription } from "../money"
+import type { PayexCreatePaymentRequest, PayexInvoiceType } from "../payex"
 
 /** Options of the `payex-invoice` payment provider, as a host writes them in medusa-config. */
 export interface PayexInvoiceOptions {

@@ -1,11 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { parseFinnishPersonalIdentityCode } from "../lib/identity/finnish-personal-identity-code"
-import { isValidEmail, normalizeMsisdn, parseNorwegianNationalId, parseSwedishPersonalNumber } from "../lib/identity"
-import { findOperation, PayexProblemError } from "../lib/payex"
-import type { PayexClient, PayexLegalAddressResponse, PayexOperationRel, PayexPaymentResponse, PayexTransaction } from "../lib/payex"
-import { payexToMedusaError } from "./payex-errors"
-import { PAYEX_CURRENCIES } from "./payex-invoice-options"
-import { fromPayexAddress, PayexAddressInput, PayexSessionAction, PayexSessionData, toPayexAddress } from "./payex-session-data"
+import { parseFinnishPersonalIdentityCode } from "../identity/finnish-personal-identity-code"
+import { isValidEmail, normalizeMsisdn, parseNorwegianNationalId, parseSwedishPersonalNumber } from "../identity"
+import { findOperation, PayexProblemError } from "../payex"
+import type { PayexClient, PayexLegalAddressResponse, PayexOperationRel, PayexPaymentResponse, PayexTransaction } from "../payex"
+import { payexToMedusaError } from "./medusa-errors"
+import { PAYEX_CURRENCIES } from "./provider-options"
+import { fromPayexAddress, PayexAddressInput, PayexSessionAction, PayexSessionData, toPayexAddress } from "./session-data"
 
 /** A personal number in the forms PayEx wants, plus every spelling to scrub from errors. */
 export interface PersonalNumber {

@@ -10,9 +10,9 @@ import {
   setupNock,
   transaction,
   watchUnmatched,
-} from "../../lib/payex/__tests__/helpers"
-import { NO_LEGAL_ADDRESS_MESSAGE, parsePersonalNumber, personalNumberSpellings, prepareSessionAction, runSessionAction } from "../payex-session-actions"
-import type { PayexAddressInput, PayexSessionAction, PayexSessionData } from "../payex-session-data"
+} from "../../payex/__tests__/helpers"
+import { NO_LEGAL_ADDRESS_MESSAGE, parsePersonalNumber, personalNumberSpellings, prepareSessionAction, runSessionAction } from "../session-actions"
+import type { PayexAddressInput, PayexSessionAction, PayexSessionData } from "../session-data"
 
 setupNock()
 

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { PayexProblemError } from "../lib/payex"
+import { PayexProblemError } from "../payex"
 
 /** PayEx's problem, scrubbed, kept beside the message for the merchant (admin answers, logs of the caller). */
 export interface PayexErrorDetails {

@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { buildReversalRequest } from "../lib/mapping/payex-transactions"
-import type { PayexClient, PayexPaymentResponse, PayexTransaction } from "../lib/payex"
-import { payeeReferenceFor, PayexProblemError } from "../lib/payex"
-import { payexToMedusaError } from "./payex-errors"
-import type { PendingReversal } from "./payex-session-data"
+import { buildReversalRequest } from "../mapping/payex-transactions"
+import type { PayexClient, PayexPaymentResponse, PayexTransaction } from "../payex"
+import { payeeReferenceFor, PayexProblemError } from "../payex"
+import { payexToMedusaError } from "./medusa-errors"
+import type { PendingReversal } from "./session-data"
 
 /** The completed transactions of one type: only those moved money (or reserved it). */
 export function completedOfType(txs: PayexTransaction[], type: string): PayexTransaction[] {

@@ -1,5 +1,5 @@
 import type { PaymentProviderContext } from "@medusajs/framework/types"
-import type { PayexAddress } from "../lib/payex"
+import type { PayexAddress } from "../payex"
 
 /**
  * What the PayEx provider keeps in Medusa's payment session / payment `data`. Never a personal number:
@@ -14,7 +14,7 @@ export interface PayexSessionData {
   /** Approved (Sweden) or supplied (Norway) legal address used for the authorization. */
   legal_address?: StoredAddress
   authorization_transaction_number?: number
-  /** HMAC over session_id + payex_payment_id (services/payex-trust.ts): proves the provider wrote the id. */
+  /** HMAC over session_id + payex_payment_id (lib/payex-invoice/session-trust.ts): proves the provider wrote the id. */
   payex_signature?: string
   /** Set by the fulfillment workflow just before it asks Medusa to capture: the lines of that fulfillment (signed). */
   pending_capture?: PendingCapture | null
@@ -41,7 +41,7 @@ export interface PendingCapture {
   fulfillment_id: string
   amount_minor: number
   lines: Array<{ reference: string; description: string; amount: number; vatBasisPoints: number }>
-  /** HMAC over the Medusa payment id and this hand-over (services/payex-trust.ts). */
+  /** HMAC over the Medusa payment id and this hand-over (lib/payex-invoice/session-trust.ts). */
   signature?: string
 }
 
