@@ -1,12 +1,8 @@
 /**
- * Strict parsing of what an admin types as an amount or a VAT rate: plain decimal notation only.
- *
- * JavaScript's and bignumber.js' own parsers accept far more than an admin means ("0x10" is 16, "1e3" is
- * 1000, " 5 " is 5, "Infinity", "+5"), and a float like 0.1 + 0.2 carries more decimals than any currency.
- * Anything outside `digits[.digits]` with at most the currency's decimals is refused, naming the field.
+ * Strict parsing of what an admin types as an amount or a VAT rate: plain decimal notation only
+ * (lib/money/decimal says why), at most the currency's decimals; anything else is refused, naming the field.
  */
-import { MathBN } from "@medusajs/framework/utils"
-import { currencyDecimals } from "../money/minor-units"
+import { currencyDecimals, plainDecimal, scaledSafeInteger } from "../money"
 
 /** Lists in admin requests (credit lines, credited positions) hold at most this many entries. */
 export const MAX_ADMIN_LIST_LENGTH = 100
@@ -17,21 +13,6 @@ export class AdminInputError extends Error {
     super(`${field}: ${reason}`)
     this.name = "AdminInputError"
   }
-}
-
-/** The value as the decimal text it stands for, or null when it is not plain decimal notation. */
-function decimalText(value: unknown, maxDecimals: number): string | null {
-  let text: string
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return null
-    text = String(value) // exponent notation (1e21, 1e-7) fails the pattern below
-  } else if (typeof value === "string") {
-    text = value
-  } else {
-    return null
-  }
-  const fraction = maxDecimals > 0 ? `(\\.\\d{1,${maxDecimals}})?` : ""
-  return new RegExp(`^(0|[1-9]\\d{0,17})${fraction}$`).test(text) ? text : null
 }
 
 function describe(value: unknown): string {
@@ -46,16 +27,15 @@ function describe(value: unknown): string {
  */
 export function parseMajorAmount(value: unknown, currencyCode: string, field: string): number {
   const decimals = currencyDecimals(currencyCode)
-  const text = decimalText(value, decimals)
+  const text = plainDecimal(value, decimals)
   if (text === null) {
     throw new AdminInputError(
       field,
       `must be a positive amount in ${currencyCode.toUpperCase()} written as digits with at most ${decimals} decimals (e.g. "12.50"), got ${describe(value)}`
     )
   }
-  const minor = MathBN.convert(text).shiftedBy(decimals)
-  const result = minor.toNumber()
-  if (!minor.isInteger() || !Number.isSafeInteger(result) || result <= 0) {
+  const result = scaledSafeInteger(text, decimals)
+  if (result === null || result <= 0) {
     throw new AdminInputError(field, `must be greater than 0 and at most ${Number.MAX_SAFE_INTEGER} minor units, got ${describe(value)}`)
   }
   return result
@@ -63,9 +43,9 @@ export function parseMajorAmount(value: unknown, currencyCode: string, field: st
 
 /** A VAT rate in percent (0 to 100, at most 2 decimals: 25, "12", 6.5) as basis points. */
 export function parseVatPercent(value: unknown, field: string): number {
-  const text = decimalText(value, 2)
-  const basisPoints = text === null ? NaN : MathBN.convert(text).shiftedBy(2).toNumber()
-  if (!Number.isSafeInteger(basisPoints) || basisPoints < 0 || basisPoints > 10000) {
+  const text = plainDecimal(value, 2)
+  const basisPoints = text === null ? null : scaledSafeInteger(text, 2)
+  if (basisPoints === null || basisPoints < 0 || basisPoints > 10000) {
     throw new AdminInputError(field, `must be a VAT rate from 0 to 100 with at most 2 decimals, got ${describe(value)}`)
   }
   return basisPoints

@@ -2,8 +2,7 @@
  * A stored Payer invoice record -> what the admin API answers. Pure. Amounts are stored in minor units
  * (as Payer sends them) and answered in the order currency's major units, like the rest of Medusa's admin API.
  */
-import { MathBN } from "@medusajs/framework/utils"
-import { currencyDecimals } from "../money"
+import { basisPointsToPercent, majorUnits, type StoredMinorUnits } from "../money"
 
 export interface PayerInvoiceLineRecord {
   position: number
@@ -43,38 +42,8 @@ export interface PayerInvoiceRecord {
   lines?: PayerInvoiceLineRecord[] | null
 }
 
-/** A stored amount as the module service or Medusa's BigNumber columns may hold it. */
-export type StoredMinorUnits = number | string | { value: string | number } | null | undefined
-
-function exactDecimal(value: StoredMinorUnits): ReturnType<typeof MathBN.convert> {
-  const input = value === null || value === undefined ? 0 : typeof value === "object" ? String(value.value) : value
-  return MathBN.convert(input)
-}
-
-/**
- * Integer minor units -> major units as a JSON number (3333 SEK -> 33.33, 123456789012 -> 1234567890.12),
- * shifted in decimal (MathBN), never by float division. The answer stays a number, like Medusa's own admin
- * amounts; it is checked to read back as exactly that decimal (true up to 15 significant digits, i.e. 10^13
- * in a two-decimal currency), and anything that is not a whole, safe number of minor units is an error
- * rather than a rounded answer.
- */
-export function majorUnits(minor: StoredMinorUnits, currencyCode: string): number {
-  const value = exactDecimal(minor)
-  if (!value.isInteger() || value.abs().gt(Number.MAX_SAFE_INTEGER)) {
-    throw new Error(`Amount ${value.toFixed()} is not a whole number of minor units within ±${Number.MAX_SAFE_INTEGER}`)
-  }
-  const major = value.shiftedBy(-currencyDecimals(currencyCode))
-  const answer = major.toNumber()
-  if (!MathBN.convert(answer).eq(major)) {
-    throw new Error(`Amount ${major.toFixed()} ${currencyCode.toUpperCase()} cannot be answered exactly as a JSON number`)
-  }
-  return answer === 0 ? 0 : answer
-}
-
-/** Basis points -> percent, in decimal (1250 -> 12.5). */
-function percentOf(basisPoints: number | string): number {
-  return MathBN.convert(basisPoints).shiftedBy(-2).toNumber()
-}
+// majorUnits lives in lib/money; re-exported for api/admin/payer-invoices/actions.ts until its import moves there.
+export { majorUnits }
 
 export function serializePayerInvoiceLine(line: PayerInvoiceLineRecord, currencyCode: string) {
   return {
@@ -83,7 +52,7 @@ export function serializePayerInvoiceLine(line: PayerInvoiceLineRecord, currency
     quantity: Number(line.quantity),
     unit_amount: majorUnits(line.unit_amount, currencyCode),
     total: majorUnits(line.total_amount, currencyCode),
-    vat_percent: percentOf(line.vat_basis_points),
+    vat_percent: basisPointsToPercent(line.vat_basis_points),
     line_item_id: line.line_item_id ?? null,
     shipping_method_id: line.shipping_method_id ?? null,
     credited_quantity: Number(line.credited_quantity ?? 0),

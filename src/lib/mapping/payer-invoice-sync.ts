@@ -53,11 +53,6 @@ export function openSyncTargets(records: SyncableRecord[]): number[] {
   return [...numbers].sort((a, b) => a - b)
 }
 
-/** The lowest open invoice number; null when there is nothing to follow. */
-export function syncStartInvoiceNumber(records: SyncableRecord[]): number | null {
-  return openSyncTargets(records)[0] ?? null
-}
-
 function firstAtOrAfter(sorted: number[], from: number): number | null {
   for (const n of sorted) if (n >= from) return n
   return null

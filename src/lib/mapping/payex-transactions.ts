@@ -1,5 +1,7 @@
 import {
+  basisPointsToPercent,
   GrossLine,
+  isPayexVatBasisPoints,
   PAYEX_VAT_BASIS_POINTS,
   scaleLines,
   splitAmountByVat,
@@ -31,9 +33,9 @@ export function buildCaptureRequest(input: {
   if (!Number.isInteger(amount) || amount <= 0) throw new Error(`Capture amount must be a positive number of minor units, got ${amount}`)
   const lines = amount === total ? input.lines.filter((l) => l.amount !== 0) : scaleLines(input.lines, amount)
   for (const l of lines) {
-    if (!PAYEX_VAT_BASIS_POINTS.includes(l.vatBasisPoints)) {
+    if (!isPayexVatBasisPoints(l.vatBasisPoints)) {
       throw new UnsupportedVatRateError(
-        `PayEx does not accept a VAT rate of ${l.vatBasisPoints / 100}% (line "${l.description}"); supported: ${PAYEX_VAT_BASIS_POINTS.map((b) => b / 100).join(", ")}%`
+        `PayEx does not accept a VAT rate of ${basisPointsToPercent(l.vatBasisPoints)}% (line "${l.description}"); supported: ${PAYEX_VAT_BASIS_POINTS.map(basisPointsToPercent).join(", ")}%`
       )
     }
   }

@@ -7,7 +7,8 @@
  * factor does.
  */
 
-function assertSafeInteger(value: number, name: string): void {
+/** Throws naming `name` unless `value` is an integer a JS number holds exactly (every öre counted). */
+export function assertSafeInteger(value: number, name: string): void {
   if (!Number.isSafeInteger(value)) {
     throw new Error(`${name} must be a safe integer, got ${value}`)
   }

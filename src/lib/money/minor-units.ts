@@ -119,3 +119,27 @@ export function fromMinorUnits(minor: number, currencyCode: string): BigNumber {
   const exponent = currencyDecimals(currencyCode)
   return new BigNumber(MathBN.convert(minor).shiftedBy(-exponent))
 }
+
+/** A stored amount of minor units as the module service or Medusa's BigNumber columns may hold it. */
+export type StoredMinorUnits = number | string | { value: string | number } | null | undefined
+
+/**
+ * Integer minor units -> major units as a JSON number (3333 SEK -> 33.33, 123456789012 -> 1234567890.12),
+ * shifted in decimal (MathBN), never by float division. The answer stays a number, like Medusa's own admin
+ * amounts; it is checked to read back as exactly that decimal (true up to 15 significant digits, i.e. 10^13
+ * in a two-decimal currency), and anything that is not a whole, safe number of minor units is an error
+ * rather than a rounded answer. A missing amount (null, undefined) reads as 0.
+ */
+export function majorUnits(minor: StoredMinorUnits, currencyCode: string): number {
+  const input = minor === null || minor === undefined ? 0 : typeof minor === "object" ? String(minor.value) : minor
+  const value = MathBN.convert(input)
+  if (!value.isInteger() || value.abs().gt(Number.MAX_SAFE_INTEGER)) {
+    throw new Error(`Amount ${value.toFixed()} is not a whole number of minor units within ±${Number.MAX_SAFE_INTEGER}`)
+  }
+  const major = value.shiftedBy(-currencyDecimals(currencyCode))
+  const answer = major.toNumber()
+  if (!MathBN.convert(answer).eq(major)) {
+    throw new Error(`Amount ${major.toFixed()} ${currencyCode.toUpperCase()} cannot be answered exactly as a JSON number`)
+  }
+  return answer === 0 ? 0 : answer
+}

@@ -8,7 +8,7 @@
  */
 import { MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { allocateProportionally } from "./allocate"
+import { allocateProportionally, assertSafeInteger } from "./allocate"
 
 /** Rates the PayEx invoice API accepts, in basis points. */
 export const PAYEX_VAT_BASIS_POINTS: readonly number[] = Object.freeze([
@@ -23,16 +23,20 @@ export function isPayexVatBasisPoints(basisPoints: number): boolean {
 /** One VAT rate's share of an amount. `amount` includes VAT; `vatPercent` is in basis points. */
 export type VatGroup = { amount: number; vatPercent: number; vatAmount: number }
 
+/** A VAT rate as this plugin stores it: whole basis points from 0 % to 100 % (25 % = 2500). */
+export function isBasisPoints(basisPoints: number): boolean {
+  return Number.isInteger(basisPoints) && basisPoints >= 0 && basisPoints <= 10000
+}
+
 function assertBasisPoints(basisPoints: number): void {
-  if (!Number.isInteger(basisPoints) || basisPoints < 0 || basisPoints > 10000) {
+  if (!isBasisPoints(basisPoints)) {
     throw new Error(`VAT rate must be an integer number of basis points in 0..10000, got ${basisPoints}`)
   }
 }
 
-function assertSafeInteger(value: number, name: string): void {
-  if (!Number.isSafeInteger(value)) {
-    throw new Error(`${name} must be a safe integer, got ${value}`)
-  }
+/** Basis points -> percent, shifted in decimal (1250 -> 12.5), for answers and messages. */
+export function basisPointsToPercent(basisPoints: number | string): number {
+  return MathBN.convert(basisPoints).shiftedBy(-2).toNumber()
 }
 
 /**

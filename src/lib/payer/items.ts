@@ -8,6 +8,7 @@
  * position, so a caller keeps lineItemId -> positions (one line may own two).
  */
 import { allocateProportionally } from "../money/allocate"
+import { basisPointsToPercent, isBasisPoints, vatOfGross } from "../money/vat"
 import type { PayerItem } from "./types"
 
 /** Payer's limit for articleNumber. */
@@ -37,7 +38,7 @@ function assertInteger(value: number, what: string, min: number): void {
 }
 
 function assertBasisPoints(value: number, what: string): void {
-  if (!Number.isInteger(value) || value < 0 || value > 10000) {
+  if (!isBasisPoints(value)) {
     throw new Error(`${what} must be an integer number of basis points in 0..10000 (25 % = 2500), got ${value}`)
   }
 }
@@ -136,16 +137,6 @@ export function positionsByLineItem(items: MappedPayerItem[]): Record<string, nu
   return positions
 }
 
-/** VAT inside a gross amount: gross * bp / (10000 + bp), halves away from zero, integers only. */
-function vatOfGross(gross: number, basisPoints: number): number {
-  const negative = gross < 0
-  const g = BigInt(negative ? -gross : gross)
-  const bp = BigInt(basisPoints)
-  const denominator = 10000n + bp
-  const vat = Number((2n * g * bp + denominator) / (2n * denominator))
-  return negative ? -vat : vat
-}
-
 /**
  * Totals of items as Payer will see them: the gross total and the VAT, rounded
  * per item (Payer shows a vatAmount per item, so that is what must add up).
@@ -203,7 +194,7 @@ export function manualCreditItems(
   return lines.map(({ rate, share }, i) => {
     // With several lines the rate tells them apart for the reader of the invoice,
     // so the rate survives truncation and the text gives way.
-    const suffix = lines.length > 1 ? ` (${rate / 100} % VAT)` : ""
+    const suffix = lines.length > 1 ? ` (${basisPointsToPercent(rate)} % VAT)` : ""
     return {
       itemType: "FREEFORM" as const,
       position: i + 1,

@@ -1,9 +1,9 @@
-import { isSettled, openSyncTargets, syncStartInvoiceNumber, syncUpdateFor, syncUpdatesForPage } from "../payer-invoice-sync"
+import { isSettled, openSyncTargets, syncUpdateFor, syncUpdatesForPage } from "../payer-invoice-sync"
 
 const invoice = (n: number, extra: Record<string, unknown> = {}) =>
   ({ invoiceNumber: n, type: "NORMAL", status: "UNPAID", currencyCode: "SEK", totalAmount: 1000, creditedAmount: 0, outstandingAmount: 1000, dueDate: "2026-01-01", ...extra }) as any
 
-describe("syncStartInvoiceNumber", () => {
+describe("openSyncTargets", () => {
   it("starts at the lowest number that is not PAID or CREDITED, numerically", () => {
     const records = [
       { id: "a", invoice_number: "1009", payer_status: "UNPAID" },
@@ -12,12 +12,12 @@ describe("syncStartInvoiceNumber", () => {
       { id: "d", invoice_number: null, payer_status: null },
       { id: "e", invoice_number: "999", payer_status: "credited" },
     ]
-    expect(syncStartInvoiceNumber(records)).toBe(1009)
+    expect(openSyncTargets(records)[0]).toBe(1009)
   })
 
-  it("is null when everything is settled or nothing is issued", () => {
-    expect(syncStartInvoiceNumber([{ id: "a", invoice_number: "5", payer_status: "PAID" }, { id: "b" }])).toBeNull()
-    expect(syncStartInvoiceNumber([])).toBeNull()
+  it("is empty when everything is settled or nothing is issued", () => {
+    expect(openSyncTargets([{ id: "a", invoice_number: "5", payer_status: "PAID" }, { id: "b" }])).toEqual([])
+    expect(openSyncTargets([])).toEqual([])
     expect(isSettled("OVERDUE")).toBe(false)
   })
 

@@ -1,5 +1,5 @@
 import { BigNumber, MathBN } from "@medusajs/framework/utils"
-import { currencyDecimals, fromMinorUnits, toMinorUnits } from "../minor-units"
+import { currencyDecimals, fromMinorUnits, majorUnits, toMinorUnits } from "../minor-units"
 
 describe("currencyDecimals", () => {
   it.each([
@@ -161,5 +161,30 @@ describe("fromMinorUnits", () => {
     expect(() => fromMinorUnits(1.5, "SEK")).toThrow(/safe integer/)
     expect(() => fromMinorUnits(NaN, "SEK")).toThrow(/safe integer/)
     expect(() => fromMinorUnits(2 ** 53, "SEK")).toThrow(/safe integer/)
+  })
+})
+
+describe("majorUnits", () => {
+  it("shifts minor units exactly, beyond 2^31 and with odd öre", () => {
+    expect(majorUnits(123456789012, "sek")).toBe(1234567890.12)
+    expect(JSON.stringify({ total: majorUnits(123456789013, "SEK") })).toBe('{"total":1234567890.13}')
+    expect(majorUnits(2 ** 31 + 1, "sek")).toBe(21474836.49)
+    expect(majorUnits(1, "sek")).toBe(0.01)
+    expect(majorUnits(-5, "sek")).toBe(-0.05)
+    expect(majorUnits(999999999999999, "sek")).toBe(9999999999999.99)
+    expect(majorUnits(1234, "isk")).toBe(1234)
+  })
+
+  it("reads the stored forms of a numeric column: strings and Medusa's raw { value, precision }", () => {
+    expect(majorUnits("123456789012", "sek")).toBe(1234567890.12)
+    expect(majorUnits({ value: "123456789012" }, "sek")).toBe(1234567890.12)
+    expect(majorUnits({ value: "3333", precision: 20 } as never, "sek")).toBe(33.33)
+    expect(majorUnits(null, "sek")).toBe(0)
+  })
+
+  it("refuses instead of rounding: fractions of a minor unit, unsafe integers, answers a JSON number cannot hold", () => {
+    expect(() => majorUnits(12.5, "sek")).toThrow("Amount 12.5 is not a whole number of minor units")
+    expect(() => majorUnits("9007199254740993", "sek")).toThrow("Amount 9007199254740993 is not a whole number of minor units")
+    expect(() => majorUnits(9007199254740991, "sek")).toThrow("Amount 90071992547409.91 SEK cannot be answered exactly as a JSON number")
   })
 })

@@ -1,5 +1,7 @@
 import { BigNumber } from "@medusajs/framework/utils"
 import {
+  basisPointsToPercent,
+  isBasisPoints,
   isPayexVatBasisPoints,
   PAYEX_VAT_BASIS_POINTS,
   percentToBasisPoints,
@@ -26,6 +28,17 @@ describe("PAYEX_VAT_BASIS_POINTS", () => {
     expect(isPayexVatBasisPoints(0)).toBe(true)
     expect(isPayexVatBasisPoints(1250)).toBe(false)
     expect(isPayexVatBasisPoints(25)).toBe(false)
+  })
+})
+
+describe("isBasisPoints and basisPointsToPercent", () => {
+  it("accepts whole basis points from 0 to 100 %", () => {
+    expect([0, 600, 1250, 10000].map(isBasisPoints)).toEqual([true, true, true, true])
+    expect([-1, 10001, 12.5, NaN].map(isBasisPoints)).toEqual([false, false, false, false])
+  })
+
+  it("answers percent shifted in decimal", () => {
+    expect([2500, 1250, 1234, 0, "600"].map((bp) => basisPointsToPercent(bp))).toEqual([25, 12.5, 12.34, 0, 6])
   })
 })
 
