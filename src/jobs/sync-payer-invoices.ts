@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { PAYER_INVOICE_MODULE } from "../modules/payer-invoice"
+import { payerInvoiceModule } from "../modules/payer-invoice"
 import type PayerInvoiceModuleService from "../modules/payer-invoice/service"
 import { resolvePayerCreditsWorkflow } from "../workflows/payer/resolve-credits"
 import { syncPayerInvoicesWorkflow } from "../workflows/payer/sync-invoices"
@@ -17,7 +17,7 @@ export default async function syncPayerInvoicesJob(container: MedusaContainer) {
   const logger = container.resolve("logger")
   let service: PayerInvoiceModuleService
   try {
-    service = container.resolve(PAYER_INVOICE_MODULE) as PayerInvoiceModuleService
+    service = payerInvoiceModule(container)
   } catch {
     return // the plugin's invoice module is not loaded in this application
   }

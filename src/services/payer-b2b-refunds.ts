@@ -1,25 +1,40 @@
 import { container as appContainer } from "@medusajs/framework"
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { pendingRefundProblem } from "../lib/mapping/payer-refund-marker"
-import { PAYER_INVOICE_MODULE } from "../modules/payer-invoice"
-import type PayerInvoiceModuleService from "../modules/payer-invoice/service"
+import { payerInvoiceModule } from "../modules/payer-invoice"
+import { payerCreditsLockKey } from "../modules/payer-invoice/lock-keys"
+import { linkRecordsToOrder } from "../modules/payer-invoice/order-link"
 import { orderIdOfPaymentCollection } from "./medusa-order-lookup"
 
 /**
  * A Medusa refund on a payer-b2b payment that did not come from the plugin's own credit routes (admin
- * refund, order cancel, return): find the order and let the credit workflow turn it into Payer credits.
- * The refund id is the idempotency key, so a retried refund never credits twice.
+ * refund, order cancel, return) becomes Payer credits. The refund id is the idempotency key, so a retried
+ * refund never credits twice.
+ *
+ * Why the provider calls the invoice module instead of running a workflow: the provider is a Medusa-facing
+ * piece at the top of the layers, and every arrow from it points down (module service, locking module, link
+ * service); it used to `require` creditPayerRefundWorkflow lazily, an arrow back up that hid the dependency.
+ * The work is the same as that workflow's: under the order's credits lock (the admin, return and resolve
+ * workflows take the same key), plan the refund's credit records, link them to the order, issue them at
+ * Payer marked as recorded (Medusa is recording this refund right now). A Payer refusal throws out of
+ * refundPayment, so Medusa does not record the refund; a lost answer does not: the refund stands and its
+ * credit stays "unknown", held back and made exactly once when resolved.
  */
 export async function creditRefundThroughPayer(cradle: Record<string, any>, input: { refund_id: string; amount_minor: number }) {
   const refund = await cradle.refundService.retrieve(input.refund_id, { relations: ["payment"] })
   const orderId = await orderIdOfPaymentCollection(refund.payment?.payment_collection_id)
   if (!orderId) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No order found for this Payer B2B payment")
-  // Required lazily: the workflow module imports this provider's types. (A dynamic import() would be left
-  // as an ESM import by tsc under node16 module resolution and then needs a file extension.)
-  const { creditPayerRefundWorkflow } = require("../workflows/payer/credit-refund") as typeof import("../workflows/payer/credit-refund")
-  await creditPayerRefundWorkflow(appContainer).run({
-    input: { order_id: orderId, payment_id: refund.payment_id ?? refund.payment?.id, refund_id: input.refund_id, amount_minor: input.amount_minor },
-  })
+  const service = payerInvoiceModule(appContainer)
+  const credit = { order_id: orderId, payment_id: refund.payment_id ?? refund.payment?.id, refund_id: input.refund_id, amount_minor: input.amount_minor }
+  await appContainer.resolve(Modules.LOCKING).execute(
+    payerCreditsLockKey(orderId),
+    async () => {
+      const creditIds = await service.planRefundCreditRecords(credit)
+      await linkRecordsToOrder(appContainer, orderId, creditIds)
+      await service.issueCreditRecords({ credit_ids: creditIds, mark_recorded: true, accept_unknown: true })
+    },
+    { timeout: 60 }
+  )
 }
 
 /**
@@ -32,7 +47,7 @@ export async function pendingRefundVerdict(
   input: { marker: unknown; refund_id: string; amount_minor: number }
 ): Promise<string | null> {
   const refund = await cradle.refundService.retrieve(input.refund_id, { select: ["id", "payment_id"] })
-  const service = appContainer.resolve(PAYER_INVOICE_MODULE) as PayerInvoiceModuleService
+  const service = payerInvoiceModule(appContainer)
   if (!service.isConfigured()) return "Payer is not configured"
   const problem = pendingRefundProblem(service.getPayerOptions().clientSecret, input.marker, refund.payment_id, input.amount_minor)
   if (problem) return problem

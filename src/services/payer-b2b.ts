@@ -6,6 +6,7 @@ import type {
   RetrievePaymentOutput, UpdatePaymentInput, UpdatePaymentOutput, WebhookActionResult,
 } from "@medusajs/framework/types"
 import { toMinorUnits } from "../lib/money"
+import { PAYER_B2B_PROVIDER_IDENTIFIER } from "../modules/payer-invoice/names"
 import { PAYER_CURRENCIES } from "../modules/payer-invoice/options"
 import { allowlistedSessionData, B2B_PROVIDER_FIELDS, parseB2BCustomer } from "./payer-b2b-session"
 import { creditRefundThroughPayer, pendingRefundVerdict } from "./payer-b2b-refunds"
@@ -18,7 +19,7 @@ export type { PendingPayerRefund } from "../lib/mapping/payer-refund-marker"
  * becomes a Payer credit invoice. Credentials live in the plugin's `payer` option, not here.
  */
 export class PayerB2BProviderService extends AbstractPaymentProvider<Record<string, never>> {
-  static identifier = "payer-b2b"
+  static identifier = PAYER_B2B_PROVIDER_IDENTIFIER
 
   constructor(protected readonly cradle: Record<string, any>, options: Record<string, never>) {
     // @ts-ignore the base class takes (cradle, options)

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { PAYER_INVOICE_MODULE } from "../modules/payer-invoice"
-import type PayerInvoiceModuleService from "../modules/payer-invoice/service"
+import { payerInvoiceModule } from "../modules/payer-invoice"
+import { fulfillmentSource } from "../modules/payer-invoice/records/sources"
 import { creditPayerInvoiceWorkflow } from "../workflows/payer/credit-invoice"
 
 /**
@@ -11,9 +11,9 @@ import { creditPayerInvoiceWorkflow } from "../workflows/payer/credit-invoice"
  */
 export default async function payerCreditOnFulfillmentCanceled({ event: { data }, container }: SubscriberArgs<{ order_id: string; fulfillment_id: string }>) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const service: PayerInvoiceModuleService = container.resolve(PAYER_INVOICE_MODULE)
+  const service = payerInvoiceModule(container)
   if (!service.isConfigured()) return
-  const [invoice] = await service.listPayerInvoices({ source: `fulfillment:${data.fulfillment_id}`, kind: "invoice" }, { take: 1 })
+  const [invoice] = await service.listPayerInvoices({ source: fulfillmentSource(data.fulfillment_id), kind: "invoice" }, { take: 1 })
   if (!invoice) return
   if (invoice.status !== "issued" || !invoice.invoice_number) {
     logger.warn(`Payer: fulfillment ${data.fulfillment_id} was canceled while its invoice is ${invoice.status}; nothing was credited`)

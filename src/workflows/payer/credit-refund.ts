@@ -1,72 +1,23 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { CreditRequestError, planRefundCredits } from "../../lib/mapping/payer-credits"
-import { creditableInvoices, orderRecords, payerInvoices } from "./steps/credit-records"
-import { resolveOpenCredits } from "./steps/credit-outcome"
-import { ensureCreditRecord, issuePayerCreditsStep, payerCreditsLockKey } from "./steps/issue-credit"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { payerCreditsLockKey } from "../../modules/payer-invoice/lock-keys"
+import type { RefundCreditsInput } from "../../modules/payer-invoice/records/credit-batches"
+import { issuePayerCreditsStep } from "./steps/issue-credits"
+import { planPayerRefundCreditsStep } from "./steps/plan-refund-credits"
+
+export { refundSource } from "../../modules/payer-invoice/records/sources"
+export { planPayerRefundCreditsStep } from "./steps/plan-refund-credits"
 
 export const creditPayerRefundWorkflowId = "payer-credit-refund"
 
-export interface CreditPayerRefundInput {
-  order_id: string
-  payment_id: string
-  refund_id: string
-  /** The Medusa refund in the order currency's minor units. */
-  amount_minor: number
-}
-
-/** `refund:<id>` for the first credit of a refund, `refund:<id>:2`... for the next ones. */
-export function refundSource(refundId: string, index = 0): string {
-  return index === 0 ? `refund:${refundId}` : `refund:${refundId}:${index + 1}`
-}
-
-/**
- * Plans the credits of a refund and writes them as pending records; a refund that already has records
- * (the same refund handled again) keeps its first plan, so nothing is credited twice.
- */
-export const planPayerRefundCreditsStep = createStep(
-  "payer-plan-refund-credits",
-  async (input: CreditPayerRefundInput, { container }) => {
-    const service = payerInvoices(container)
-    let records = await orderRecords(service, input.order_id)
-    const own = (r: { kind: string; source: string }) =>
-      r.kind === "credit" && (r.source === refundSource(input.refund_id) || r.source.startsWith(`${refundSource(input.refund_id)}:`))
-    const existing = records.filter(own)
-    if (existing.length) return new StepResponse({ credit_ids: existing.map((r) => r.id) })
-
-    // Open credits of the order are resolved first (their Medusa refunds, if any, are recorded by the admin
-    // and return workflows: a refund cannot record another refund on the same payment from inside the provider).
-    await resolveOpenCredits(container, input.order_id)
-    records = await orderRecords(service, input.order_id)
-    let plan
-    try {
-      plan = planRefundCredits(creditableInvoices(records), input.amount_minor, "Refund")
-    } catch (e) {
-      if (e instanceof CreditRequestError) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `Cannot credit this refund at Payer: ${e.message}`)
-      }
-      throw e
-    }
-    const ids: string[] = []
-    for (const [index, planned] of plan.entries()) {
-      const original = records.find((r) => r.id === planned.invoice_id)!
-      const credit = await ensureCreditRecord(container, {
-        original,
-        source: refundSource(input.refund_id, index),
-        plan: planned,
-        payment_id: input.payment_id,
-      })
-      ids.push(credit.id)
-    }
-    return new StepResponse({ credit_ids: ids })
-  }
-)
+export type CreditPayerRefundInput = RefundCreditsInput
 
 /**
  * A Medusa refund on a payer-b2b payment (admin refund, order cancel, return) as Payer credits: full
- * credits of the oldest invoices the refund covers, manual lines with the VAT split for the rest. Called
- * by the provider's refundPayment, so Medusa records the refund itself (the records are marked recorded).
+ * credits of the oldest invoices the refund covers, manual lines with the VAT split for the rest, marked
+ * recorded (the refund is Medusa's own). The payer-b2b provider does not run this workflow: it makes the same
+ * module calls under the same lock itself (see services/payer-b2b-refunds.ts), so that provider code never
+ * imports a workflow. This workflow stays for hosts that credit a refund they recorded some other way.
  */
 export const creditPayerRefundWorkflow = createWorkflow(creditPayerRefundWorkflowId, (input: CreditPayerRefundInput) => {
   const key = transform({ input }, ({ input }) => payerCreditsLockKey(input.order_id))

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { PAYER_INVOICE_MODULE } from "../../modules/payer-invoice"
+import { payerInvoiceModule } from "../../modules/payer-invoice"
 import type PayerInvoiceModuleService from "../../modules/payer-invoice/service"
 import { issuePayerInvoiceWorkflow } from "./issue-invoice"
 
@@ -24,7 +24,7 @@ export async function issuePayerInvoiceForEvent(
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   let service: PayerInvoiceModuleService
   try {
-    service = container.resolve(PAYER_INVOICE_MODULE) as PayerInvoiceModuleService
+    service = payerInvoiceModule(container)
   } catch {
     return // the plugin's invoice module is not loaded in this application
   }

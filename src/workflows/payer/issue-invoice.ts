@@ -1,5 +1,6 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { payerPaymentLockKey } from "../../modules/payer-invoice/lock-keys"
 import { ensurePayerInvoiceRecordStep } from "./steps/ensure-record"
 import { issueAtPayerStep } from "./steps/issue-at-payer"
 import { preparePayerInvoiceStep, type PayerInvoiceInput, type PayerInvoicePlan } from "./steps/prepare-invoice"
@@ -7,10 +8,8 @@ import { recordPayerCaptureStep } from "./steps/record-capture"
 
 export const issuePayerInvoiceWorkflowId = "payer-issue-invoice"
 
-/** The lock every Payer workflow takes before it writes captures or refunds of a payment. */
-export function payerPaymentLockKey(paymentId: string): string {
-  return `payer-payment:${paymentId}`
-}
+// Re-exported from its one home: the workflows' public surface offered it from here before.
+export { payerPaymentLockKey }
 
 export interface IssuePayerInvoiceResult {
   /** The fulfillment's invoice record; undefined when the order is not paid with payer-b2b or nothing is billed. */

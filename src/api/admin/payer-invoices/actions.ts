@@ -10,7 +10,10 @@ import { parseSwedishOrganisationNumber } from "../../../lib/identity"
 import { AdminInputError, parseMajorAmount } from "../../../lib/mapping/admin-amounts"
 import { PayerApiError, requestIdFor } from "../../../lib/payer"
 import { PAYER_DELIVERY_TYPES } from "../../../modules/payer-invoice/options"
-import { InvoiceRecord, payerFailure, payerInvoices, recordByNumber, recordById, refreshFromPayer } from "../../../workflows/payer/steps/credit-records"
+import { payerInvoiceModule } from "../../../modules/payer-invoice"
+import { payerAdminCreditLockKey } from "../../../modules/payer-invoice/lock-keys"
+import { payerFailure } from "../../../modules/payer-invoice/records/failures"
+import type { InvoiceRecord } from "../../../modules/payer-invoice/records/types"
 import { majorUnits } from "../../../lib/mapping/payer-invoice-response"
 import { findStoredRequest, withStoredRequest } from "./idempotency"
 
@@ -28,7 +31,7 @@ function adminInput<T>(fn: () => T): T {
 /** One keyed operation on a credit invoice at a time (across instances with a shared locking provider). */
 function underCreditLock<T>(scope: Scope, creditId: string, job: () => Promise<T>): Promise<T> {
   const locking = scope.resolve(Modules.LOCKING) as { execute: <R>(keys: string, job: () => Promise<R>, args?: { timeout?: number }) => Promise<R> }
-  return locking.execute(`payer-admin-credit:${creditId}`, job, { timeout: 60 })
+  return locking.execute(payerAdminCreditLockKey(creditId), job, { timeout: 60 })
 }
 
 /** The organisation number the payer-b2b payment of a record was made with (normalized), or null. */
@@ -65,8 +68,8 @@ function requireKind(record: InvoiceRecord, kind: "invoice" | "credit", what: st
  * request sends another copy, which is what a second click on "send" means.
  */
 export async function sendInvoiceCopy(scope: Scope, invoiceNumber: string, deliveryType: string, key: string | undefined) {
-  const service = payerInvoices(scope)
-  const record = await recordByNumber(service, invoiceNumber)
+  const service = payerInvoiceModule(scope)
+  const record = await service.retrieveInvoiceRecordByNumber(invoiceNumber)
   const type = String(deliveryType ?? "").toUpperCase()
   if (type === "NONE" || !(PAYER_DELIVERY_TYPES as readonly string[]).includes(type)) {
     throw new MedusaError(
@@ -96,11 +99,11 @@ function invoiceNumberField(value: unknown, field: string): string {
  * Idempotency-Key again answers the records without calling Payer.
  */
 export async function payWithCredit(scope: Scope, creditNumber: string, body: { to_invoice_number: unknown; amount: unknown }, key: string) {
-  const service = payerInvoices(scope)
-  const credit = await recordByNumber(service, creditNumber)
+  const service = payerInvoiceModule(scope)
+  const credit = await service.retrieveInvoiceRecordByNumber(creditNumber)
   requireKind(credit, "credit", "a credit invoice")
   const targetNumber = invoiceNumberField(body.to_invoice_number, "to_invoice_number")
-  const target = await recordByNumber(service, targetNumber).catch((e) => {
+  const target = await service.retrieveInvoiceRecordByNumber(targetNumber).catch((e) => {
     throw e instanceof MedusaError && e.type === MedusaError.Types.NOT_FOUND
       ? new MedusaError(MedusaError.Types.INVALID_DATA, `to_invoice_number: no Payer invoice ${targetNumber} was issued by this shop`)
       : e
@@ -113,9 +116,9 @@ export async function payWithCredit(scope: Scope, creditNumber: string, body: { 
   const params = { to_invoice_number: target.invoice_number, amount }
 
   return underCreditLock(scope, credit.id, async () => {
-    const fresh = await recordById(service, credit.id)
+    const fresh = await service.retrieveInvoiceRecord(credit.id)
     if (findStoredRequest(fresh.metadata, "pay-with-credit", key, params)) {
-      return { credit: fresh, invoice: await recordById(service, target.id) }
+      return { credit: fresh, invoice: await service.retrieveInvoiceRecord(target.id) }
     }
     // Records only ever show more outstanding than Payer (payments and credits lower it), so these never refuse wrongly.
     if (amount > Number(fresh.outstanding_amount)) {
@@ -137,7 +140,7 @@ export async function payWithCredit(scope: Scope, creditNumber: string, body: { 
     }
     await service.updatePayerInvoices({ id: credit.id, metadata: withStoredRequest(fresh.metadata, "pay-with-credit", key, { params, result: { paid: true } }) })
     try {
-      return { credit: await refreshFromPayer(service, credit), invoice: await refreshFromPayer(service, target) }
+      return { credit: await service.refreshInvoiceRecordFromPayer(credit), invoice: await service.refreshInvoiceRecordFromPayer(target) }
     } catch (error) {
       throw payerFailure(error, "Reading the invoices back from Payer")
     }
@@ -158,11 +161,11 @@ type PayoutAnswer = {
  * the same Idempotency-Key answers it without calling Payer.
  */
 export async function payoutCredit(scope: Scope, creditNumber: string, key: string) {
-  const service = payerInvoices(scope)
-  const credit = await recordByNumber(service, creditNumber)
+  const service = payerInvoiceModule(scope)
+  const credit = await service.retrieveInvoiceRecordByNumber(creditNumber)
   requireKind(credit, "credit", "a credit invoice")
   return underCreditLock(scope, credit.id, async () => {
-    const fresh = await recordById(service, credit.id)
+    const fresh = await service.retrieveInvoiceRecord(credit.id)
     const stored = findStoredRequest<PayoutAnswer>(fresh.metadata, "payout", key, {})
     if (stored) return { payout: stored.result, record: fresh }
     let result
@@ -180,9 +183,9 @@ export async function payoutCredit(scope: Scope, creditNumber: string, key: stri
       transaction_message: result.transactionMessage ?? null,
     }
     await service.updatePayerInvoices({ id: credit.id, metadata: withStoredRequest(fresh.metadata, "payout", key, { params: {}, result: payout }) })
-    let record = await recordById(service, credit.id)
+    let record = await service.retrieveInvoiceRecord(credit.id)
     try {
-      record = await refreshFromPayer(service, record)
+      record = await service.refreshInvoiceRecordFromPayer(record)
     } catch {
       // the payout happened; the record catches up with the next read or status sync
     }

@@ -2,9 +2,9 @@ import { ContainerRegistrationKeys, generateEntityId, Modules } from "@medusajs/
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { sumItems } from "../../../lib/payer"
 import { payerReferenceId } from "../../../lib/mapping/payer-order"
-import { PAYER_INVOICE_MODULE } from "../../../modules/payer-invoice"
+import { PAYER_INVOICE_MODULE, payerInvoiceModule } from "../../../modules/payer-invoice"
 import type { PayerInvoicePlan } from "./prepare-invoice"
-import { fulfillmentSource, payerInvoiceService } from "./invoice-record"
+import { fulfillmentSource } from "../../../modules/payer-invoice/records/sources"
 
 function lineRows(invoiceId: string, plan: PayerInvoicePlan) {
   return (plan.items ?? []).map((item) => ({
@@ -34,7 +34,7 @@ function amounts(plan: PayerInvoicePlan) {
 export const ensurePayerInvoiceRecordStep = createStep(
   "payer-ensure-invoice-record",
   async (plan: PayerInvoicePlan, { container }) => {
-    const service = payerInvoiceService(container)
+    const service = payerInvoiceModule(container)
     const source = fulfillmentSource(plan.fulfillment_id)
     const [existing] = await service.listPayerInvoices({ source }, { take: 1 })
 
@@ -78,7 +78,7 @@ export const ensurePayerInvoiceRecordStep = createStep(
   },
   async (compensation, { container }) => {
     if (!compensation?.created) return
-    const service = payerInvoiceService(container)
+    const service = payerInvoiceModule(container)
     const [record] = await service.listPayerInvoices({ id: compensation.created }, { take: 1 })
     // A record that reached Payer, or that says why it failed, is exactly what the merchant must see.
     if (!record || record.step || record.payer_order_id || record.status !== "pending") return

@@ -3,7 +3,8 @@ import { PayerApiError, requestIdFor } from "../../../lib/payer"
 import { payerCreateOrderRequest, payerReferenceId } from "../../../lib/mapping/payer-order"
 import type PayerInvoiceModuleService from "../../../modules/payer-invoice/service"
 import type { PayerInvoicePlan } from "./prepare-invoice"
-import { ISSUE_STEPS, markFailed, payerInvoiceService } from "./invoice-record"
+import { payerInvoiceModule } from "../../../modules/payer-invoice"
+import { ISSUE_STEPS } from "../../../modules/payer-invoice/records/sources"
 
 /** New Payer orders tried after a createOrder 409 before giving up. */
 const MAX_ORDER_ATTEMPTS = 3
@@ -55,7 +56,7 @@ async function createPayerOrder(service: PayerInvoiceModuleService, record: Reco
 export const issueAtPayerStep = createStep(
   "payer-issue-at-payer",
   async (input: { record_id: string; plan: PayerInvoicePlan }, { container }) => {
-    const service = payerInvoiceService(container)
+    const service = payerInvoiceModule(container)
     let record = await service.retrievePayerInvoice(input.record_id)
     if (record.invoice_number) return new StepResponse({ record_id: record.id })
     try {
@@ -91,7 +92,7 @@ export const issueAtPayerStep = createStep(
       })
       return new StepResponse({ record_id: record.id })
     } catch (e) {
-      await markFailed(service, record.id, e, "Issuing the Payer invoice failed")
+      await service.markInvoiceRecordFailed(record.id, e, "Issuing the Payer invoice failed")
       throw e
     }
   }

@@ -5,8 +5,8 @@ import { fulfillmentSelection, type FulfillmentLike, type OrderLike } from "../.
 import { payerInvoiceCustomer, payerItemsFor, type B2BPaymentData, type PlannedPayerItem } from "../../../lib/mapping/payer-order"
 import { livePaymentOf } from "../../../services/medusa-order-lookup"
 import { ORDER_LINE_FIELDS } from "../../../services/payex-medusa-records"
-import { PayerB2BProviderService } from "../../../services/payer-b2b"
-import { fulfillmentSource, payerInvoiceService } from "./invoice-record"
+import { PAYER_B2B_PROVIDER_IDENTIFIER, payerInvoiceModule } from "../../../modules/payer-invoice"
+import { fulfillmentSource } from "../../../modules/payer-invoice/records/sources"
 
 export interface PayerInvoiceInput {
   order_id: string
@@ -52,9 +52,9 @@ export const preparePayerInvoiceStep = createStep(
   "payer-prepare-invoice",
   async (input: PayerInvoiceInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const service = payerInvoiceService(container)
+    const service = payerInvoiceModule(container)
     const { data: [order] } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: input.order_id } })
-    const payment: any = livePaymentOf(order as any, PayerB2BProviderService.identifier)
+    const payment: any = livePaymentOf(order as any, PAYER_B2B_PROVIDER_IDENTIFIER)
     if (!order || !payment) return new StepResponse(undefined)
 
     const [record] = await service.listPayerInvoices({ source: fulfillmentSource(input.fulfillment_id) }, { take: 1 })

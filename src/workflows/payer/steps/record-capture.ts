@@ -2,7 +2,8 @@ import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/money"
-import { ISSUE_STEPS, markFailed, payerInvoiceService } from "./invoice-record"
+import { payerInvoiceModule } from "../../../modules/payer-invoice"
+import { ISSUE_STEPS } from "../../../modules/payer-invoice/records/sources"
 
 /** Marks the Medusa capture that stands for one Payer invoice (capture.created_by), so it is made once. */
 export function captureMarker(recordId: string): string {
@@ -18,7 +19,7 @@ export function captureMarker(recordId: string): string {
 export const recordPayerCaptureStep = createStep(
   "payer-record-invoice-capture",
   async (input: { record_id: string; payment_id: string }, { container }) => {
-    const service = payerInvoiceService(container)
+    const service = payerInvoiceModule(container)
     const record = await service.retrievePayerInvoice(input.record_id)
     if (record.medusa_recorded) return new StepResponse({ record_id: record.id, captured: false })
     try {
@@ -40,7 +41,7 @@ export const recordPayerCaptureStep = createStep(
       await service.updatePayerInvoices({ id: record.id, status: "issued", medusa_recorded: true, step: ISSUE_STEPS.recorded, last_error: null })
       return new StepResponse({ record_id: record.id, captured: !already })
     } catch (e) {
-      await markFailed(service, record.id, e, "Recording the invoice as a capture on the Medusa payment failed")
+      await service.markInvoiceRecordFailed(record.id, e, "Recording the invoice as a capture on the Medusa payment failed")
       throw e
     }
   }

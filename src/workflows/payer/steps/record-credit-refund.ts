@@ -4,7 +4,8 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/money"
 import { signPendingRefund } from "../../../lib/mapping/payer-refund-marker"
-import { InvoiceRecord, payerInvoices, recordById } from "./credit-records"
+import { payerInvoiceModule } from "../../../modules/payer-invoice"
+import type { InvoiceRecord } from "../../../modules/payer-invoice/records/types"
 import { updatePaymentData } from "../../../lib/medusa/payment-data"
 
 /**
@@ -22,8 +23,8 @@ export function refundNote(invoiceNumber: string | null | undefined): string {
 }
 
 async function recordCreditAsRefund(container: MedusaContainer, creditId: string): Promise<InvoiceRecord> {
-  const service = payerInvoices(container)
-  const credit = await recordById(service, creditId)
+  const service = payerInvoiceModule(container)
+  const credit = await service.retrieveInvoiceRecord(creditId)
   if (credit.medusa_recorded) return credit
   if (!credit.payment_id) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Credit invoice ${credit.invoice_number} has no Medusa payment to record a refund on`)
@@ -51,7 +52,7 @@ async function recordCreditAsRefund(container: MedusaContainer, creditId: string
     await clearMarker(paymentModule, payment.id)
   }
   await service.updatePayerInvoices({ id: credit.id, medusa_recorded: true, last_error: null })
-  return recordById(service, credit.id)
+  return service.retrieveInvoiceRecord(credit.id)
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   type SyncRunOutcome,
 } from "../../../lib/mapping/payer-invoice-sync"
 import type PayerInvoiceModuleService from "../../../modules/payer-invoice/service"
-import { payerInvoiceService } from "./invoice-record"
+import { payerInvoiceModule } from "../../../modules/payer-invoice"
 
 /** One sync at a time across every server instance that shares the locking provider. */
 export const PAYER_SYNC_LOCK_KEY = "payer-invoice-sync"
@@ -64,7 +64,7 @@ function cursorOf(value: string | null | undefined): number | null {
 export const syncPayerInvoicesStep = createStep(
   "payer-sync-invoices",
   async (input: SyncPayerInvoicesInput | undefined, { container }) => {
-    const service = payerInvoiceService(container)
+    const service = payerInvoiceModule(container)
     if (!service.isConfigured()) return new StepResponse(SKIPPED("not_configured"))
     const options = service.getPayerOptions()
     const maxCalls = input?.max_calls ?? options.syncMaxCalls

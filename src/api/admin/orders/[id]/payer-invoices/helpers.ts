@@ -1,11 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { PAYER_INVOICE_MODULE } from "../../../../../modules/payer-invoice"
-import type PayerInvoiceModuleService from "../../../../../modules/payer-invoice/service"
-
-export function payerInvoiceModule(scope: MedusaContainer): PayerInvoiceModuleService {
-  return scope.resolve(PAYER_INVOICE_MODULE) as PayerInvoiceModuleService
-}
+import { payerInvoiceModule } from "../../../../../modules/payer-invoice"
 
 /** The order with its fulfillment ids; 404 when it does not exist. */
 export async function orderWithFulfillments(scope: MedusaContainer, orderId: string): Promise<{ id: string; fulfillment_ids: string[] }> {
@@ -17,5 +12,5 @@ export async function orderWithFulfillments(scope: MedusaContainer, orderId: str
 
 /** Every Payer record of an order with its lines. */
 export async function payerRecordsOfOrder(scope: MedusaContainer, orderId: string) {
-  return payerInvoiceModule(scope).listPayerInvoices({ order_id: orderId }, { relations: ["lines"], order: { created_at: "ASC" } })
+  return payerInvoiceModule(scope).listOrderInvoiceRecords(orderId)
 }

@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { serializePayerInvoice } from "../../../../../lib/mapping/payer-invoice-response"
 import { MedusaError } from "@medusajs/framework/utils"
 import { adminCreditSource, creditPayerInvoiceWorkflow } from "../../../../../workflows/payer/credit-invoice"
-import { CREDIT_OUTCOME_UNKNOWN } from "../../../../../workflows/payer/steps/credit-outcome"
-import { payerInvoices, recordByNumber } from "../../../../../workflows/payer/steps/credit-records"
+import { payerInvoiceModule } from "../../../../../modules/payer-invoice"
+import { CREDIT_OUTCOME_UNKNOWN } from "../../../../../modules/payer-invoice/records/failures"
 import { requireIdempotencyKey } from "../../idempotency"
 import type { AdminPayerCreditType } from "../../validators"
 
@@ -25,8 +25,8 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminPayerCreditType>
     const error = errors[0].error as { type?: string; message?: string; code?: string } | undefined
     if (error?.code === CREDIT_OUTCOME_UNKNOWN) {
       // Sent, answer lost: 502 with the record ("unknown"), so the admin repeats the request with the same key.
-      const service = payerInvoices(req.scope)
-      const original = await recordByNumber(service, req.params.invoice_number)
+      const service = payerInvoiceModule(req.scope)
+      const original = await service.retrieveInvoiceRecordByNumber(req.params.invoice_number)
       const [record] = await service.listPayerInvoices({ source: adminCreditSource(original.id, key) }, { relations: ["lines"], take: 1 })
       res.status(502).json({ type: CREDIT_OUTCOME_UNKNOWN, message: error.message, payer_invoice: record ? serializePayerInvoice(record as any) : null })
       return

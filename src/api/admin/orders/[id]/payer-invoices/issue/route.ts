@@ -1,9 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { serializePayerInvoice } from "../../../../../../lib/mapping/payer-invoice-response"
-import { fulfillmentSource } from "../../../../../../workflows/payer/steps/invoice-record"
+import { payerInvoiceModule } from "../../../../../../modules/payer-invoice"
+import { fulfillmentSource } from "../../../../../../modules/payer-invoice/records/sources"
 import { issuePayerInvoiceWorkflow } from "../../../../../../workflows/payer/issue-invoice"
-import { orderWithFulfillments, payerInvoiceModule } from "../helpers"
+import { orderWithFulfillments } from "../helpers"
 import type { AdminIssuePayerInvoiceType } from "../validators"
 
 /**

@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { serializePayerInvoices } from "../../../../../../lib/mapping/payer-invoice-response"
 import { resolvePayerCreditsWorkflow } from "../../../../../../workflows/payer/resolve-credits"
-import { orderWithFulfillments, payerInvoiceModule, payerRecordsOfOrder } from "../helpers"
+import { payerInvoiceModule } from "../../../../../../modules/payer-invoice"
+import { orderWithFulfillments, payerRecordsOfOrder } from "../helpers"
 
 /**
  * POST /admin/orders/:id/payer-invoices/resolve-credits: settles the order's credits whose outcome is

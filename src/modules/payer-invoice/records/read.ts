@@ -1,58 +1,13 @@
 /**
- * Shared by the credit workflows and the admin invoice routes: the invoice records of an order, Payer
- * errors as MedusaErrors, and writing Payer's view of an invoice back onto its record.
+ * Reading invoice records: an order's records, one by id or by Payer number, what the credit planner may
+ * still credit, and Payer's view of an invoice written back onto its record.
  */
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import type { ReturnableInvoice } from "../../../lib/mapping/payer-return-credits"
-import { creditableWithOpenCredits, type CreditStatus } from "../../../lib/mapping/payer-open-credits"
-import { PayerApiError, type PayerInvoice } from "../../../lib/payer"
-import { PAYER_INVOICE_MODULE } from "../../../modules/payer-invoice"
-import type PayerInvoiceModuleService from "../../../modules/payer-invoice/service"
-
-type Resolver = { resolve: (key: string) => any }
-
-export interface LineRecord {
-  id: string
-  position: number
-  line_item_id?: string | null
-  shipping_method_id?: string | null
-  description: string
-  quantity: number
-  unit_amount: number
-  total_amount: number
-  vat_basis_points: number
-  credited_quantity: number
-}
-
-export interface InvoiceRecord {
-  id: string
-  order_id: string
-  payment_id?: string | null
-  kind: "invoice" | "credit"
-  source: string
-  /** pending: planned, not sent; unknown: sent, answer lost; failed: refused (metadata.refused) or legacy. */
-  status: CreditStatus
-  invoice_number?: string | null
-  credited_invoice_id?: string | null
-  credited_invoice_number?: string | null
-  reference_id: string
-  currency_code: string
-  total_amount: number
-  vat_amount: number
-  credited_amount: number
-  outstanding_amount: number
-  standalone: boolean
-  medusa_recorded: boolean
-  attempt: number
-  last_error?: string | null
-  metadata?: Record<string, any> | null
-  lines?: LineRecord[]
-  created_at?: Date | string
-}
-
-export function payerInvoices(container: Resolver): PayerInvoiceModuleService {
-  return container.resolve(PAYER_INVOICE_MODULE) as PayerInvoiceModuleService
-}
+import { creditableWithOpenCredits } from "../../../lib/mapping/payer-open-credits"
+import type { PayerInvoice } from "../../../lib/payer"
+import type PayerInvoiceModuleService from "../service"
+import type { InvoiceRecord } from "./types"
 
 /** Every invoice and credit record of an order with its lines, oldest first. */
 export async function orderRecords(service: PayerInvoiceModuleService, orderId: string): Promise<InvoiceRecord[]> {
@@ -97,27 +52,6 @@ export function creditableOf(record: InvoiceRecord, orderRecords: InvoiceRecord[
   return creditableWithOpenCredits({ ...record, lines }, orderRecords)
 }
 
-/**
- * A Payer failure as a MedusaError that keeps Payer's own explanation: Payer's 400 -> 400, 404 -> 404,
- * anything else (5xx, network, an unrecovered 409) -> 500 with the message.
- */
-export function payerFailure(error: unknown, what: string): MedusaError {
-  if (error instanceof MedusaError) return error
-  if (error instanceof PayerApiError) {
-    const why = error.payerMessage ?? error.message
-    const type =
-      error.status === 400 || error.status === 422
-        ? MedusaError.Types.INVALID_DATA
-        : error.status === 404
-          ? MedusaError.Types.NOT_FOUND
-          : error.isConflict
-            ? MedusaError.Types.NOT_ALLOWED
-            : MedusaError.Types.UNEXPECTED_STATE
-    return new MedusaError(type, `${what}: Payer answered: ${why}`)
-  }
-  return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `${what}: ${(error as Error)?.message ?? String(error)}`)
-}
-
 /** Payer's view of an invoice (number, status, amounts, dates) as record fields. */
 export function recordFieldsFrom(invoice: PayerInvoice) {
   return {
@@ -147,7 +81,7 @@ export async function refreshFromPayer(service: PayerInvoiceModuleService, recor
   let credited: number | undefined
   if (record.kind === "invoice") {
     const credits = await service.listPayerInvoices({ credited_invoice_id: record.id, kind: "credit", status: "issued" })
-    const local = credits.reduce((sum: number, c: any) => sum + Number(c.total_amount), 0)
+    const local = credits.reduce((sum: number, c: { total_amount: unknown }) => sum + Number(c.total_amount), 0)
     credited = Math.max(Number(invoice.creditedAmount ?? 0), local)
   }
   await service.updatePayerInvoices({
@@ -157,10 +91,4 @@ export async function refreshFromPayer(service: PayerInvoiceModuleService, recor
     ...(credited === undefined ? {} : { credited_amount: credited }),
   })
   return recordById(service, record.id)
-}
-
-/** Links a record to its order so `order.payer_invoices` lists it (ignored when the link exists). */
-export async function linkToOrder(container: Resolver, orderId: string, recordId: string): Promise<void> {
-  const link = container.resolve(ContainerRegistrationKeys.LINK)
-  await link.create({ [Modules.ORDER]: { order_id: orderId }, [PAYER_INVOICE_MODULE]: { payer_invoice_id: recordId } })
 }

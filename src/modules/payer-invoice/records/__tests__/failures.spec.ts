@@ -1,5 +1,5 @@
-import { PayerApiError } from "../../../lib/payer"
-import { refusedByPayer } from "../steps/credit-outcome"
+import { PayerApiError } from "../../../../lib/payer"
+import { refusedByPayer } from "../failures"
 
 const api = (init: Partial<ConstructorParameters<typeof PayerApiError>[0]>) =>
   new PayerApiError({ method: "POST", path: "/api/v2/orders/invoices/credit/full", code: "http", ...init })

@@ -1,7 +1,7 @@
-import { PayerApiError } from "../../../lib/payer"
-import { externalInvoiceNumberFor } from "../../../lib/payer"
-import { CreditOutcomeUnknownError } from "../steps/credit-outcome"
-import { issueCreditRecord } from "../steps/issue-credit"
+import { PayerApiError } from "../../../../lib/payer"
+import { externalInvoiceNumberFor } from "../../../../lib/payer"
+import { CreditOutcomeUnknownError } from "../failures"
+import { issueCreditRecord } from "../credits"
 
 /** An in-memory stand-in for the payer-invoice module and the Payer client: just what issueCreditRecord uses. */
 function fakes() {

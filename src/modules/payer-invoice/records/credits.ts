@@ -4,25 +4,12 @@
  * externalInvoiceNumber. A retry of the same record therefore resends the same request, and a 409 is
  * recovered by looking the credit up by its externalInvoiceNumber (PayerClient does that).
  */
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CreditOutcomeUnknownError, lookUpCredit, refusedByPayer } from "./credit-outcome"
 import type { PlannedCredit } from "../../../lib/mapping/payer-credits"
 import { externalInvoiceNumberFor, requestIdFor, type PayerInvoice, type PayerInvoiceResponse } from "../../../lib/payer"
-import type PayerInvoiceModuleService from "../../../modules/payer-invoice/service"
-import {
-  InvoiceRecord,
-  linkToOrder,
-  payerFailure,
-  payerInvoices,
-  recordById,
-  recordFieldsFrom,
-  refreshFromPayer,
-} from "./credit-records"
-
-/** Credits of one order are planned and issued one at a time, so two of them never spend the same remainder. */
-export function payerCreditsLockKey(orderId: string): string {
-  return `payer-credits:${orderId}`
-}
+import type PayerInvoiceModuleService from "../service"
+import { CreditOutcomeUnknownError, payerFailure, refusedByPayer } from "./failures"
+import { recordById, recordFieldsFrom, refreshFromPayer } from "./read"
+import type { InvoiceRecord } from "./types"
 
 export interface NewCredit {
   original: InvoiceRecord
@@ -36,12 +23,11 @@ export interface NewCredit {
   metadata?: Record<string, unknown>
 }
 
-/** The pending credit record of `source`, created (and linked to the order) unless it exists. */
-export async function ensureCreditRecord(
-  container: { resolve: (key: string) => any },
-  input: NewCredit
-): Promise<InvoiceRecord> {
-  const service = payerInvoices(container)
+/**
+ * The pending credit record of `source`, created unless it exists. Linking it to its order is the caller's
+ * (the link service lives in the application, not in this module; see ../order-link.ts).
+ */
+export async function ensureCreditRecord(service: PayerInvoiceModuleService, input: NewCredit): Promise<InvoiceRecord> {
   const [existing] = await service.listPayerInvoices({ source: input.source }, { take: 1 })
   if (existing) return recordById(service, existing.id)
   const { original, plan } = input
@@ -59,9 +45,8 @@ export async function ensureCreditRecord(
     standalone: !!input.standalone,
     medusa_recorded: !!input.medusa_recorded,
     metadata: { ...(input.metadata ?? {}), credit: { type: plan.type, ...("items" in plan ? { items: plan.items } : {}) } },
-  } as any)
+  })
   await service.updatePayerInvoices({ id: created.id, reference_id: externalInvoiceNumberFor(created.id) })
-  await linkToOrder(container, original.order_id, created.id)
   return recordById(service, created.id)
 }
 
@@ -139,6 +124,22 @@ async function markIssued(service: PayerInvoiceModuleService, credit: InvoiceRec
 }
 
 /**
+ * The credit as Payer has it, found by the externalInvoiceNumber it was sent with; null when Payer has
+ * none. A failed lookup leaves the outcome unknown (CreditOutcomeUnknownError).
+ */
+export async function lookUpCredit(service: PayerInvoiceModuleService, credit: InvoiceRecord, original: InvoiceRecord): Promise<PayerInvoice | null> {
+  try {
+    return await service.getPayerClient().getInvoice({ externalInvoiceNumber: externalInvoiceNumberFor(credit.id) })
+  } catch (error) {
+    const message =
+      `The credit of Payer invoice ${original.invoice_number} is still unknown: looking it up at Payer failed ` +
+      `(${payerFailure(error, "lookup").message}). It stays held back; repeat the request later`
+    await service.updatePayerInvoices({ id: credit.id, last_error: message })
+    throw new CreditOutcomeUnknownError(message)
+  }
+}
+
+/**
  * How a credit is handled when Payer is not asked to make it again:
  * - "resend" (the request that owns the record, or resolving an unknown credit): looked up first when it
  *   may have reached Payer, then sent with the same Payer-Request-ID and externalInvoiceNumber, which Payer
@@ -199,28 +200,3 @@ export async function issueCreditRecord(service: PayerInvoiceModuleService, cred
   await service.updatePayerInvoices({ id: credit.id, metadata: { ...(credit.metadata ?? {}), original_synced: true } })
   return recordById(service, creditId)
 }
-
-/** Issues the given credit records one after the other (a refund may need several). */
-export const issuePayerCreditsStep = createStep(
-  "payer-issue-credits",
-  async (input: { credit_ids: string[]; mark_recorded?: boolean; accept_unknown?: boolean }, { container }) => {
-    const service = payerInvoices(container)
-    const issued: InvoiceRecord[] = []
-    for (const id of input.credit_ids) {
-      let credit: InvoiceRecord
-      try {
-        credit = await issueCreditRecord(service, id)
-      } catch (error) {
-        // A refund already stands in Medusa for this credit: it stays held back and is resolved later,
-        // which makes it exactly once at Payer (see issueCreditRecord), so the refund is not failed for it.
-        if (!(input.accept_unknown && error instanceof CreditOutcomeUnknownError)) throw error
-        credit = await recordById(service, id)
-      }
-      if (input.mark_recorded && !credit.medusa_recorded) {
-        await service.updatePayerInvoices({ id, medusa_recorded: true })
-      }
-      issued.push(await recordById(service, id))
-    }
-    return new StepResponse(issued)
-  }
-)

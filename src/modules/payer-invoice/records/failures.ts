@@ -1,0 +1,71 @@
+/**
+ * How Payer failures reach the records and the callers: as MedusaErrors keeping Payer's explanation, as the
+ * text stored in last_error, and whether a failed credit proves Payer made nothing.
+ */
+import { MedusaError } from "@medusajs/framework/utils"
+import { PayerApiError } from "../../../lib/payer"
+import { TOKEN_PATH } from "../../../lib/payer/transport"
+import type PayerInvoiceModuleService from "../service"
+
+export const CREDIT_OUTCOME_UNKNOWN = "payer_credit_outcome_unknown"
+
+/** A credit was sent but Payer's answer never arrived: the record is "unknown" and holds its amount back. */
+export class CreditOutcomeUnknownError extends MedusaError {
+  constructor(message: string) {
+    super(MedusaError.Types.UNEXPECTED_STATE, message, CREDIT_OUTCOME_UNKNOWN)
+  }
+}
+
+/**
+ * True when the failure proves Payer made no credit: Payer answered 4xx (other than 409, "already
+ * handled"), the token could not be had, or the client refused before sending. A timeout, a lost
+ * connection, a 5xx after the client's retries, an unrecovered 409 or an unreadable 2xx prove nothing.
+ */
+export function refusedByPayer(error: unknown): boolean {
+  // The transport turns every wire failure into a PayerApiError: anything else was thrown before sending.
+  if (!(error instanceof PayerApiError)) return true
+  if (error.path === TOKEN_PATH) return true
+  return error.code === "http" && error.status !== undefined && error.status >= 400 && error.status < 500 && !error.isConflict
+}
+
+/**
+ * A Payer failure as a MedusaError that keeps Payer's own explanation: Payer's 400 -> 400, 404 -> 404,
+ * anything else (5xx, network, an unrecovered 409) -> 500 with the message.
+ */
+export function payerFailure(error: unknown, what: string): MedusaError {
+  if (error instanceof MedusaError) return error
+  if (error instanceof PayerApiError) {
+    const why = error.payerMessage ?? error.message
+    const type =
+      error.status === 400 || error.status === 422
+        ? MedusaError.Types.INVALID_DATA
+        : error.status === 404
+          ? MedusaError.Types.NOT_FOUND
+          : error.isConflict
+            ? MedusaError.Types.NOT_ALLOWED
+            : MedusaError.Types.UNEXPECTED_STATE
+    return new MedusaError(type, `${what}: Payer answered: ${why}`)
+  }
+  return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `${what}: ${(error as Error)?.message ?? String(error)}`)
+}
+
+const MAX_ERROR_LENGTH = 1000
+
+/**
+ * The text stored in last_error. PayerApiError messages carry Payer's own explanation and the path, never
+ * credentials or tokens (see lib/payer/errors.ts); other errors keep their message only.
+ */
+export function failureText(error: unknown, what: string): string {
+  const message = error instanceof PayerApiError ? error.message : error instanceof Error ? error.message : String(error)
+  const text = `${what}: ${message}`.replace(/\s+/g, " ").trim()
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text
+}
+
+/** Marks a record failed with a readable error; never hides the original error if that write fails too. */
+export async function markFailed(service: PayerInvoiceModuleService, recordId: string, error: unknown, what: string): Promise<void> {
+  try {
+    await service.updatePayerInvoices({ id: recordId, status: "failed", last_error: failureText(error, what) })
+  } catch {
+    // the original error is what the caller rethrows
+  }
+}
