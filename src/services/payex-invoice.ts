@@ -11,7 +11,7 @@ import { fromMinorUnits, toMinorUnits } from "../lib/money"
 import { isOwnPayeeReference, PayexClient, PayexPaymentResponse, PayexProblemError, payeeReferenceFor } from "../lib/payex"
 import { payexToMedusaError } from "../lib/payex-invoice/medusa-errors"
 import { createPaymentRequest, PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PayexInvoiceOptions, payexOptionProblems } from "../lib/payex-invoice/provider-options"
-import { PayexMedusaRecords } from "./payex-medusa-records"
+import { PaymentModuleRecords } from "../lib/medusa/payment-records"
 import { runSessionAction } from "../lib/payex-invoice/session-actions"
 import { nullPlantedKeys, PayexActionContext, PayexSessionData, SESSION_KEYS } from "../lib/payex-invoice/session-data"
 import { completedCaptureTotal, completedOfType, reverseFulfillmentCapture, withReplayRecovery } from "../lib/payex-invoice/replayable-transactions"
@@ -27,7 +27,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
   static identifier = "payex-invoice"
 
   protected readonly client: PayexClient
-  protected readonly records: PayexMedusaRecords
+  protected readonly records: PaymentModuleRecords
   protected readonly logger?: Logger
   private readonly warn = (message: string) => this.logger?.warn(message)
 
@@ -40,7 +40,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     // @ts-ignore the base class takes (cradle, options)
     super(...arguments)
     this.logger = cradle.logger
-    this.records = new PayexMedusaRecords(cradle)
+    this.records = new PaymentModuleRecords(cradle)
     this.client = new PayexClient({
       token: options.token,
       baseUrl: options.baseUrl ?? PAYEX_DEFAULT_BASE_URL,
@@ -146,7 +146,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     const captureId = context?.idempotency_key
     if (!captureId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "capturePayment needs the Medusa capture id")
     const capture = await this.records.capture(captureId)
-    const amount = toMinorUnits(capture.amount as any, d.currency_code!)
+    const amount = toMinorUnits(capture.amount, d.currency_code!)
     const pending = trustedHandover(this.options.token, "pending_capture", capture.payment_id, d.pending_capture, this.warn)
     // Medusa merges payment data on update: only an explicit null removes the hand-over, so a later
     // capture of the same amount can never reuse this fulfillment's lines and payeeReference.

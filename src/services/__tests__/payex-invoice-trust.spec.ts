@@ -3,7 +3,7 @@ import nock from "nock"
 import { BASE, PAYMENT_ID, paymentResponse, setupNock, TOKEN, transaction, watchUnmatched } from "../../lib/payex/__tests__/helpers"
 import type { OrderLike } from "../../lib/mapping/order-lines"
 import { PayexInvoiceProviderService } from "../payex-invoice"
-import { PayexMedusaRecords } from "../payex-medusa-records"
+import { PaymentModuleRecords } from "../../lib/medusa/payment-records"
 import type { PayexActionContext, PayexSessionData } from "../../lib/payex-invoice/session-data"
 import { signHandover, signPayment } from "../../lib/payex-invoice/session-trust"
 
@@ -33,7 +33,7 @@ function setup() {
     { logger, captureService, paymentService, refundService },
     { token: TOKEN, payeeId: "12345678-1234-1234-1234-123456789012", baseUrl: BASE, maxRetries: 0 }
   )
-  jest.spyOn(PayexMedusaRecords.prototype, "orderOfPaymentCollection").mockResolvedValue(ORDER)
+  jest.spyOn(PaymentModuleRecords.prototype, "orderOfPaymentCollection").mockResolvedValue(ORDER)
   return { provider, logger, captureService, paymentService }
 }
 

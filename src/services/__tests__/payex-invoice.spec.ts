@@ -15,7 +15,7 @@ import {
 import type { OrderLike } from "../../lib/mapping/order-lines"
 import { PayexInvoiceProviderService } from "../payex-invoice"
 import type { PayexInvoiceOptions } from "../../lib/payex-invoice/provider-options"
-import { PayexMedusaRecords } from "../payex-medusa-records"
+import { PaymentModuleRecords } from "../../lib/medusa/payment-records"
 import type { PayexActionContext, PayexSessionData } from "../../lib/payex-invoice/session-data"
 import { signHandover, signPayment } from "../../lib/payex-invoice/session-trust"
 
@@ -57,7 +57,7 @@ function setup(options: Partial<PayexInvoiceOptions> = {}) {
   const captureService = { retrieve: jest.fn() }
   const paymentService = { list: jest.fn() }
   const provider = new PayexInvoiceProviderService({ logger, captureService, paymentService }, { ...OPTIONS, ...options })
-  const orderLookup = jest.spyOn(PayexMedusaRecords.prototype, "orderOfPaymentCollection").mockResolvedValue(ORDER)
+  const orderLookup = jest.spyOn(PaymentModuleRecords.prototype, "orderOfPaymentCollection").mockResolvedValue(ORDER)
   return { provider, logger, captureService, paymentService, orderLookup }
 }
 

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { payeeReferenceFor } from "../../../lib/payex"
-import { livePaymentOf } from "../../../services/medusa-order-lookup"
+import { livePaymentOf } from "../../../lib/medusa/order-lookups"
 import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
 import type { PayexSessionData, PendingReversal } from "../../../lib/payex-invoice/session-data"
 

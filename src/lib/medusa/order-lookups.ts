@@ -1,0 +1,58 @@
+import { container as appContainer } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { OrderLike } from "../mapping/order-lines"
+
+/**
+ * The order-side lookups both payment providers and their workflows need, in one place.
+ *
+ * Payment providers run inside the payment module, whose container cannot see orders. Both providers
+ * need the order of a payment collection now and then (lines to capture, an order to credit), so these
+ * lookups read the order <-> payment collection link and the order through the application's `query`.
+ */
+
+// Totals are computed by the order module, and only when the order's own `total` and the base fields
+// ("items.*") are asked for beside "items.total". Every reader of invoice lines (PayEx captures, Payer
+// invoices) asks for these, so `grossLinesForOrder` gets the same shape everywhere.
+export const ORDER_LINE_FIELDS = [
+  "id",
+  "currency_code",
+  "total",
+  "items.*",
+  "items.total",
+  "items.tax_lines.rate",
+  "shipping_methods.*",
+  "shipping_methods.total",
+  "shipping_methods.tax_lines.rate",
+]
+
+/** The id of the order a payment collection pays for, or null when it belongs to none (yet). */
+export async function orderIdOfPaymentCollection(paymentCollectionId: string | undefined): Promise<string | null> {
+  if (!paymentCollectionId) return null
+  const query = appContainer.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: links } = await query.graph({
+    entity: "order_payment_collection",
+    fields: ["order_id"],
+    filters: { payment_collection_id: paymentCollectionId },
+  })
+  return links[0]?.order_id ?? null
+}
+
+/** The order a payment collection pays for, with the fields invoice lines need (ORDER_LINE_FIELDS). */
+export async function orderWithLinesOfPaymentCollection(paymentCollectionId: string): Promise<OrderLike | null> {
+  const orderId = await orderIdOfPaymentCollection(paymentCollectionId)
+  if (!orderId) return null
+  const query = appContainer.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: orders } = await query.graph({ entity: "order", fields: ORDER_LINE_FIELDS, filters: { id: orderId } })
+  // query.graph types the row from the entity's full model; OrderLike is the subset ORDER_LINE_FIELDS selects.
+  return (orders[0] as unknown as OrderLike) ?? null
+}
+
+/** The order's live payment made with the provider of `identifier` (for example "payex-invoice"). */
+export function livePaymentOf<P extends { provider_id?: string | null; canceled_at?: unknown }>(
+  order: { payment_collections?: Array<{ payments?: P[] | null } | null> | null } | null | undefined,
+  identifier: string
+): P | undefined {
+  return (order?.payment_collections ?? [])
+    .flatMap((pc) => pc?.payments ?? [])
+    .find((p) => !!p?.provider_id?.startsWith(`pp_${identifier}_`) && !p.canceled_at)
+}

@@ -1,0 +1,80 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
+import { MathBN } from "@medusajs/framework/utils"
+import type { OrderLike } from "../mapping/order-lines"
+import { orderWithLinesOfPaymentCollection } from "./order-lookups"
+
+/** The columns of the payment module's rows a provider reads (Medusa passes a provider none of them). */
+export interface CaptureRecord {
+  id: string
+  amount: BigNumberInput
+  raw_amount?: BigNumberInput | null
+  payment_id: string
+  /** Loaded: `capture()` asks for the relation. */
+  payment: { id: string; payment_collection_id: string; currency_code: string }
+}
+export interface RefundRecord {
+  id: string
+  payment_id: string
+}
+export interface PaymentRecord {
+  id: string
+  captures?: Array<{ id: string; amount: BigNumberInput; raw_amount?: BigNumberInput | null }> | null
+}
+
+/**
+ * The payment module's internal services a provider's cradle holds. Medusa types a provider's cradle as
+ * `Record<string, any>`; this names the three calls the plugin makes, so the cast is made once, here.
+ */
+export interface PaymentModuleCradle {
+  captureService: { retrieve(id: string, config: { relations: string[] }): Promise<CaptureRecord> }
+  refundService: { retrieve(id: string, config: { select: string[] }): Promise<RefundRecord> }
+  paymentService: {
+    list(filter: { id?: string; payment_session_id?: string }, config: { relations: string[]; take: number }): Promise<PaymentRecord[]>
+  }
+}
+
+/**
+ * The few Medusa records a payment provider must read that Medusa does not pass to it: the amount of the
+ * capture it is asked to make, the payment of a refund, what is already captured, and the order lines to
+ * describe a capture with. The cradle is the payment module's own container (its internal services); the
+ * order lives elsewhere, so it is read through the application's `query` (lib/medusa/order-lookups.ts).
+ */
+export class PaymentModuleRecords {
+  private readonly cradle: PaymentModuleCradle
+
+  constructor(cradle: Record<string, unknown>) {
+    this.cradle = cradle as unknown as PaymentModuleCradle
+  }
+
+  /** The capture row Medusa created before calling `capturePayment` (its id is the idempotency key). */
+  async capture(captureId: string): Promise<{ amount: BigNumberInput; payment_id: string; payment_collection_id: string; currency_code: string }> {
+    const capture = await this.cradle.captureService.retrieve(captureId, { relations: ["payment"] })
+    return {
+      amount: capture.raw_amount ?? capture.amount,
+      payment_id: capture.payment_id ?? capture.payment?.id,
+      payment_collection_id: capture.payment?.payment_collection_id,
+      currency_code: capture.payment?.currency_code,
+    }
+  }
+
+  /** The Medusa payment a refund row belongs to (Medusa creates the row before calling `refundPayment`). */
+  async refund(refundId: string): Promise<{ payment_id: string }> {
+    const refund = await this.cradle.refundService.retrieve(refundId, { select: ["id", "payment_id"] })
+    return { payment_id: refund.payment_id }
+  }
+
+  /** Sum of the captures Medusa has recorded on the payment of a session, except `exceptCaptureId`. */
+  async capturedTotal(filter: { id?: string; payment_session_id?: string }, exceptCaptureId?: string) {
+    const [payment] = await this.cradle.paymentService.list(filter, { relations: ["captures"], take: 1 })
+    if (!payment) return { payment: null, total: MathBN.convert(0) }
+    const total = (payment.captures ?? [])
+      .filter((c) => c.id !== exceptCaptureId)
+      .reduce((sum, c) => MathBN.add(sum, c.raw_amount ?? c.amount), MathBN.convert(0))
+    return { payment, total }
+  }
+
+  /** The order a payment collection pays for, with what invoice lines need. */
+  orderOfPaymentCollection(paymentCollectionId: string): Promise<OrderLike | null> {
+    return orderWithLinesOfPaymentCollection(paymentCollectionId)
+  }
+}
