@@ -14,16 +14,14 @@ import { sliceOfTotal } from "../money/allocate"
 import { summarizeVat } from "../money/vat"
 import { manualCreditItems, MAX_DESCRIPTION_LENGTH } from "../payer/items"
 import type { PayerItem } from "../payer/types"
+import type { PayerInvoiceLineRow, RowWith } from "./payer-invoice-rows"
 import { AdminInputError, parseBoundedList, parseMajorAmount, parsePositiveInteger, parseVatPercent } from "./admin-amounts"
 
-export interface CreditableLine {
-  position: number
-  quantity: number
-  credited_quantity: number
-  unit_amount: number
-  total_amount: number
-  vat_basis_points: number
-}
+/** What crediting reads of an invoice line (a payer_invoice_line row). */
+export type CreditableLine = RowWith<
+  PayerInvoiceLineRow,
+  "position" | "quantity" | "credited_quantity" | "unit_amount" | "total_amount" | "vat_basis_points"
+>
 
 /** An issued invoice as far as crediting is concerned (a payer_invoice record of kind "invoice"). */
 export interface CreditableInvoice {

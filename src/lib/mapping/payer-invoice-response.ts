@@ -2,45 +2,34 @@
  * A stored Payer invoice record -> what the admin API answers. Pure. Amounts are stored in minor units
  * (as Payer sends them) and answered in the order currency's major units, like the rest of Medusa's admin API.
  */
-import { basisPointsToPercent, majorUnits, type StoredMinorUnits } from "../money"
+import { basisPointsToPercent, majorUnits } from "../money"
+import type { PayerInvoiceLineRow, PayerInvoiceRow, RowWith } from "./payer-invoice-rows"
 
-export interface PayerInvoiceLineRecord {
-  position: number
-  description: string
-  quantity: number
-  unit_amount: StoredMinorUnits
-  total_amount: StoredMinorUnits
-  vat_basis_points: number
-  line_item_id?: string | null
-  shipping_method_id?: string | null
-  credited_quantity?: number | null
-}
+/** What the answer reads of a line. */
+export type PayerInvoiceLineRecord = RowWith<
+  PayerInvoiceLineRow,
+  "position" | "description" | "quantity" | "unit_amount" | "total_amount" | "vat_basis_points",
+  "line_item_id" | "shipping_method_id" | "credited_quantity"
+>
 
-export interface PayerInvoiceRecord {
-  id: string
-  kind: string
-  status: string
-  invoice_number?: string | null
-  ocr?: string | null
-  reference_id?: string | null
-  payer_order_id?: string | null
-  fulfillment_id?: string | null
-  credited_invoice_number?: string | null
-  currency_code: string
-  total_amount: StoredMinorUnits
-  vat_amount: StoredMinorUnits
-  credited_amount: StoredMinorUnits
-  outstanding_amount: StoredMinorUnits
-  payer_status?: string | null
-  invoice_date?: string | null
-  due_date?: string | null
-  delivery_type?: string | null
-  public_url?: string | null
-  standalone?: boolean | null
-  last_error?: string | null
-  created_at?: string | Date | null
-  lines?: PayerInvoiceLineRecord[] | null
-}
+/** What the answer reads of a record; the created_at of a record read through Medusa's query may be a string. */
+export type PayerInvoiceRecord = RowWith<
+  PayerInvoiceRow,
+  "id" | "kind" | "status" | "currency_code" | "total_amount" | "vat_amount" | "credited_amount" | "outstanding_amount",
+  | "invoice_number"
+  | "ocr"
+  | "reference_id"
+  | "payer_order_id"
+  | "fulfillment_id"
+  | "credited_invoice_number"
+  | "payer_status"
+  | "invoice_date"
+  | "due_date"
+  | "delivery_type"
+  | "public_url"
+  | "standalone"
+  | "last_error"
+> & { created_at?: Date | string | null; lines?: PayerInvoiceLineRecord[] | null }
 
 // majorUnits lives in lib/money; re-exported for api/admin/payer-invoices/actions.ts until its import moves there.
 export { majorUnits }

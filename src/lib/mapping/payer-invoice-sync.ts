@@ -10,6 +10,7 @@
  * every run starts.
  */
 import type { PayerInvoice, PayerInvoiceBatch } from "../payer"
+import type { PayerInvoiceRow, RowWith } from "./payer-invoice-rows"
 
 /**
  * Payer statuses after which nothing is expected to change any more. Anything else, including statuses
@@ -17,14 +18,12 @@ import type { PayerInvoice, PayerInvoiceBatch } from "../payer"
  */
 export const SETTLED_PAYER_STATUSES: readonly string[] = ["PAID", "CREDITED"]
 
-export interface SyncableRecord {
-  id: string
-  invoice_number?: string | null
-  payer_status?: string | null
-  credited_amount?: number | null
-  outstanding_amount?: number | null
-  due_date?: string | null
-}
+/** What the status sync reads of a record. */
+export type SyncableRecord = RowWith<
+  PayerInvoiceRow,
+  "id",
+  "invoice_number" | "payer_status" | "credited_amount" | "outstanding_amount" | "due_date"
+>
 
 export interface SyncUpdate {
   id: string

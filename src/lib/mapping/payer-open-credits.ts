@@ -9,24 +9,18 @@
  * issued; refused by Payer -> failed, released). A held amount is never released on a guess.
  */
 import type { CreditableInvoice, CreditableLine } from "./payer-credits"
+import type { PayerInvoiceRow, RowWith } from "./payer-invoice-rows"
 
-export type CreditStatus = "pending" | "issued" | "failed" | "unknown"
+export type CreditStatus = PayerInvoiceRow["status"]
 
-export interface CreditRecordLike {
-  id: string
-  kind: "invoice" | "credit"
-  status: CreditStatus
-  credited_invoice_id?: string | null
-  total_amount: number
-  metadata?: Record<string, any> | null
-}
+/** What open-credit planning reads of a credit record. */
+export type CreditRecordLike = RowWith<PayerInvoiceRow, "id" | "kind" | "status" | "total_amount", "credited_invoice_id" | "metadata">
 
-export interface InvoiceRecordLike {
-  id: string
-  invoice_number?: string | null
-  total_amount: number
-  /** Payer's creditedAmount (written by credits and the status sync; Payer leaves standalone credits out). */
-  credited_amount: number
+/**
+ * What open-credit planning reads of an invoice record; its credited_amount is Payer's creditedAmount (written by
+ * credits and the status sync; Payer leaves standalone credits out).
+ */
+export type InvoiceRecordLike = RowWith<PayerInvoiceRow, "id" | "total_amount" | "credited_amount", "invoice_number"> & {
   lines?: Array<CreditableLine & { line_item_id?: string | null }>
 }
 
@@ -43,6 +37,13 @@ function countingCredits(invoiceId: string, records: CreditRecordLike[]) {
   return { issued: mine.filter((r) => r.status === "issued"), open: mine.filter(isOpenCredit) }
 }
 
+/** The planned credit a credit record keeps in metadata.credit (a PlannedCredit as it was stored). */
+type StoredCredit = { type?: string; items?: Array<{ position: unknown; quantity: unknown }> }
+
+function storedCredit(record: CreditRecordLike): StoredCredit | undefined {
+  return (record.metadata?.credit ?? undefined) as StoredCredit | undefined
+}
+
 /**
  * The invoice as the planner must see it: credited = the larger of Payer's creditedAmount and the sum of
  * the issued and open credits; each position's credited quantity raised by open full and partial credits.
@@ -53,10 +54,10 @@ export function creditableWithOpenCredits(
 ): Omit<CreditableInvoice, "lines"> & { lines: Array<CreditableLine & { line_item_id?: string | null }> } {
   const { issued, open } = countingCredits(invoice.id, records)
   const sum = (list: CreditRecordLike[]) => list.reduce((total, r) => total + Number(r.total_amount), 0)
-  const heldFull = open.some((r) => r.metadata?.credit?.type === "full")
+  const heldFull = open.some((r) => storedCredit(r)?.type === "full")
   const heldByPosition = new Map<number, number>()
-  for (const r of open.filter((r) => r.metadata?.credit?.type === "partial")) {
-    for (const item of r.metadata?.credit?.items ?? []) {
+  for (const r of open.filter((r) => storedCredit(r)?.type === "partial")) {
+    for (const item of storedCredit(r)?.items ?? []) {
       heldByPosition.set(Number(item.position), (heldByPosition.get(Number(item.position)) ?? 0) + Number(item.quantity))
     }
   }
