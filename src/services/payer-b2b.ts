@@ -8,8 +8,8 @@ import type {
 import { toMinorUnits } from "../lib/money"
 import { PAYER_B2B_PROVIDER_IDENTIFIER } from "../modules/payer-invoice/names"
 import { PAYER_CURRENCIES } from "../modules/payer-invoice/options"
-import { allowlistedSessionData, B2B_PROVIDER_FIELDS, parseB2BCustomer } from "./payer-b2b-session"
-import { creditRefundThroughPayer, pendingRefundVerdict } from "./payer-b2b-refunds"
+import { allowlistedSessionData, B2B_PROVIDER_FIELDS, parseB2BCustomer } from "../lib/payer-b2b/session-data"
+import { creditRefundThroughPayer, pendingRefundVerdict } from "../lib/payer-b2b/refund-credits"
 
 export type { PendingPayerRefund } from "../lib/mapping/payer-refund-marker"
 

@@ -1,8 +1,8 @@
-jest.mock("../payer-b2b-refunds", () => ({ creditRefundThroughPayer: jest.fn(), pendingRefundVerdict: jest.fn() }))
+jest.mock("../../lib/payer-b2b/refund-credits", () => ({ creditRefundThroughPayer: jest.fn(), pendingRefundVerdict: jest.fn() }))
 
 import { BigNumber, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { PayerB2BProviderService } from "../payer-b2b"
-import { creditRefundThroughPayer, pendingRefundVerdict } from "../payer-b2b-refunds"
+import { creditRefundThroughPayer, pendingRefundVerdict } from "../../lib/payer-b2b/refund-credits"
 import providerModule from "../../providers/payer"
 
 const creditThroughPayer = creditRefundThroughPayer as jest.MockedFunction<typeof creditRefundThroughPayer>

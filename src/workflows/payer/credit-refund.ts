@@ -16,7 +16,7 @@ export type CreditPayerRefundInput = RefundCreditsInput
  * A Medusa refund on a payer-b2b payment (admin refund, order cancel, return) as Payer credits: full
  * credits of the oldest invoices the refund covers, manual lines with the VAT split for the rest, marked
  * recorded (the refund is Medusa's own). The payer-b2b provider does not run this workflow: it makes the same
- * module calls under the same lock itself (see services/payer-b2b-refunds.ts), so that provider code never
+ * module calls under the same lock itself (see lib/payer-b2b/refund-credits.ts), so that provider code never
  * imports a workflow. This workflow stays for hosts that credit a refund they recorded some other way.
  */
 export const creditPayerRefundWorkflow = createWorkflow(creditPayerRefundWorkflowId, (input: CreditPayerRefundInput) => {

@@ -3,8 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { PayerInvoiceCustomer } from "../../../lib/payer"
 import { fulfillmentSelection, type FulfillmentLike, type OrderLike } from "../../../lib/mapping/order-lines"
 import { payerInvoiceCustomer, payerItemsFor, type B2BPaymentData, type PlannedPayerItem } from "../../../lib/mapping/payer-order"
-import { livePaymentOf } from "../../../services/medusa-order-lookup"
-import { ORDER_LINE_FIELDS } from "../../../services/payex-medusa-records"
+import { livePaymentOf, ORDER_LINE_FIELDS } from "../../../lib/medusa/order-lookups"
 import { PAYER_B2B_PROVIDER_IDENTIFIER, payerInvoiceModule } from "../../../modules/payer-invoice"
 import { fulfillmentSource } from "../../../modules/payer-invoice/records/sources"
 
@@ -43,6 +42,8 @@ const ORDER_FIELDS = [
   "payment_collections.payments.data", "payment_collections.payments.canceled_at",
 ]
 
+type OrderPayment = { id: string; data?: unknown; provider_id?: string | null; canceled_at?: unknown }
+
 /**
  * Reads the order and decides what the fulfillment invoices: exactly its units (continuing after the units
  * earlier fulfillments invoiced, so a line's slices add up to its total), plus shipping on the first
@@ -54,7 +55,7 @@ export const preparePayerInvoiceStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service = payerInvoiceModule(container)
     const { data: [order] } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: input.order_id } })
-    const payment: any = livePaymentOf(order as any, PAYER_B2B_PROVIDER_IDENTIFIER)
+    const payment = livePaymentOf<OrderPayment>(order, PAYER_B2B_PROVIDER_IDENTIFIER)
     if (!order || !payment) return new StepResponse(undefined)
 
     const [record] = await service.listPayerInvoices({ source: fulfillmentSource(input.fulfillment_id) }, { take: 1 })

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { parseB2BCustomer } from "../payer-b2b-session"
+import { parseB2BCustomer } from "../session-data"
 
 /** What a storefront sends for a company paying by Payer invoice. */
 const VALID = {

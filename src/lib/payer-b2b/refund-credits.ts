@@ -1,10 +1,10 @@
 import { container as appContainer } from "@medusajs/framework"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { pendingRefundProblem } from "../lib/mapping/payer-refund-marker"
-import { payerInvoiceModule } from "../modules/payer-invoice"
-import { payerCreditsLockKey } from "../modules/payer-invoice/lock-keys"
-import { linkRecordsToOrder } from "../modules/payer-invoice/order-link"
-import { orderIdOfPaymentCollection } from "./medusa-order-lookup"
+import { pendingRefundProblem } from "../mapping/payer-refund-marker"
+import { payerInvoiceModule } from "../../modules/payer-invoice"
+import { payerCreditsLockKey } from "../../modules/payer-invoice/lock-keys"
+import { linkRecordsToOrder } from "../../modules/payer-invoice/order-link"
+import { orderIdOfPaymentCollection } from "../medusa/order-lookups"
 
 /**
  * A Medusa refund on a payer-b2b payment that did not come from the plugin's own credit routes (admin

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { isValidEmail, parseSwedishOrganisationNumber, parseSwedishVatId } from "../lib/identity"
-import { PAYER_DELIVERY_TYPES } from "../modules/payer-invoice/options"
+import { isValidEmail, parseSwedishOrganisationNumber, parseSwedishVatId } from "../identity"
+import { PAYER_DELIVERY_TYPES } from "../../modules/payer-invoice/options"
 
 /** What a business customer's storefront sends as the payer-b2b session data, normalized. */
 export interface PayerB2BCustomer {
