@@ -42,7 +42,7 @@ export const ensurePayerInvoiceRecordStep = createStep(
       if (!existing.step && !existing.payer_order_id && plan.items) {
         const old = await service.listPayerInvoiceLines({ invoice_id: existing.id } as any, { select: ["id"] })
         if (old.length) await service.deletePayerInvoiceLines(old.map((l) => l.id))
-        await service.createPayerInvoiceLines(lineRows(existing.id, plan) as any)
+        await service.createPayerInvoiceLines(lineRows(existing.id, plan))
         await service.updatePayerInvoices({ id: existing.id, ...amounts(plan), delivery_type: plan.delivery_type })
       }
       return new StepResponse({ record_id: existing.id }, { created: null as string | null })
@@ -64,14 +64,14 @@ export const ensurePayerInvoiceRecordStep = createStep(
         currency_code: plan.currency_code,
         delivery_type: plan.delivery_type,
         ...amounts(plan),
-      } as any)
+      })
     } catch (e) {
       // Another run created it between our read and our write (the unique source index said no).
       const [raced] = await service.listPayerInvoices({ source }, { take: 1 })
       if (raced) return new StepResponse({ record_id: raced.id }, { created: null as string | null })
       throw e
     }
-    await service.createPayerInvoiceLines(lineRows(id, plan) as any)
+    await service.createPayerInvoiceLines(lineRows(id, plan))
     const link = container.resolve(ContainerRegistrationKeys.LINK)
     await link.create({ [Modules.ORDER]: { order_id: plan.order_id }, [PAYER_INVOICE_MODULE]: { payer_invoice_id: id } })
     return new StepResponse({ record_id: id }, { created: id as string | null })

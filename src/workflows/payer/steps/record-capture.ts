@@ -1,9 +1,16 @@
-import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { capturePaymentWorkflow, type CapturePaymentWorkflowInput } from "@medusajs/medusa/core-flows"
+import type { CreateCaptureDTO } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/money"
 import { payerInvoiceModule } from "../../../modules/payer-invoice"
 import { ISSUE_STEPS } from "../../../modules/payer-invoice/records/sources"
+
+/**
+ * Medusa 2.21's workflow input type lacks is_captured, which the workflow hands on to the payment module's
+ * capturePayment (CreateCaptureDTO has it): with it, the capture is recorded without calling a provider.
+ */
+type RecordedCaptureInput = CapturePaymentWorkflowInput & Pick<CreateCaptureDTO, "is_captured">
 
 /** Marks the Medusa capture that stands for one Payer invoice (capture.created_by), so it is made once. */
 export function captureMarker(recordId: string): string {
@@ -27,16 +34,15 @@ export const recordPayerCaptureStep = createStep(
       const paymentModule = container.resolve(Modules.PAYMENT)
       const payment = await paymentModule.retrievePayment(input.payment_id, { relations: ["captures"] })
       const marker = captureMarker(record.id)
-      const already = (payment.captures ?? []).some((c: any) => c.created_by === marker)
+      const already = (payment.captures ?? []).some((c) => c.created_by === marker)
       if (!already && Number(record.total_amount) > 0) {
-        await capturePaymentWorkflow(container).run({
-          input: {
-            payment_id: input.payment_id,
-            amount: fromMinorUnits(Number(record.total_amount), record.currency_code),
-            captured_by: marker,
-            is_captured: true,
-          } as any,
-        })
+        const capture: RecordedCaptureInput = {
+          payment_id: input.payment_id,
+          amount: fromMinorUnits(Number(record.total_amount), record.currency_code),
+          captured_by: marker,
+          is_captured: true,
+        }
+        await capturePaymentWorkflow(container).run({ input: capture })
       }
       await service.updatePayerInvoices({ id: record.id, status: "issued", medusa_recorded: true, step: ISSUE_STEPS.recorded, last_error: null })
       return new StepResponse({ record_id: record.id, captured: !already })

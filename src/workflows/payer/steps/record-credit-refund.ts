@@ -1,5 +1,5 @@
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/money"
@@ -12,7 +12,7 @@ import { updatePaymentData } from "../../../lib/medusa/payment-data"
  * Removes the marker whether or not the provider consumed it. Payment data is a JSON column that Medusa
  * MERGES on update, so a key left out survives: it has to be set to null explicitly.
  */
-async function clearMarker(paymentModule: any, paymentId: string): Promise<void> {
+async function clearMarker(paymentModule: IPaymentModuleService, paymentId: string): Promise<void> {
   const latest = await paymentModule.retrievePayment(paymentId, { select: ["id", "data"] })
   await updatePaymentData(paymentModule, paymentId, { ...(latest.data ?? {}), pending_refund: null })
 }
@@ -32,7 +32,7 @@ async function recordCreditAsRefund(container: MedusaContainer, creditId: string
   const paymentModule = container.resolve(Modules.PAYMENT)
   const payment = await paymentModule.retrievePayment(credit.payment_id, { select: ["id", "data"], relations: ["refunds"] })
   const note = refundNote(credit.invoice_number)
-  if (!(payment.refunds ?? []).some((r: any) => r.note === note)) {
+  if (!(payment.refunds ?? []).some((r) => r.note === note)) {
     const pending = signPendingRefund(service.getPayerOptions().clientSecret, {
       payment_id: payment.id,
       amount_minor: Number(credit.total_amount),
@@ -43,11 +43,12 @@ async function recordCreditAsRefund(container: MedusaContainer, creditId: string
       await refundPaymentWorkflow(container).run({
         input: { payment_id: payment.id, amount: fromMinorUnits(Number(credit.total_amount), credit.currency_code), note },
       })
-    } catch (error: any) {
+    } catch (error) {
       await clearMarker(paymentModule, payment.id)
-      const message = `Credit invoice ${credit.invoice_number} was issued at Payer, but Medusa did not record the refund: ${error?.message ?? String(error)}`
+      const failure = error as { message?: string; type?: string } | undefined // a MedusaError, or whatever the workflow threw
+      const message = `Credit invoice ${credit.invoice_number} was issued at Payer, but Medusa did not record the refund: ${failure?.message ?? String(error)}`
       await service.updatePayerInvoices({ id: credit.id, last_error: message })
-      throw new MedusaError(error?.type ?? MedusaError.Types.UNEXPECTED_STATE, message)
+      throw new MedusaError(failure?.type ?? MedusaError.Types.UNEXPECTED_STATE, message)
     }
     await clearMarker(paymentModule, payment.id)
   }

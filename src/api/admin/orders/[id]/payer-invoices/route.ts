@@ -6,5 +6,5 @@ import { orderWithFulfillments, payerRecordsOfOrder } from "./helpers"
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const order = await orderWithFulfillments(req.scope, req.params.id)
   const records = await payerRecordsOfOrder(req.scope, order.id)
-  res.json({ payer_invoices: serializePayerInvoices(records as any) })
+  res.json({ payer_invoices: serializePayerInvoices(records) })
 }

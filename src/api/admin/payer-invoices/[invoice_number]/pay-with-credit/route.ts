@@ -11,5 +11,5 @@ import type { AdminPayerPayWithCreditType } from "../../validators"
 export async function POST(req: AuthenticatedMedusaRequest<AdminPayerPayWithCreditType>, res: MedusaResponse) {
   const key = requireIdempotencyKey(req) // 400 naming the header before anything else happens
   const { credit, invoice } = await payWithCredit(req.scope, req.params.invoice_number, req.validatedBody, key)
-  res.json({ credit_invoice: serializePayerInvoice(credit as any), invoice: serializePayerInvoice(invoice as any) })
+  res.json({ credit_invoice: serializePayerInvoice(credit), invoice: serializePayerInvoice(invoice) })
 }

@@ -7,5 +7,5 @@ import { requireIdempotencyKey } from "../../idempotency"
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const key = requireIdempotencyKey(req) // 400 naming the header before anything else happens
   const { payout, record } = await payoutCredit(req.scope, req.params.invoice_number, key)
-  res.json({ payout, credit_invoice: serializePayerInvoice(record as any) })
+  res.json({ payout, credit_invoice: serializePayerInvoice(record) })
 }

@@ -15,5 +15,5 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   payerInvoiceModule(req.scope).getPayerClient() // 400 when Payer is not configured
   await resolvePayerCreditsWorkflow(req.scope).run({ input: { order_id: order.id } })
   const records = await payerRecordsOfOrder(req.scope, order.id)
-  res.json({ payer_invoices: serializePayerInvoices(records as any) })
+  res.json({ payer_invoices: serializePayerInvoices(records) })
 }
