@@ -7,11 +7,12 @@ import type {
 } from "@medusajs/framework/types"
 import { buildCaptureRequest, buildReversalRequest, mergeVatSummaries } from "../lib/mapping/payex-transactions"
 import { grossLinesForOrder } from "../lib/mapping/order-lines"
+import { PaymentModuleRecords } from "../lib/medusa/payment-records"
 import { fromMinorUnits, toMinorUnits } from "../lib/money"
 import { isOwnPayeeReference, PayexClient, PayexPaymentResponse, PayexProblemError, payeeReferenceFor } from "../lib/payex"
 import { payexToMedusaError } from "../lib/payex-invoice/medusa-errors"
 import { createPaymentRequest, PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PayexInvoiceOptions, payexOptionProblems } from "../lib/payex-invoice/provider-options"
-import { PaymentModuleRecords } from "../lib/medusa/payment-records"
+import { sessionStatusOf } from "../lib/payex-invoice/payment-status"
 import { runSessionAction } from "../lib/payex-invoice/session-actions"
 import { nullPlantedKeys, PayexActionContext, PayexSessionData, SESSION_KEYS } from "../lib/payex-invoice/session-data"
 import { completedCaptureTotal, completedOfType, reverseFulfillmentCapture, withReplayRecovery } from "../lib/payex-invoice/replayable-transactions"
@@ -73,7 +74,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `PayEx invoice supports SEK, NOK and EUR, not ${String(currency_code).toUpperCase()}`)
     }
     // Medusa writes session_id after the storefront's data, so it is Medusa's own.
-    const sessionId = String((data as any)?.session_id ?? context?.idempotency_key ?? "")
+    const sessionId = String((data as Record<string, unknown> | undefined)?.session_id ?? context?.idempotency_key ?? "")
     const amountMinor = toMinorUnits(amount, currency_code)
     const sent = (data as Record<string, unknown> | undefined)?.user_agent
     const userAgent = typeof sent === "string" && sent ? sent : "medusa-plugin-payex-payer"
@@ -133,8 +134,8 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     if (!trustedPayment(this.options.token, d)) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment session has no PayEx payment the plugin created; create the payment session again")
     }
-    const payment = await this.fetchPayment(d)
-    const [auth] = completedOfType(await this.client.listTransactions(payment.payment), "Authorization")
+    const { transactions } = await this.paymentAndTransactions(d)
+    const [auth] = completedOfType(transactions, "Authorization")
     if (!auth) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The shopper is not authorized by PayEx yet: call POST /store/payex/authorize before completing the cart")
     }
@@ -152,10 +153,10 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     // capture of the same amount can never reuse this fulfillment's lines and payeeReference.
     d.pending_capture = null
 
-    const payment = await this.fetchPayment(d)
+    const { payment, transactions } = await this.paymentAndTransactions(d)
     // Money PayEx holds as captured but Medusa has not recorded (an earlier attempt that crashed after
     // PayEx answered, or a capture made in PayEx's portal) is recorded now instead of captured again.
-    const payexCaptured = completedCaptureTotal(await this.client.listTransactions(payment.payment))
+    const payexCaptured = completedCaptureTotal(transactions)
     const { total } = await this.records.capturedTotal({ id: capture.payment_id }, captureId)
     if (payexCaptured - toMinorUnits(total, d.currency_code!) >= amount) return { data: d }
 
@@ -174,8 +175,8 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     const amountMinor = toMinorUnits(amount, d.currency_code!)
     const pending = d.pending_refund ? trustedHandover(this.options.token, "pending_refund", (await this.records.refund(refundId)).payment_id, d.pending_refund, this.warn) : undefined
     if (d.pending_refund !== undefined) d.pending_refund = null // a hand-over serves one refund only
-    const payment = await this.fetchPayment(d)
-    const captures = completedOfType(await this.client.listTransactions(payment.payment), "Capture")
+    const { payment, transactions } = await this.paymentAndTransactions(d)
+    const captures = completedOfType(transactions, "Capture")
     if (pending && pending.amount_minor === amountMinor) {
       // A canceled fulfillment: reverse exactly its capture (its amount and VAT), referenced by the fulfillment.
       const tx = await reverseFulfillmentCapture(this.client, payment, captures, pending)
@@ -222,16 +223,8 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
 
   async getPaymentStatus({ data }: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
     const d = data as PayexSessionData
-    const payment = await this.fetchPayment(d)
-    const txs = (await this.client.listTransactions(payment.payment)).filter((t) => t.state === "Completed")
-    const has = (type: string) => txs.some((t) => t.type === type)
-    const status = payment.payment.state === "Aborted" ? PaymentSessionStatus.CANCELED
-      : has("Capture") ? PaymentSessionStatus.CAPTURED
-      : has("Cancellation") ? PaymentSessionStatus.CANCELED
-      : has("Authorization") ? PaymentSessionStatus.AUTHORIZED
-      : payment.payment.state === "Failed" ? PaymentSessionStatus.ERROR
-      : PaymentSessionStatus.PENDING
-    return { status, data: d }
+    const { payment, transactions } = await this.paymentAndTransactions(d)
+    return { status: sessionStatusOf(payment, transactions), data: d }
   }
 
   async retrievePayment({ data }: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
@@ -246,10 +239,11 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
    */
   async getWebhookActionAndData({ data }: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
     const notSupported = { action: PaymentActions.NOT_SUPPORTED }
-    const paymentId = (data as any)?.payment?.id
-    const transactionId = (data as any)?.transaction?.id
+    const body = data as { payment?: { id?: unknown }; transaction?: { id?: unknown } } | undefined
+    const paymentId = body?.payment?.id
+    const transactionId = body?.transaction?.id
     // Exactly `<payment>/transactions/<uuid>`: a "../" or a query would make the GET read another resource.
-    if (!isPayexTransactionOf(paymentId, transactionId)) return notSupported
+    if (!isPayexTransactionOf(paymentId, transactionId) || typeof transactionId !== "string") return notSupported
     try {
       const { transaction: tx } = await this.client.getTransaction(transactionId)
       const payment = await this.client.getPayment(paymentId)
@@ -274,6 +268,12 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     // Never a URL or a path elsewhere: only the shape PayEx gives its invoice payments (lib/payex-invoice/session-trust.ts).
     if (!isPayexPaymentId(d.payex_payment_id)) throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment's payex_payment_id is not a PayEx invoice payment id")
     return this.client.getPayment(d.payex_payment_id).catch((e) => { throw payexToMedusaError(e) })
+  }
+
+  /** The session's PayEx payment and all its transactions: what authorize, capture, refund and status decide on. */
+  private async paymentAndTransactions(d: PayexSessionData) {
+    const payment = await this.fetchPayment(d)
+    return { payment, transactions: await this.client.listTransactions(payment.payment) }
   }
 
   private async cancelAuthorization(payment: PayexPaymentResponse, payeeReference: string) {
