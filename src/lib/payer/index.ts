@@ -5,8 +5,6 @@ export { PayerApiError, type PayerErrorCode } from "./errors"
 export {
   buildPayerItems,
   manualCreditItems,
-  positionsByLineItem,
-  toPayerItems,
   sumItems,
   MAX_ARTICLE_NUMBER_LENGTH,
   MAX_DESCRIPTION_LENGTH,

@@ -118,25 +118,6 @@ export function buildPayerItems(lines: InvoiceLineInput[], firstPosition = 1): M
   return items
 }
 
-/** The items exactly as Payer takes them: lineItemId is ours and stays here. */
-export function toPayerItems(items: MappedPayerItem[]): PayerItem[] {
-  return items.map(({ lineItemId: _lineItemId, ...item }) => item)
-}
-
-/**
- * Which positions each Medusa line item occupies (one or two, see above);
- * partial credits name positions, so this is stored with the invoice.
- */
-export function positionsByLineItem(items: MappedPayerItem[]): Record<string, number[]> {
-  const positions: Record<string, number[]> = {}
-  for (const item of items) {
-    if (item.lineItemId !== undefined) {
-      ;(positions[item.lineItemId] ??= []).push(item.position)
-    }
-  }
-  return positions
-}
-
 /**
  * Totals of items as Payer will see them: the gross total and the VAT, rounded
  * per item (Payer shows a vatAmount per item, so that is what must add up).

@@ -3,9 +3,7 @@ import {
   MAX_DESCRIPTION_LENGTH,
   buildPayerItems,
   manualCreditItems,
-  positionsByLineItem,
   sumItems,
-  toPayerItems,
   type InvoiceLineInput,
 } from "../items"
 
@@ -73,7 +71,6 @@ describe("buildPayerItems", () => {
       [9, "c", 600],
       [10, "shipping", 2500],
     ])
-    expect(positionsByLineItem(items)).toEqual({ a: [5, 6], b: [7], c: [8, 9], shipping: [10] })
     expect(sumItems(items).total).toBe(10000 + 11200 + 1000 + 4900)
   })
 
@@ -128,12 +125,6 @@ describe("buildPayerItems", () => {
     expect(() => buildPayerItems([line({ vatBasisPoints: -1 })])).toThrow("basis points")
     expect(() => buildPayerItems([line({ description: "   " })])).toThrow("description is required")
     expect(() => buildPayerItems([line()], 0)).toThrow("firstPosition")
-  })
-
-  it("toPayerItems drops our lineItemId before the items go to Payer", () => {
-    const items = toPayerItems(buildPayerItems([line({ quantity: 3, grossAmount: 100 })]))
-    expect(items).toHaveLength(2)
-    items.forEach((item) => expect(item).not.toHaveProperty("lineItemId"))
   })
 })
 
