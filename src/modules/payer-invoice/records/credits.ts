@@ -50,9 +50,22 @@ export async function ensureCreditRecord(service: PayerInvoiceModuleService, inp
   return recordById(service, created.id)
 }
 
+/**
+ * The credit request a record keeps in metadata.credit: the type and items of the PlannedCredit that
+ * ensureCreditRecord wrote (metadata is untyped json, so this is where it is read as what it was written as).
+ */
+type StoredCredit =
+  | { type: "full" }
+  | { type: "partial"; items: Extract<PlannedCredit, { type: "partial" }>["items"] }
+  | { type: "manual"; items: Extract<PlannedCredit, { type: "manual" }>["items"] }
+
+function storedCreditOf(record: InvoiceRecord): Partial<StoredCredit> {
+  return (record.metadata?.credit ?? {}) as Partial<StoredCredit>
+}
+
 function sendCredit(service: PayerInvoiceModuleService, credit: InvoiceRecord, original: InvoiceRecord): Promise<PayerInvoiceResponse> {
   const client = service.getPayerClient()
-  const stored = (credit.metadata?.credit ?? {}) as { type: PlannedCredit["type"]; items?: any[] }
+  const stored = storedCreditOf(credit) as StoredCredit
   const base = {
     invoiceNumber: Number(original.invoice_number),
     externalInvoiceNumber: externalInvoiceNumberFor(credit.id),
@@ -72,7 +85,7 @@ function sendCredit(service: PayerInvoiceModuleService, credit: InvoiceRecord, o
 }
 
 function creditLines(credit: InvoiceRecord, original: InvoiceRecord, invoice: PayerInvoice) {
-  const type = credit.metadata?.credit?.type
+  const type = storedCreditOf(credit).type
   return (invoice.items ?? []).map((item) => {
     // Partial and full credits copy the original's positions; manual lines are free text.
     const source = type === "manual" ? undefined : original.lines?.find((l) => l.position === item.position && l.description === item.description)
@@ -95,11 +108,13 @@ function creditLines(credit: InvoiceRecord, original: InvoiceRecord, invoice: Pa
  * the partial credits per position. Recomputed from the credit records, so running it twice is harmless.
  */
 async function syncOriginalLines(service: PayerInvoiceModuleService, original: InvoiceRecord): Promise<void> {
-  const credits = (await service.listPayerInvoices({ credited_invoice_id: original.id, kind: "credit", status: "issued" })) as unknown as InvoiceRecord[]
-  const full = credits.some((c) => c.metadata?.credit?.type === "full")
+  const credits = await service.listPayerInvoices({ credited_invoice_id: original.id, kind: "credit", status: "issued" })
+  const full = credits.some((c) => storedCreditOf(c).type === "full")
   const byPosition = new Map<number, number>()
-  for (const c of credits.filter((c) => c.metadata?.credit?.type === "partial")) {
-    for (const item of c.metadata?.credit?.items ?? []) {
+  for (const c of credits) {
+    const stored = storedCreditOf(c)
+    if (stored.type !== "partial") continue
+    for (const item of stored.items ?? []) {
       byPosition.set(item.position, (byPosition.get(item.position) ?? 0) + Number(item.quantity))
     }
   }

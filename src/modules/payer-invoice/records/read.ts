@@ -11,8 +11,7 @@ import type { InvoiceRecord } from "./types"
 
 /** Every invoice and credit record of an order with its lines, oldest first. */
 export async function orderRecords(service: PayerInvoiceModuleService, orderId: string): Promise<InvoiceRecord[]> {
-  const records = await service.listPayerInvoices({ order_id: orderId }, { relations: ["lines"], order: { created_at: "ASC" } })
-  return records as unknown as InvoiceRecord[]
+  return service.listPayerInvoices({ order_id: orderId }, { relations: ["lines"], order: { created_at: "ASC" } })
 }
 
 /** The record of an invoice number (invoice or credit), or a 404. */
@@ -21,11 +20,11 @@ export async function recordByNumber(service: PayerInvoiceModuleService, invoice
   if (!record) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Payer invoice with number ${invoiceNumber} was issued by this shop`)
   }
-  return record as unknown as InvoiceRecord
+  return record
 }
 
 export async function recordById(service: PayerInvoiceModuleService, id: string): Promise<InvoiceRecord> {
-  return (await service.retrievePayerInvoice(id, { relations: ["lines"] })) as unknown as InvoiceRecord
+  return service.retrievePayerInvoice(id, { relations: ["lines"] })
 }
 
 /**
