@@ -31,9 +31,6 @@ export type PayerInvoiceRecord = RowWith<
   | "last_error"
 > & { created_at?: Date | string | null; lines?: PayerInvoiceLineRecord[] | null }
 
-// majorUnits lives in lib/money; re-exported for api/admin/payer-invoices/actions.ts until its import moves there.
-export { majorUnits }
-
 export function serializePayerInvoiceLine(line: PayerInvoiceLineRecord, currencyCode: string) {
   return {
     position: line.position,

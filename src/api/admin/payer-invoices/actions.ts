@@ -14,7 +14,7 @@ import { payerInvoiceModule } from "../../../modules/payer-invoice"
 import { payerAdminCreditLockKey } from "../../../modules/payer-invoice/lock-keys"
 import { payerFailure } from "../../../modules/payer-invoice/records/failures"
 import type { InvoiceRecord } from "../../../modules/payer-invoice/records/types"
-import { majorUnits } from "../../../lib/mapping/payer-invoice-response"
+import { majorUnits } from "../../../lib/money"
 import { findStoredRequest, withStoredRequest } from "./idempotency"
 
 type Scope = MedusaRequest["scope"]
