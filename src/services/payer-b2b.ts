@@ -39,7 +39,7 @@ export class PayerB2BProviderService extends AbstractPaymentProvider<Record<stri
     }
     const customer = parseB2BCustomer(data as Record<string, unknown>)
     return {
-      id: `payer_${String((data as any)?.session_id ?? Date.now())}`,
+      id: `payer_${String((data as Record<string, unknown> | undefined)?.session_id ?? Date.now())}`,
       data: this.allowlisted(data as Record<string, unknown>, {
         ...customer,
         currency_code: currency_code.toLowerCase(),

@@ -40,7 +40,7 @@ export function parseB2BCustomer(data: Record<string, unknown> | undefined): Pay
   const phone = optionalText(d.phone, "phone", 30)
   if (phone && !/^\+?[0-9 ()-]{5,30}$/.test(phone)) invalid("phone", "is not a phone number")
   const deliveryType = optionalText(d.delivery_type, "delivery_type", 10)
-  if (deliveryType && !PAYER_DELIVERY_TYPES.includes(deliveryType as any)) invalid("delivery_type", `must be one of ${PAYER_DELIVERY_TYPES.join(", ")}`)
+  if (deliveryType && !(PAYER_DELIVERY_TYPES as readonly string[]).includes(deliveryType)) invalid("delivery_type", `must be one of ${PAYER_DELIVERY_TYPES.join(", ")}`)
   return {
     company_name: company,
     org_number: org.formatted,

@@ -69,7 +69,7 @@ export function payerOptionProblems(o: Partial<PayerOptions> | undefined): strin
   }
   if (o.invoiceOn !== undefined && o.invoiceOn !== "fulfillment" && o.invoiceOn !== "shipment") problems.push('`payer.invoiceOn` must be "fulfillment" or "shipment"')
   if (o.dueDays !== undefined && !(Number.isInteger(o.dueDays) && o.dueDays >= 0 && o.dueDays <= 365)) problems.push("`payer.dueDays` must be a whole number of days from 0 to 365")
-  if (o.deliveryType !== undefined && !PAYER_DELIVERY_TYPES.includes(o.deliveryType as any)) problems.push(`\`payer.deliveryType\` must be one of ${PAYER_DELIVERY_TYPES.join(", ")}`)
+  if (o.deliveryType !== undefined && !(PAYER_DELIVERY_TYPES as readonly unknown[]).includes(o.deliveryType)) problems.push(`\`payer.deliveryType\` must be one of ${PAYER_DELIVERY_TYPES.join(", ")}`)
   if (o.timeoutMs !== undefined && !(Number.isInteger(o.timeoutMs) && o.timeoutMs > 0)) problems.push("`payer.timeoutMs` must be a positive integer")
   if (o.maxRetries !== undefined && !(Number.isInteger(o.maxRetries) && o.maxRetries >= 0 && o.maxRetries <= 10)) problems.push("`payer.maxRetries` must be an integer from 0 to 10")
   for (const key of ["syncMaxCalls", "syncMaxSeconds"] as const) {

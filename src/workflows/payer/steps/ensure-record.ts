@@ -40,7 +40,7 @@ export const ensurePayerInvoiceRecordStep = createStep(
 
     if (existing) {
       if (!existing.step && !existing.payer_order_id && plan.items) {
-        const old = await service.listPayerInvoiceLines({ invoice_id: existing.id } as any, { select: ["id"] })
+        const old = await service.listPayerInvoiceLines({ invoice_id: existing.id }, { select: ["id"] })
         if (old.length) await service.deletePayerInvoiceLines(old.map((l) => l.id))
         await service.createPayerInvoiceLines(lineRows(existing.id, plan))
         await service.updatePayerInvoices({ id: existing.id, ...amounts(plan), delivery_type: plan.delivery_type })

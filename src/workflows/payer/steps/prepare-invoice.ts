@@ -81,7 +81,7 @@ export const preparePayerInvoiceStep = createStep(
     try {
       plan.items = payerItemsFor(order as unknown as OrderLike, selected.selection, { includeShipping: selected.first })
       if (!plan.items.some((i) => i.subtotalPrice > 0)) return new StepResponse(record ? plan : undefined)
-      plan.customer = payerInvoiceCustomer(data, (order.billing_address ?? order.shipping_address) as any)
+      plan.customer = payerInvoiceCustomer(data, order.billing_address ?? order.shipping_address)
     } catch (e) {
       plan.order_error = (e as Error).message
     }

@@ -18,7 +18,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminPayerCreditType>
   const key = requireIdempotencyKey(req) // 400 naming the header before anything else happens
   const { standalone, ...credit } = req.validatedBody
   const { result, errors } = await creditPayerInvoiceWorkflow(req.scope).run({
-    input: { invoice_number: req.params.invoice_number, credit: credit as any, standalone, key },
+    input: { invoice_number: req.params.invoice_number, credit, standalone, key },
     throwOnError: false,
   })
   if (errors?.length) {
