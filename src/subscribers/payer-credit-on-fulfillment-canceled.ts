@@ -24,8 +24,8 @@ export default async function payerCreditOnFulfillmentCanceled({ event: { data }
     await creditPayerInvoiceWorkflow(container).run({
       input: { invoice_number: invoice.invoice_number, credit: { type: "full" }, key: `fulfillment-canceled:${data.fulfillment_id}` },
     })
-  } catch (error: any) {
-    logger.error(`Payer: crediting canceled fulfillment ${data.fulfillment_id} of order ${data.order_id} failed: ${error?.message ?? String(error)}`)
+  } catch (error) {
+    logger.error(`Payer: crediting canceled fulfillment ${data.fulfillment_id} of order ${data.order_id} failed: ${(error as Error)?.message ?? String(error)}`)
   }
 }
 

@@ -10,9 +10,9 @@ import { creditPayerReturnWorkflow } from "../workflows/payer/credit-return"
 export default async function payerCreditOnReturn({ event: { data }, container }: SubscriberArgs<{ order_id: string; return_id: string }>) {
   try {
     await creditPayerReturnWorkflow(container).run({ input: { order_id: data.order_id, return_id: data.return_id } })
-  } catch (error: any) {
+  } catch (error) {
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    logger.error(`Payer: crediting return ${data.return_id} of order ${data.order_id} failed: ${error?.message ?? String(error)}`)
+    logger.error(`Payer: crediting return ${data.return_id} of order ${data.order_id} failed: ${(error as Error)?.message ?? String(error)}`)
   }
 }
 
