@@ -11,7 +11,9 @@ import { PaymentModuleRecords } from "../lib/medusa/payment-records"
 import { fromMinorUnits, toMinorUnits } from "../lib/money"
 import { isOwnPayeeReference, PayexClient, PayexPaymentResponse, PayexProblemError, payeeReferenceFor } from "../lib/payex"
 import { payexToMedusaError } from "../lib/payex-invoice/medusa-errors"
-import { createPaymentRequest, PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PayexInvoiceOptions, payexOptionProblems } from "../lib/payex-invoice/provider-options"
+import {
+  createPaymentRequest, PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PAYEX_INVOICE_PROVIDER_IDENTIFIER, PayexInvoiceOptions, payexOptionProblems,
+} from "../lib/payex-invoice/provider-options"
 import { sessionStatusOf } from "../lib/payex-invoice/payment-status"
 import { runSessionAction } from "../lib/payex-invoice/session-actions"
 import { nullPlantedKeys, PayexActionContext, PayexSessionData, SESSION_KEYS } from "../lib/payex-invoice/session-data"
@@ -25,7 +27,7 @@ import { isPayexPaymentId, isPayexTransactionOf, plantedKeysMessage, signPayment
  * storefront's address/authorize steps in lib/payex-invoice, the Medusa records it reads in lib/medusa.
  */
 export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexInvoiceOptions> {
-  static identifier = "payex-invoice"
+  static identifier = PAYEX_INVOICE_PROVIDER_IDENTIFIER
 
   protected readonly client: PayexClient
   protected readonly records: PaymentModuleRecords

@@ -2,6 +2,12 @@ import type { AttemptLimit } from "../medusa/attempt-counter"
 import { truncateDescription } from "../money"
 import type { PayexCreatePaymentRequest, PayexInvoiceType } from "../payex"
 
+/**
+ * The provider's identifier: Medusa registers it as `pp_payex-invoice_<id>`. Routes and workflows match payments
+ * and provider options by it; they read it here, not from the provider class, so nothing imports provider code.
+ */
+export const PAYEX_INVOICE_PROVIDER_IDENTIFIER = "payex-invoice"
+
 /** Options of the `payex-invoice` payment provider, as a host writes them in medusa-config. */
 export interface PayexInvoiceOptions {
   /** Merchant token from PayEx admin (Bearer). Required. */

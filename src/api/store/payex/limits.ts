@@ -2,8 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AttemptLimit, AttemptResult, countAttempt, CounterCache, CounterLocking } from "../../../lib/medusa/attempt-counter"
 import { paymentProviderOptions } from "../../../lib/medusa/payment-provider-options"
-import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
-import { parseLegalAddressRateLimit } from "../../../lib/payex-invoice/provider-options"
+import { PAYEX_INVOICE_PROVIDER_IDENTIFIER, parseLegalAddressRateLimit } from "../../../lib/payex-invoice/provider-options"
 
 /**
  * Caps on the two store routes that take a personal number, so that they cannot be used as a people-search
@@ -38,7 +37,7 @@ const KEY_PREFIX = "payex-store-limit"
 
 /** The per-client budget of the PayEx provider a session belongs to (validated when Medusa boots). */
 export function clientLimitFor(scope: MedusaContainer, providerId: string): AttemptLimit {
-  return parseLegalAddressRateLimit(paymentProviderOptions(scope, PayexInvoiceProviderService.identifier, providerId)?.legalAddressRateLimit)
+  return parseLegalAddressRateLimit(paymentProviderOptions(scope, PAYEX_INVOICE_PROVIDER_IDENTIFIER, providerId)?.legalAddressRateLimit)
 }
 
 async function count(scope: MedusaContainer, key: string, limit: AttemptLimit): Promise<AttemptResult> {

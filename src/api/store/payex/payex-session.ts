@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer, PaymentSessionDTO } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
+import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
 import { prepareSessionAction } from "../../../lib/payex-invoice/session-actions"
 import type { PayexActionContext, PayexSessionAction, PayexSessionData } from "../../../lib/payex-invoice/session-data"
 import {
@@ -17,7 +17,7 @@ import {
 export async function loadPayexSession(scope: MedusaContainer, sessionId: string): Promise<PaymentSessionDTO> {
   const payment = scope.resolve(Modules.PAYMENT)
   const session = await payment.retrievePaymentSession(sessionId).catch(() => null)
-  if (!session || !session.provider_id.startsWith(`pp_${PayexInvoiceProviderService.identifier}_`)) {
+  if (!session || !session.provider_id.startsWith(`pp_${PAYEX_INVOICE_PROVIDER_IDENTIFIER}_`)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, "payment_session_id: no PayEx invoice payment session with this id")
   }
   if (session.status !== "pending" && session.status !== "requires_more") {

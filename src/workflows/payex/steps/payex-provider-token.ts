@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { paymentProviderOptions } from "../../../lib/medusa/payment-provider-options"
-import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
+import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
 
 /**
  * The merchant token of the PayEx provider a payment was made with, read from the host's configuration.
@@ -10,7 +10,7 @@ import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
  * signature with the token it was constructed with.
  */
 export function payexTokenFor(container: MedusaContainer, providerId: string): string {
-  const options = paymentProviderOptions(container, PayexInvoiceProviderService.identifier, providerId)
+  const options = paymentProviderOptions(container, PAYEX_INVOICE_PROVIDER_IDENTIFIER, providerId)
   if (typeof options?.token === "string" && options.token && options.payeeId) return options.token
   throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `No PayEx provider options found for ${providerId} in the payment module's configuration`)
 }

@@ -2,9 +2,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fulfillmentSelection, type FulfillmentLike, grossLinesForItems, type OrderLike } from "../../../lib/mapping/order-lines"
 import { sumAmounts } from "../../../lib/money"
-import { livePaymentOf, ORDER_LINE_FIELDS } from "../../../lib/medusa/order-lookups"
-import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
-import type { PendingCapture } from "../../../lib/payex-invoice/session-data"
+import { livePaymentOf, ORDER_LINE_FIELDS, type OrderPayment } from "../../../lib/medusa/order-lookups"
+import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
+import type { PayexSessionData, PendingCapture } from "../../../lib/payex-invoice/session-data"
 
 export interface PreparedFulfillmentCapture {
   payment_id: string
@@ -32,8 +32,8 @@ export const prepareFulfillmentCaptureStep = createStep(
       ],
       filters: { id: input.order_id },
     })
-    const payment: any = livePaymentOf(order as any, PayexInvoiceProviderService.identifier)
-    if (!order || !payment || (payment.data?.capture_on ?? "fulfillment") !== "fulfillment") {
+    const payment = livePaymentOf<OrderPayment>(order, PAYEX_INVOICE_PROVIDER_IDENTIFIER)
+    if (!order || !payment || ((payment.data as PayexSessionData | undefined)?.capture_on ?? "fulfillment") !== "fulfillment") {
       return new StepResponse(undefined)
     }
     const selected = fulfillmentSelection((order.fulfillments ?? []) as unknown as FulfillmentLike[], input.fulfillment_id)

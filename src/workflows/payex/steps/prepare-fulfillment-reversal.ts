@@ -1,8 +1,8 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { payeeReferenceFor } from "../../../lib/payex"
-import { livePaymentOf } from "../../../lib/medusa/order-lookups"
-import { PayexInvoiceProviderService } from "../../../services/payex-invoice"
+import { livePaymentOf, type OrderPayment } from "../../../lib/medusa/order-lookups"
+import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
 import type { PayexSessionData, PendingReversal } from "../../../lib/payex-invoice/session-data"
 
 export interface PreparedFulfillmentReversal {
@@ -29,7 +29,7 @@ export const prepareFulfillmentReversalStep = createStep(
       ],
       filters: { id: input.order_id },
     })
-    const payment: any = livePaymentOf(order as any, PayexInvoiceProviderService.identifier)
+    const payment = livePaymentOf<OrderPayment>(order, PAYEX_INVOICE_PROVIDER_IDENTIFIER)
     const capture = (payment?.data as PayexSessionData | undefined)?.captures?.[payeeReferenceFor("FC", input.fulfillment_id)]
     if (!order || !payment || !capture || !Number.isInteger(capture.number) || !(capture.amount > 0)) return new StepResponse(undefined)
     const prepared: PreparedFulfillmentReversal = {
