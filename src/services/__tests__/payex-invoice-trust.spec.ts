@@ -6,16 +6,11 @@ import { PayexInvoiceProviderService } from "../payex-invoice"
 import { PaymentModuleRecords } from "../../lib/medusa/payment-records"
 import type { PayexActionContext, PayexSessionData } from "../../lib/payex-invoice/session-data"
 import { signHandover, signPayment } from "../../lib/payex-invoice/session-trust"
+import { CAPTURE_ID, FULFILLMENT_ID, PAYMENT_MEDUSA_ID, REFUND_ID, SESSION_ID } from "./payex-provider-fixtures"
 
 // Issue 6, point 1: the provider acts only on what it wrote itself.
 setupNock()
 
-const ULID = "01JQ3ZK8V6X9T2M4N5P7R8S9TB"
-const SESSION_ID = `payses_${ULID}`
-const CAPTURE_ID = "capt_01JQ40000000000000000000CA"
-const REFUND_ID = "ref_01JQ40000000000000000000RF"
-const PAYMENT_MEDUSA_ID = "pay_01JQ40000000000000000000PY"
-const FULFILLMENT_ID = "ful_01JQ40000000000000000000FU"
 const UUID = "5adc265f-f87f-4313-577e-08d3dca1a26c"
 const ORDER: OrderLike = {
   id: "order_01",

@@ -18,15 +18,10 @@ import type { PayexInvoiceOptions } from "../../lib/payex-invoice/provider-optio
 import { PaymentModuleRecords } from "../../lib/medusa/payment-records"
 import type { PayexActionContext, PayexSessionData } from "../../lib/payex-invoice/session-data"
 import { signHandover, signPayment } from "../../lib/payex-invoice/session-trust"
+import { CAPTURE_ID, FULFILLMENT_ID, PAYMENT_MEDUSA_ID, REFUND_ID, SESSION_ID, ULID } from "./payex-provider-fixtures"
 
 setupNock()
 
-const ULID = "01JQ3ZK8V6X9T2M4N5P7R8S9TB"
-const SESSION_ID = `payses_${ULID}`
-const CAPTURE_ID = "capt_01JQ40000000000000000000CA"
-const REFUND_ID = "ref_01JQ40000000000000000000RF"
-const PAYMENT_MEDUSA_ID = "pay_01JQ40000000000000000000PY"
-const FULFILLMENT_ID = "ful_01JQ40000000000000000000FU"
 const PAYEE_ID = "12345678-1234-1234-1234-123456789012"
 const OTHER_PAYMENT_ID = "/psp/invoice/payments/99999999-f87f-4313-577e-08d3dca1a26c"
 

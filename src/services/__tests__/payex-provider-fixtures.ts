@@ -1,0 +1,7 @@
+// Medusa ids the PayEx provider specs share (the session, its capture, refund, payment and fulfillment).
+export const ULID = "01JQ3ZK8V6X9T2M4N5P7R8S9TB"
+export const SESSION_ID = `payses_${ULID}`
+export const CAPTURE_ID = "capt_01JQ40000000000000000000CA"
+export const REFUND_ID = "ref_01JQ40000000000000000000RF"
+export const PAYMENT_MEDUSA_ID = "pay_01JQ40000000000000000000PY"
+export const FULFILLMENT_ID = "ful_01JQ40000000000000000000FU"
