@@ -55,13 +55,8 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const result = await this.createPayexPayment(input, "")
-    const sent = (input.data ?? {}) as Record<string, unknown>
     // Medusa stores {...storefront data, ...this}: only an explicit null removes what the storefront sent.
-    const planted = nullPlantedKeys(sent, result.data as Record<string, unknown>)
-    if (sent.user_agent !== undefined && typeof sent.user_agent !== "string") {
-      ;(result.data as Record<string, unknown>).user_agent = null
-      planted.push("user_agent")
-    }
+    const planted = nullPlantedKeys(input.data as Record<string, unknown> | undefined, result.data as Record<string, unknown>)
     this.warnPlanted("session creation", planted)
     return result
   }

@@ -94,7 +94,8 @@ export const PERSONAL_NUMBER_KEYS = ["social_security_number", "socialSecurityNu
 /**
  * The data to return so that Medusa's merge (`{...stored, ...returned}`) keeps nothing the storefront sent
  * beyond the allowlist: every other key it sent is set to an explicit null (a missing or undefined key
- * would survive the merge). Keys in `own` are the provider's and are left to it.
+ * would survive the merge), and so is a `user_agent` that is not a string. Keys in `own` are the provider's
+ * and are left to it. Answers the keys nulled, to warn about.
  */
 export function nullPlantedKeys(sent: Record<string, unknown> | undefined | null, own: Record<string, unknown>): string[] {
   const planted: string[] = []
@@ -102,6 +103,10 @@ export function nullPlantedKeys(sent: Record<string, unknown> | undefined | null
     if (STOREFRONT_SESSION_KEYS.includes(key) || (key in own && own[key] !== undefined)) continue
     own[key] = null
     planted.push(key)
+  }
+  if (sent?.user_agent !== undefined && typeof sent.user_agent !== "string") {
+    own.user_agent = null
+    planted.push("user_agent")
   }
   return planted
 }
