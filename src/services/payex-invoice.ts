@@ -16,7 +16,7 @@ import {
 } from "../lib/payex-invoice/provider-options"
 import { sessionStatusOf } from "../lib/payex-invoice/payment-status"
 import { runSessionAction } from "../lib/payex-invoice/session-actions"
-import { nullPlantedKeys, PayexActionContext, PayexSessionData, SESSION_KEYS } from "../lib/payex-invoice/session-data"
+import { nullPlantedKeys, PayexActionContext, PayexSessionData, SESSION_KEYS } from "../lib/payex-invoice/payex-session-data"
 import { completedCaptureTotal, completedOfType, reverseFulfillmentCapture, withReplayRecovery } from "../lib/payex-invoice/replayable-transactions"
 import { isPayexPaymentId, isPayexTransactionOf, plantedKeysMessage, signPayment, trustedHandover, trustedPayment } from "../lib/payex-invoice/session-trust"
 

@@ -3,7 +3,7 @@ import { buildReversalRequest } from "../mapping/payex-transactions"
 import type { PayexClient, PayexPaymentResponse, PayexTransaction } from "../payex"
 import { payeeReferenceFor, PayexProblemError } from "../payex"
 import { payexToMedusaError } from "./medusa-errors"
-import type { PendingReversal } from "./session-data"
+import type { PendingReversal } from "./payex-session-data"
 
 /** The completed transactions of one type: only those moved money (or reserved it). */
 export function completedOfType(txs: PayexTransaction[], type: string): PayexTransaction[] {

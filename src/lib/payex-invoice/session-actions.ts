@@ -5,7 +5,7 @@ import { findOperation, PayexProblemError } from "../payex"
 import type { PayexClient, PayexLegalAddressResponse, PayexOperationRel, PayexPaymentResponse, PayexTransaction } from "../payex"
 import { payexToMedusaError } from "./medusa-errors"
 import { PAYEX_CURRENCIES } from "./provider-options"
-import { fromPayexAddress, PayexAddressInput, PayexSessionAction, PayexSessionData, toPayexAddress } from "./session-data"
+import { fromPayexAddress, PayexAddressInput, PayexSessionAction, PayexSessionData, toPayexAddress } from "./payex-session-data"
 
 /** A personal number in the forms PayEx wants, plus every spelling to scrub from errors. */
 export interface PersonalNumber {

@@ -16,7 +16,7 @@ import type { OrderLike } from "../../lib/mapping/order-lines"
 import { PayexInvoiceProviderService } from "../payex-invoice"
 import type { PayexInvoiceOptions } from "../../lib/payex-invoice/provider-options"
 import { PaymentModuleRecords } from "../../lib/medusa/payment-records"
-import type { PayexActionContext, PayexSessionData } from "../../lib/payex-invoice/session-data"
+import type { PayexActionContext, PayexSessionData } from "../../lib/payex-invoice/payex-session-data"
 import { signHandover, signPayment } from "../../lib/payex-invoice/session-trust"
 import { CAPTURE_ID, FULFILLMENT_ID, PAYMENT_MEDUSA_ID, REFUND_ID, SESSION_ID, ULID } from "./payex-provider-fixtures"
 

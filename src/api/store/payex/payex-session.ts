@@ -3,7 +3,7 @@ import type { MedusaContainer, PaymentSessionDTO } from "@medusajs/framework/typ
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
 import { prepareSessionAction } from "../../../lib/payex-invoice/session-actions"
-import type { PayexActionContext, PayexSessionAction, PayexSessionData } from "../../../lib/payex-invoice/session-data"
+import type { PayexActionContext, PayexSessionAction, PayexSessionData } from "../../../lib/payex-invoice/payex-session-data"
 import {
   countClientRequest,
   countSessionAttempt,

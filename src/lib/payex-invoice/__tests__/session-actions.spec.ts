@@ -12,7 +12,7 @@ import {
   watchUnmatched,
 } from "../../payex/__tests__/helpers"
 import { NO_LEGAL_ADDRESS_MESSAGE, parsePersonalNumber, personalNumberSpellings, prepareSessionAction, runSessionAction } from "../session-actions"
-import type { PayexAddressInput, PayexSessionAction, PayexSessionData } from "../session-data"
+import type { PayexAddressInput, PayexSessionAction, PayexSessionData } from "../payex-session-data"
 
 setupNock()
 

@@ -4,7 +4,7 @@ import { fulfillmentSelection, type FulfillmentLike, grossLinesForItems, type Or
 import { sumAmounts } from "../../../lib/money"
 import { livePaymentOf, ORDER_LINE_FIELDS, type OrderPayment } from "../../../lib/medusa/order-lookups"
 import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
-import type { PayexSessionData, PendingCapture } from "../../../lib/payex-invoice/session-data"
+import type { PayexSessionData, PendingCapture } from "../../../lib/payex-invoice/payex-session-data"
 
 export interface PreparedFulfillmentCapture {
   payment_id: string

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { payeeReferenceFor } from "../../../lib/payex"
 import { livePaymentOf, type OrderPayment } from "../../../lib/medusa/order-lookups"
 import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
-import type { PayexSessionData, PendingReversal } from "../../../lib/payex-invoice/session-data"
+import type { PayexSessionData, PendingReversal } from "../../../lib/payex-invoice/payex-session-data"
 
 export interface PreparedFulfillmentReversal {
   payment_id: string
