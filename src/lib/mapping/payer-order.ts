@@ -12,7 +12,7 @@ export interface PlannedPayerItem extends PayerItem {
   shipping_method_id: string | null
 }
 
-/** What the payer-b2b session stored (see payer-b2b-session.ts). */
+/** What the payer-b2b session stored (see lib/payer-b2b/session-data.ts). */
 export interface B2BPaymentData {
   company_name?: string | null
   org_number?: string | null

@@ -10,7 +10,7 @@ import type PayerInvoiceModuleService from "../service"
 import { ensureCreditRecord, issueCreditRecord } from "./credits"
 import { CreditOutcomeUnknownError } from "./failures"
 import { creditableInvoices, orderRecords, recordById } from "./read"
-import { refundSource } from "./sources"
+import { isAdminOrReturnCreditSource, refundSource } from "./sources"
 import type { InvoiceRecord } from "./types"
 
 /**
@@ -33,7 +33,7 @@ export async function resolveOpenCredits(
     try {
       const resolved = await issueCreditRecord(service, record.id, "resolve-only")
       const needsRefund = resolved.status === "issued" && !resolved.medusa_recorded && !!resolved.payment_id
-      if (needsRefund && /^(credit|return):/.test(resolved.source)) toRecord.push(resolved.id)
+      if (needsRefund && isAdminOrReturnCreditSource(resolved.source)) toRecord.push(resolved.id)
     } catch (error) {
       logger?.warn(
         `Payer: open credit ${record.id} of order ${orderId} is not resolved yet and stays held back: ${(error as Error)?.message ?? String(error)}`

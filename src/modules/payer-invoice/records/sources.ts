@@ -27,3 +27,8 @@ export function adminCreditSource(originalId: string, key: string): string {
 export function returnCreditSourcePrefix(returnId: string): string {
   return `return:${returnId}:`
 }
+
+/** Credits the plugin made on its own (admin credits, returns): recorded as Medusa refunds once they are issued. */
+export function isAdminOrReturnCreditSource(source: string): boolean {
+  return source.startsWith("credit:") || source.startsWith("return:")
+}
