@@ -41,7 +41,9 @@ module.exports = defineConfig({
               maxRetries: Number(process.env.PAYEX_MAX_RETRIES || 2),
               // Per-client cap of the store routes that take a personal number: a number or { max, windowSeconds }
               // as JSON, e.g. '{"max":20,"windowSeconds":600}' (the default when unset).
-              legalAddressRateLimit: process.env.PAYEX_LEGAL_ADDRESS_RATE_LIMIT ? JSON.parse(process.env.PAYEX_LEGAL_ADDRESS_RATE_LIMIT) : undefined,
+              legalAddressRateLimit: process.env.PAYEX_LEGAL_ADDRESS_RATE_LIMIT
+                ? JSON.parse(process.env.PAYEX_LEGAL_ADDRESS_RATE_LIMIT)
+                : undefined,
             },
           },
           // Payer B2B: no credentials here; they are the payer-invoice module's (the plugin's `payer` option).

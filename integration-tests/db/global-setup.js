@@ -19,7 +19,14 @@ function fromDatabaseUrl(url) {
 }
 
 async function reachable({ host, port, user, password }) {
-  const client = new Client({ host, port: Number(port), user, password, database: "postgres", connectionTimeoutMillis: 3000 })
+  const client = new Client({
+    host,
+    port: Number(port),
+    user,
+    password,
+    database: "postgres",
+    connectionTimeoutMillis: 3000,
+  })
   try {
     await client.connect()
     await client.query("select 1")

@@ -19,7 +19,7 @@ export async function b2bCheckout(
   api: AxiosInstance,
   seed: SeededStore,
   items: Array<{ variant_id: string; quantity: number }>,
-  customer: Record<string, unknown> = B2B_CUSTOMER
+  customer: Record<string, unknown> = B2B_CUSTOMER,
 ) {
   const { cart, session } = await cartWithPaymentSession(api, seed, items, PAYER_PROVIDER, customer)
   const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders(seed))

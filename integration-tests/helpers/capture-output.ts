@@ -5,10 +5,14 @@ import { inspect } from "node:util"
  * deeply, errors with their messages), the console, and raw writes to stdout/stderr. Everything still goes
  * where it went before. For asserting that a request left no trace of a value in the log.
  */
-export async function captureServerOutput<T>(logger: object, fn: () => Promise<T>): Promise<{ result: T; output: string }> {
+export async function captureServerOutput<T>(
+  logger: object,
+  fn: () => Promise<T>,
+): Promise<{ result: T; output: string }> {
   const seen: string[] = []
   const restore: Array<() => void> = []
-  const record = (args: unknown[]) => seen.push(args.map((a) => (typeof a === "string" ? a : inspect(a, { depth: 8 }))).join(" "))
+  const record = (args: unknown[]) =>
+    seen.push(args.map((a) => (typeof a === "string" ? a : inspect(a, { depth: 8 }))).join(" "))
 
   const wrap = (target: any, name: string) => {
     const original = target[name]
@@ -21,7 +25,21 @@ export async function captureServerOutput<T>(logger: object, fn: () => Promise<T
       target[name] = original
     })
   }
-  for (const name of ["panic", "activity", "progress", "error", "failure", "success", "debug", "info", "warn", "log", "http", "verbose"]) wrap(logger, name)
+  for (const name of [
+    "panic",
+    "activity",
+    "progress",
+    "error",
+    "failure",
+    "success",
+    "debug",
+    "info",
+    "warn",
+    "log",
+    "http",
+    "verbose",
+  ])
+    wrap(logger, name)
   for (const name of ["log", "info", "warn", "error", "debug"]) wrap(console, name)
   for (const stream of [process.stdout, process.stderr]) wrap(stream, "write")
   try {

@@ -17,7 +17,11 @@ export function freePort(): Promise<number> {
  * Starts the PayEx and Payer sandboxes and points medusa-config.js at them. Must run in a top-level beforeAll, which
  * jest runs before medusaIntegrationTestRunner's own beforeAll loads the config and boots Medusa.
  */
-export async function startSandboxesForMedusa(): Promise<{ payex: PayexSandbox; payer: PayerSandbox; backendUrl: string }> {
+export async function startSandboxesForMedusa(): Promise<{
+  payex: PayexSandbox
+  payer: PayerSandbox
+  backendUrl: string
+}> {
   const payex = await startPayexSandbox()
   const payer = await startPayerSandbox()
   process.env.PAYER_BASE_URL = payer.url
@@ -60,7 +64,11 @@ export function useSandboxes(): { readonly payex: PayexSandbox; readonly payer: 
   }
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 15000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15000,
+): Promise<T> {
   const started = Date.now()
   for (;;) {
     const value = await fn()

@@ -8,19 +8,39 @@ import type { SeededStore } from "./seed"
 type H = { headers: Record<string, string> }
 
 /** Helpers of the invoice-per-fulfillment suite: checkouts, fulfillments, invoice records and what Payer received. */
-export function payerInvoiceKit(ctx: { api: AxiosInstance; getContainer: () => MedusaContainer; admin: () => H; seed: () => SeededStore; payer: () => PayerSandbox }) {
+export function payerInvoiceKit(ctx: {
+  api: AxiosInstance
+  getContainer: () => MedusaContainer
+  admin: () => H
+  seed: () => SeededStore
+  payer: () => PayerSandbox
+}) {
   const { api, getContainer } = ctx
   const payerModule = () => getContainer().resolve("payerInvoice") as any
 
   async function checkout(items?: Array<{ variant_id: string; quantity: number }>) {
     const seed = ctx.seed()
-    const { order } = await b2bCheckout(api, seed, items ?? [{ variant_id: seed.chairVariantId, quantity: 2 }, { variant_id: seed.coffeeVariantId, quantity: 3 }])
+    const { order } = await b2bCheckout(
+      api,
+      seed,
+      items ?? [
+        { variant_id: seed.chairVariantId, quantity: 2 },
+        { variant_id: seed.coffeeVariantId, quantity: 3 },
+      ],
+    )
     const line = (variantId: string) => order.items.find((i: any) => i.variant_id === variantId)
-    return { order, chair: line(seed.chairVariantId), coffee: line(seed.coffeeVariantId), book: line(seed.bookVariantId) }
+    return {
+      order,
+      chair: line(seed.chairVariantId),
+      coffee: line(seed.coffeeVariantId),
+      book: line(seed.bookVariantId),
+    }
   }
 
   async function fulfillmentIds(orderId: string): Promise<string[]> {
-    const { data: { order } } = await api.get(`/admin/orders/${orderId}?fields=fulfillments.id`, ctx.admin())
+    const {
+      data: { order },
+    } = await api.get(`/admin/orders/${orderId}?fields=fulfillments.id`, ctx.admin())
     return order.fulfillments.map((f: any) => f.id)
   }
 
@@ -33,26 +53,36 @@ export function payerInvoiceKit(ctx: { api: AxiosInstance; getContainer: () => M
     return created[0]
   }
 
-  const recordsOf = (orderId: string): Promise<any[]> => payerModule().listPayerInvoices({ order_id: orderId }, { relations: ["lines"] })
+  const recordsOf = (orderId: string): Promise<any[]> =>
+    payerModule().listPayerInvoices({ order_id: orderId }, { relations: ["lines"] })
 
   async function recordOf(fulfillmentId: string): Promise<any> {
-    const [record] = await payerModule().listPayerInvoices({ source: `fulfillment:${fulfillmentId}` }, { relations: ["lines"] })
+    const [record] = await payerModule().listPayerInvoices(
+      { source: `fulfillment:${fulfillmentId}` },
+      { relations: ["lines"] },
+    )
     return record
   }
 
   /** Waits until the fulfillment's invoice is issued at Payer and recorded as a capture in Medusa. */
   function invoiced(fulfillmentId: string): Promise<any> {
-    return waitFor(`the Payer invoice of ${fulfillmentId}`, async () => {
-      const record = await recordOf(fulfillmentId)
-      if (record?.status === "failed") throw new Error(`invoice failed: ${record.last_error}`)
-      return record?.medusa_recorded ? record : null
-    }, 30000)
+    return waitFor(
+      `the Payer invoice of ${fulfillmentId}`,
+      async () => {
+        const record = await recordOf(fulfillmentId)
+        if (record?.status === "failed") throw new Error(`invoice failed: ${record.last_error}`)
+        return record?.medusa_recorded ? record : null
+      },
+      30000,
+    )
   }
 
   async function payment(orderId: string) {
-    const { data: { order } } = await api.get(
+    const {
+      data: { order },
+    } = await api.get(
       `/admin/orders/${orderId}?fields=*payment_collections,*payment_collections.payments,*payment_collections.payments.captures`,
-      ctx.admin()
+      ctx.admin(),
     )
     return order.payment_collections[0].payments[0]
   }
@@ -60,12 +90,32 @@ export function payerInvoiceKit(ctx: { api: AxiosInstance; getContainer: () => M
   const ORDERS_PATH = "/api/v2/orders"
   /** createOrder calls whose body carries one of these referenceIds. */
   const orderPosts = (referenceIds: string[]) =>
-    ctx.payer().requests.filter((r) => r.method === "POST" && r.path === ORDERS_PATH && referenceIds.includes((r.body as any)?.referenceId))
-  const approvalsOf = (payerOrderId: string) => ctx.payer().requests.filter((r) => r.method === "PUT" && r.path === `${ORDERS_PATH}/${payerOrderId}/approve`)
-  const invoicePostsOf = (payerOrderId: string) => ctx.payer().requests.filter((r) => r.method === "POST" && r.path === `${ORDERS_PATH}/${payerOrderId}/invoices`)
+    ctx
+      .payer()
+      .requests.filter(
+        (r) => r.method === "POST" && r.path === ORDERS_PATH && referenceIds.includes((r.body as any)?.referenceId),
+      )
+  const approvalsOf = (payerOrderId: string) =>
+    ctx.payer().requests.filter((r) => r.method === "PUT" && r.path === `${ORDERS_PATH}/${payerOrderId}/approve`)
+  const invoicePostsOf = (payerOrderId: string) =>
+    ctx.payer().requests.filter((r) => r.method === "POST" && r.path === `${ORDERS_PATH}/${payerOrderId}/invoices`)
   /** The NORMAL invoices Payer holds for these Payer orders. */
   const invoicesAtPayerOf = (payerOrderIds: string[]) =>
-    [...ctx.payer().state.invoices.values()].filter((i) => i.type === "NORMAL" && payerOrderIds.includes(String(i.orderId)))
+    [...ctx.payer().state.invoices.values()].filter(
+      (i) => i.type === "NORMAL" && payerOrderIds.includes(String(i.orderId)),
+    )
 
-  return { payerModule, checkout, fulfill, recordsOf, recordOf, invoiced, payment, orderPosts, approvalsOf, invoicePostsOf, invoicesAtPayerOf }
+  return {
+    payerModule,
+    checkout,
+    fulfill,
+    recordsOf,
+    recordOf,
+    invoiced,
+    payment,
+    orderPosts,
+    approvalsOf,
+    invoicePostsOf,
+    invoicesAtPayerOf,
+  }
 }

@@ -11,14 +11,35 @@ export async function sandboxInvoice(client: PayerClient, ref = `other-${randomU
       invoiceCustomer: {
         customerType: "ORGANISATION",
         regNumber: "5560360793",
-        address: { companyName: "Other AB", streetAddress1: "Väg 1", zipCode: "11111", city: "Sthlm", countryCode: "SE" },
+        address: {
+          companyName: "Other AB",
+          streetAddress1: "Väg 1",
+          zipCode: "11111",
+          city: "Sthlm",
+          countryCode: "SE",
+        },
       },
-      items: [{ itemType: "FREEFORM", position: 1, description: "x", quantity: 1, unit: "pcs", unitPrice: 10000, subtotalPrice: 10000, vatPercentage: 2500 }],
+      items: [
+        {
+          itemType: "FREEFORM",
+          position: 1,
+          description: "x",
+          quantity: 1,
+          unit: "pcs",
+          unitPrice: 10000,
+          subtotalPrice: 10000,
+          vatPercentage: 2500,
+        },
+      ],
     },
-    randomUUID()
+    randomUUID(),
   )
   await client.approveOrder(orderId, randomUUID())
-  const { invoice } = await client.createInvoice(orderId, { dueDays: 10, deliveryType: "NONE", orderReferenceId: ref }, randomUUID())
+  const { invoice } = await client.createInvoice(
+    orderId,
+    { dueDays: 10, deliveryType: "NONE", orderReferenceId: ref },
+    randomUUID(),
+  )
   return invoice.invoiceNumber
 }
 

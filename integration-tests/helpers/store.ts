@@ -2,7 +2,13 @@ import type { AxiosInstance } from "axios"
 import type { SeededStore } from "./seed"
 
 export const SHOPPER_ADDRESS = {
-  first_name: "Sven", last_name: "Svensson", address_1: "Storgatan 1", postal_code: "19792", city: "Bro", country_code: "se", phone: "+46739000001",
+  first_name: "Sven",
+  last_name: "Svensson",
+  address_1: "Storgatan 1",
+  postal_code: "19792",
+  city: "Bro",
+  country_code: "se",
+  phone: "+46739000001",
 }
 
 export function storeHeaders(seed: SeededStore) {
@@ -15,20 +21,37 @@ export async function cartWithPaymentSession(
   seed: SeededStore,
   items: Array<{ variant_id: string; quantity: number }>,
   providerId: string,
-  sessionData: Record<string, unknown> = { user_agent: "Mozilla/5.0 (integration test)" }
+  sessionData: Record<string, unknown> = { user_agent: "Mozilla/5.0 (integration test)" },
 ) {
   const h = storeHeaders(seed)
-  const { data: { cart } } = await api.post("/store/carts", {
-    region_id: seed.regionId, sales_channel_id: seed.salesChannelId, email: "sven@example.com",
-    shipping_address: SHOPPER_ADDRESS, billing_address: SHOPPER_ADDRESS,
-  }, h)
+  const {
+    data: { cart },
+  } = await api.post(
+    "/store/carts",
+    {
+      region_id: seed.regionId,
+      sales_channel_id: seed.salesChannelId,
+      email: "sven@example.com",
+      shipping_address: SHOPPER_ADDRESS,
+      billing_address: SHOPPER_ADDRESS,
+    },
+    h,
+  )
   for (const item of items) await api.post(`/store/carts/${cart.id}/line-items`, item, h)
   await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: seed.shippingOptionId }, h)
-  const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cart.id }, h)
-  const { data: { payment_collection: withSession } } = await api.post(
-    `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: providerId, data: sessionData }, h
+  const {
+    data: { payment_collection },
+  } = await api.post("/store/payment-collections", { cart_id: cart.id }, h)
+  const {
+    data: { payment_collection: withSession },
+  } = await api.post(
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id: providerId, data: sessionData },
+    h,
   )
-  const { data: { cart: fresh } } = await api.get(`/store/carts/${cart.id}`, h)
+  const {
+    data: { cart: fresh },
+  } = await api.get(`/store/carts/${cart.id}`, h)
   return { cart: fresh, session: withSession.payment_sessions[0] }
 }
 

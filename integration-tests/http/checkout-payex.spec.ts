@@ -19,11 +19,29 @@ medusaIntegrationTestRunner({
       seed = await seedSwedishStore(api, admin, PROVIDER)
     })
 
-    async function checkout(items = [{ variant_id: seed.chairVariantId, quantity: 2 }, { variant_id: seed.coffeeVariantId, quantity: 3 }]) {
+    async function checkout(
+      items = [
+        { variant_id: seed.chairVariantId, quantity: 2 },
+        { variant_id: seed.coffeeVariantId, quantity: 3 },
+      ],
+    ) {
       const { cart, session } = await cartWithPaymentSession(api, seed, items, PROVIDER)
       const h = storeHeaders(seed)
-      const { data: address } = await api.post("/store/payex/legal-address", { payment_session_id: session.id, social_security_number: SSN, zip_code: "19792" }, h)
-      const { data: auth } = await api.post("/store/payex/authorize", { payment_session_id: session.id, social_security_number: SSN, msisdn: "+46739000001", email: "sven@example.com" }, h)
+      const { data: address } = await api.post(
+        "/store/payex/legal-address",
+        { payment_session_id: session.id, social_security_number: SSN, zip_code: "19792" },
+        h,
+      )
+      const { data: auth } = await api.post(
+        "/store/payex/authorize",
+        {
+          payment_session_id: session.id,
+          social_security_number: SSN,
+          msisdn: "+46739000001",
+          email: "sven@example.com",
+        },
+        h,
+      )
       const { data: completed } = await api.post(`/store/carts/${cart.id}/complete`, {}, h)
       return { cart, session, address, auth, completed }
     }
@@ -35,15 +53,19 @@ medusaIntegrationTestRunner({
       expect(address.legal_address).toEqual(expect.objectContaining({ zip_code: "19792", country_code: "SE" }))
       expect(auth).toEqual({ status: "authorized" })
       expect(completed.type).toBe("order")
-      const payment = [...sandboxes.payex.payments.values()].find((p: any) => p.payeeInfo?.orderReference === session.id) as any
+      const payment = [...sandboxes.payex.payments.values()].find(
+        (p: any) => p.payeeInfo?.orderReference === session.id,
+      ) as any
       expect(payment).toBeDefined()
       expect(payment.amount).toBe(64899)
     })
 
     async function orderPayment(orderId: string) {
-      const { data: { order } } = await api.get(
+      const {
+        data: { order },
+      } = await api.get(
         `/admin/orders/${orderId}?fields=*items,*payment_collections,*payment_collections.payments,*payment_collections.payments.captures,*payment_collections.payments.refunds`,
-        admin
+        admin,
       )
       return { order, payment: order.payment_collections[0].payments[0] }
     }
@@ -63,8 +85,28 @@ medusaIntegrationTestRunner({
       const coffee = completed.order.items.find((i: any) => i.variant_id === seed.coffeeVariantId)
       sandboxes.payex.clearRequests()
 
-      await api.post(`/admin/orders/${orderId}/fulfillments`, { items: [{ id: chair.id, quantity: 1 }, { id: coffee.id, quantity: 1 }], location_id: seed.locationId }, admin)
-      await api.post(`/admin/orders/${orderId}/fulfillments`, { items: [{ id: chair.id, quantity: 1 }, { id: coffee.id, quantity: 2 }], location_id: seed.locationId }, admin)
+      await api.post(
+        `/admin/orders/${orderId}/fulfillments`,
+        {
+          items: [
+            { id: chair.id, quantity: 1 },
+            { id: coffee.id, quantity: 1 },
+          ],
+          location_id: seed.locationId,
+        },
+        admin,
+      )
+      await api.post(
+        `/admin/orders/${orderId}/fulfillments`,
+        {
+          items: [
+            { id: chair.id, quantity: 1 },
+            { id: coffee.id, quantity: 2 },
+          ],
+          location_id: seed.locationId,
+        },
+        admin,
+      )
 
       const captures = await waitFor("two PayEx captures", async () => {
         const { payment } = await orderPayment(orderId)
@@ -86,7 +128,9 @@ medusaIntegrationTestRunner({
       expect(captures.captures.map((c: any) => c.amount).sort()).toEqual([316.66, 332.33])
       expect(payexPaymentOf(session.id).remainingCaptureAmount ?? 0).toBe(0)
       // The hand-over of the fulfillment's lines is cleared, so a later capture cannot reuse it.
-      const stored = await getContainer().resolve("payment").retrievePayment(captures.id, { select: ["id", "data"] })
+      const stored = await getContainer()
+        .resolve("payment")
+        .retrievePayment(captures.id, { select: ["id", "data"] })
       expect(stored.data?.pending_capture ?? null).toBeNull()
       expect(Object.keys(stored.data?.captures ?? {})).toHaveLength(2)
     })
@@ -115,7 +159,9 @@ medusaIntegrationTestRunner({
       sandboxes.payex.clearRequests()
       await api.post(`/admin/payments/${payment.id}/refund`, { amount: 100 }, admin)
       await api.post(`/admin/payments/${payment.id}/refund`, { amount: 50.5 }, admin)
-      const reversals = sandboxes.payex.requests.filter((r) => r.method === "POST" && /\/reversals$/.test(r.path)).map((r) => r.body.transaction)
+      const reversals = sandboxes.payex.requests
+        .filter((r) => r.method === "POST" && /\/reversals$/.test(r.path))
+        .map((r) => r.body.transaction)
       expect(reversals.map((r) => r.amount)).toEqual([10000, 5050])
       // captured: 549.00 at 25 % and 99.99 at 12 %. 100.00 splits 84.59 / 15.41 -> VAT 16.92 + 1.65
       expect(reversals[0].vatAmount).toBe(1692 + 165)
@@ -129,19 +175,40 @@ medusaIntegrationTestRunner({
       const { completed, session } = await checkout()
       sandboxes.payex.clearRequests()
       await api.post(`/admin/orders/${completed.order.id}/cancel`, {}, admin)
-      const cancellations = sandboxes.payex.requests.filter((r) => r.method === "POST" && /\/cancellations$/.test(r.path))
+      const cancellations = sandboxes.payex.requests.filter(
+        (r) => r.method === "POST" && /\/cancellations$/.test(r.path),
+      )
       expect(cancellations).toHaveLength(1)
       expect(payexPaymentOf(session.id).remainingCaptureAmount ?? 0).toBe(0)
       expect(payexPaymentOf(session.id).remainingCancellationAmount ?? 0).toBe(0)
     })
 
     it("refuses a shopper PayEx does not grant credit, with a readable 4xx and no order", async () => {
-      const { cart, session } = await cartWithPaymentSession(api, seed, [{ variant_id: seed.bookVariantId, quantity: 1 }], PROVIDER)
+      const { cart, session } = await cartWithPaymentSession(
+        api,
+        seed,
+        [{ variant_id: seed.bookVariantId, quantity: 1 }],
+        PROVIDER,
+      )
       const h = storeHeaders(seed)
-      const res = await failing(api.post("/store/payex/authorize", {
-        payment_session_id: session.id, social_security_number: "121212-1212", msisdn: "+46739000001",
-        legal_address: { addressee: "Tolvan Tolvansson", street_address: "Testgatan 1", zip_code: "12345", city: "Stockholm", country_code: "SE" },
-      }, h))
+      const res = await failing(
+        api.post(
+          "/store/payex/authorize",
+          {
+            payment_session_id: session.id,
+            social_security_number: "121212-1212",
+            msisdn: "+46739000001",
+            legal_address: {
+              addressee: "Tolvan Tolvansson",
+              street_address: "Testgatan 1",
+              zip_code: "12345",
+              city: "Stockholm",
+              country_code: "SE",
+            },
+          },
+          h,
+        ),
+      )
       expect(res.status).toBe(400)
       expect(res.data.message).toMatch(/did not approve credit/)
       expect(res.data.message).not.toMatch(/1212/)
@@ -150,14 +217,31 @@ medusaIntegrationTestRunner({
     })
 
     it("answers 400 naming the field for a bad personal number, without calling PayEx", async () => {
-      const { session } = await cartWithPaymentSession(api, seed, [{ variant_id: seed.bookVariantId, quantity: 1 }], PROVIDER)
+      const { session } = await cartWithPaymentSession(
+        api,
+        seed,
+        [{ variant_id: seed.bookVariantId, quantity: 1 }],
+        PROVIDER,
+      )
       sandboxes.payex.clearRequests()
-      const res = await failing(api.post("/store/payex/legal-address", { payment_session_id: session.id, social_security_number: "600307-1162", zip_code: "19792" }, storeHeaders(seed)))
+      const res = await failing(
+        api.post(
+          "/store/payex/legal-address",
+          { payment_session_id: session.id, social_security_number: "600307-1162", zip_code: "19792" },
+          storeHeaders(seed),
+        ),
+      )
       expect(res.status).toBe(400)
       expect(res.data.message).toMatch(/social_security_number/)
       expect(res.data.message).not.toMatch(/600307/)
       expect(sandboxes.payex.requests).toHaveLength(0)
-      const missing = await failing(api.post("/store/payex/authorize", { payment_session_id: session.id, social_security_number: SSN }, storeHeaders(seed)))
+      const missing = await failing(
+        api.post(
+          "/store/payex/authorize",
+          { payment_session_id: session.id, social_security_number: SSN },
+          storeHeaders(seed),
+        ),
+      )
       expect(missing.status).toBe(400)
       expect(missing.data.message).toMatch(/msisdn/)
     })
@@ -187,25 +271,53 @@ medusaIntegrationTestRunner({
       const { completed, session } = await checkout([{ variant_id: seed.bookVariantId, quantity: 1 }])
       const payexPayment = payexPaymentOf(session.id)
       const authCallback = await waitFor("the authorization callback", async () =>
-        sandboxes.payex.callbacks.find((c: any) => c.body.payment.id.endsWith(payexPayment.id) && c.status === 200)
+        sandboxes.payex.callbacks.find((c: any) => c.body.payment.id.endsWith(payexPayment.id) && c.status === 200),
       )
       expect(authCallback.url).toBe(`${process.env.MEDUSA_BACKEND_URL}/hooks/payment/payex-invoice_payex`)
 
       const paymentModule = getContainer().resolve("payment") as any
       const ask = (data: unknown) =>
-        paymentModule.getWebhookActionAndData({ provider: "payex-invoice_payex", payload: { data, rawData: Buffer.from(JSON.stringify(data)), headers: {} } })
-      expect(await ask(authCallback.body)).toEqual({ action: "authorized", data: { session_id: session.id, amount: expect.anything() } })
-      const forged = { payment: { id: "/psp/invoice/payments/00000000-0000-0000-0000-000000000000", number: 1 }, transaction: { id: "/psp/invoice/payments/00000000-0000-0000-0000-000000000000/transactions/00000000-0000-0000-0000-000000000001", number: 2 } }
+        paymentModule.getWebhookActionAndData({
+          provider: "payex-invoice_payex",
+          payload: { data, rawData: Buffer.from(JSON.stringify(data)), headers: {} },
+        })
+      expect(await ask(authCallback.body)).toEqual({
+        action: "authorized",
+        data: { session_id: session.id, amount: expect.anything() },
+      })
+      const forged = {
+        payment: { id: "/psp/invoice/payments/00000000-0000-0000-0000-000000000000", number: 1 },
+        transaction: {
+          id: "/psp/invoice/payments/00000000-0000-0000-0000-000000000000/transactions/00000000-0000-0000-0000-000000000001",
+          number: 2,
+        },
+      }
       expect((await ask(forged)).action).toBe("not_supported")
       expect((await ask({ hello: "world" })).action).toBe("not_supported")
 
       // The merchant captures in PayEx's own portal: the callback makes Medusa record it, without a second PayEx capture.
       const auth = { Authorization: "Bearer sandbox-merchant-token", "Content-Type": "application/json" }
-      const { operations } = await (await fetch(`${sandboxes.payex.url}/psp/invoice/payments/${payexPayment.id}`, { headers: auth })).json()
+      const { operations } = await (
+        await fetch(`${sandboxes.payex.url}/psp/invoice/payments/${payexPayment.id}`, { headers: auth })
+      ).json()
       const href = operations.find((o: any) => o.rel === "create-capture").href
-      const body = { transaction: { activity: "FinancingConsumer", amount: 14800, vatAmount: 1541, payeeReference: "PORTAL1", description: "Portal capture",
-        itemDescriptions: [{ amount: 9900, description: "Bok" }, { amount: 4900, description: "Frakt" }],
-        vatSummary: [{ amount: 4900, vatPercent: 2500, vatAmount: 980 }, { amount: 9900, vatPercent: 600, vatAmount: 560 }] } }
+      const body = {
+        transaction: {
+          activity: "FinancingConsumer",
+          amount: 14800,
+          vatAmount: 1541,
+          payeeReference: "PORTAL1",
+          description: "Portal capture",
+          itemDescriptions: [
+            { amount: 9900, description: "Bok" },
+            { amount: 4900, description: "Frakt" },
+          ],
+          vatSummary: [
+            { amount: 4900, vatPercent: 2500, vatAmount: 980 },
+            { amount: 9900, vatPercent: 600, vatAmount: 560 },
+          ],
+        },
+      }
       body.transaction.vatAmount = 980 + 560
       const res = await fetch(href, { method: "POST", headers: auth, body: JSON.stringify(body) })
       expect(res.status).toBe(200)
@@ -227,7 +339,7 @@ medusaIntegrationTestRunner({
       for (const { table_name, column_name } of columns.rows) {
         const { rows } = await dbConnection.raw(
           `select count(*)::int as n from "${table_name}" where ${needles.map(() => `"${column_name}"::text like ?`).join(" or ")}`,
-          needles.map((n) => `%${n}%`)
+          needles.map((n) => `%${n}%`),
         )
         if (rows[0].n > 0) hits.push(`${table_name}.${column_name}`)
       }

@@ -33,7 +33,9 @@ medusaIntegrationTestRunner({
       const { order } = await b2bCheckout(api, seed, [{ variant_id: seed.bookVariantId, quantity: 2 }])
       const items = order.items.map((i: any) => ({ id: i.id, quantity: Number(i.quantity) }))
       await api.post(`/admin/orders/${order.id}/fulfillments`, { items, location_id: seed.locationId }, admin)
-      const { data: { order: fulfilled } } = await api.get(`/admin/orders/${order.id}?fields=fulfillments.id`, admin)
+      const {
+        data: { order: fulfilled },
+      } = await api.get(`/admin/orders/${order.id}?fields=fulfillments.id`, admin)
       const fulfillmentId = fulfilled.fulfillments[0].id
 
       // Give the fulfillment subscribers time to (wrongly) act.
@@ -47,7 +49,9 @@ medusaIntegrationTestRunner({
         return list.length && list[0].status === "issued" && list[0].medusa_recorded ? list : null
       })
       // 2 books at 99.00 (6 %) and shipping 49.00 (25 %)
-      expect(record).toEqual(expect.objectContaining({ fulfillment_id: fulfillmentId, total_amount: 2 * 9900 + 4900, kind: "invoice" }))
+      expect(record).toEqual(
+        expect.objectContaining({ fulfillment_id: fulfillmentId, total_amount: 2 * 9900 + 4900, kind: "invoice" }),
+      )
       expect(sandboxes.payer.requests.filter((r) => r.method === "POST" && r.path === "/api/v2/orders")).toHaveLength(1)
     })
   },

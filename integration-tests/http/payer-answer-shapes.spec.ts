@@ -49,30 +49,62 @@ medusaIntegrationTestRunner({
       // a refund becomes a manual credit, an admin credit takes a position, a second refund the rest in full
       await api.post(`/admin/payments/${paymentId}/refund`, { amount: 100 }, admin)
       const chair = invoice.lines.find((l: any) => l.unit_amount === 25000)
-      const { data } = await api.post(`/admin/payer-invoices/${invoice.invoice_number}/credits`, { type: "partial", items: [{ position: chair.position, quantity: 1 }] }, keyed())
+      const { data } = await api.post(
+        `/admin/payer-invoices/${invoice.invoice_number}/credits`,
+        { type: "partial", items: [{ position: chair.position, quantity: 1 }] },
+        keyed(),
+      )
       await api.post(`/admin/payments/${paymentId}/refund`, { amount: 298.99 }, admin)
 
-      const credits = [...sandboxes.payer.state.invoices.values()].filter((i) => i.type === "CREDIT" && i.orderId === atPayer.orderId)
+      const credits = [...sandboxes.payer.state.invoices.values()].filter(
+        (i) => i.type === "CREDIT" && i.orderId === atPayer.orderId,
+      )
       expect(credits.map((c) => c.totalAmount)).toEqual([10000, 25000, 29899])
       const records = await payerRecords(getContainer(), orderId)
       const creditRecords = records.filter((r) => r.kind === "credit")
       expect(creditRecords.map((r) => [r.status, r.invoice_number, r.ocr, r.total_amount, r.medusa_recorded])).toEqual(
-        credits.map((c) => ["issued", String(c.invoiceNumber), c.referenceNumber, c.totalAmount, true])
+        credits.map((c) => ["issued", String(c.invoiceNumber), c.referenceNumber, c.totalAmount, true]),
       )
-      expect(data.payer_invoice).toMatchObject({ kind: "credit", number: String(credits[1].invoiceNumber), total: 250, credited_invoice_number: invoice.invoice_number })
-      expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount).sort()).toEqual([100, 250, 298.99].sort())
-      expect(sandboxes.payer.getInvoice(Number(invoice.invoice_number))).toMatchObject({ status: "CREDITED", outstandingAmount: 0 })
+      expect(data.payer_invoice).toMatchObject({
+        kind: "credit",
+        number: String(credits[1].invoiceNumber),
+        total: 250,
+        credited_invoice_number: invoice.invoice_number,
+      })
+      expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount).sort()).toEqual(
+        [100, 250, 298.99].sort(),
+      )
+      expect(sandboxes.payer.getInvoice(Number(invoice.invoice_number))).toMatchObject({
+        status: "CREDITED",
+        outstandingAmount: 0,
+      })
     })
 
     it("answers amounts beyond 2^31 minor units exactly in the admin list", async () => {
       const { orderId, invoice } = await invoiced()
       const service: any = getContainer().resolve("payerInvoice")
-      await service.updatePayerInvoices({ id: invoice.id, total_amount: 123456789012, vat_amount: 24691357803, outstanding_amount: 123456789012 })
+      await service.updatePayerInvoices({
+        id: invoice.id,
+        total_amount: 123456789012,
+        vat_amount: 24691357803,
+        outstanding_amount: 123456789012,
+      })
       const { data } = await api.get(`/admin/orders/${orderId}/payer-invoices`, admin)
-      expect(data.payer_invoices[0]).toMatchObject({ total: 1234567890.12, vat: 246913578.03, outstanding: 1234567890.12, credited: 0 })
+      expect(data.payer_invoices[0]).toMatchObject({
+        total: 1234567890.12,
+        vat: 246913578.03,
+        outstanding: 1234567890.12,
+        credited: 0,
+      })
       // Medusa's query reads the records through the same module service: plain numbers of minor units there too
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-      const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "payer_invoices.id", "payer_invoices.total_amount"], filters: { id: orderId } })
+      const {
+        data: [order],
+      } = await query.graph({
+        entity: "order",
+        fields: ["id", "payer_invoices.id", "payer_invoices.total_amount"],
+        filters: { id: orderId },
+      })
       expect(order.payer_invoices).toEqual([expect.objectContaining({ id: invoice.id, total_amount: 123456789012 })])
     })
   },

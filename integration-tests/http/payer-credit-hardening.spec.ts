@@ -14,7 +14,11 @@ const CREDIT_POST = /^\/api\/v2\/orders\/invoices\/credit\//
 const creditPosts = () => sandboxes.payer.requests.filter((r) => r.method === "POST" && CREDIT_POST.test(r.path))
 const writes = () => sandboxes.payer.requests.filter((r) => r.method !== "GET" && r.path !== "/oauth2/token")
 const creditsAtPayerOf = (invoiceNumber: string) =>
-  [...sandboxes.payer.state.invoices.values()].filter((i) => i.type === "CREDIT" && sandboxes.payer.state.invoices.get(Number(invoiceNumber))!.creditInvoiceNumbers.includes(i.invoiceNumber))
+  [...sandboxes.payer.state.invoices.values()].filter(
+    (i) =>
+      i.type === "CREDIT" &&
+      sandboxes.payer.state.invoices.get(Number(invoiceNumber))!.creditInvoiceNumbers.includes(i.invoiceNumber),
+  )
 
 /** Issue 6, points 1, 6 and 9 on the Payer side: planted session data, credits whose answer is lost, strict admin input. */
 medusaIntegrationTestRunner({
@@ -44,7 +48,8 @@ medusaIntegrationTestRunner({
     }
 
     const keyed = (key = `hardening-${++keys}`) => ({ headers: { ...admin.headers, "idempotency-key": key } })
-    const credit = (number: string, body: unknown, key?: string) => api.post(`/admin/payer-invoices/${number}/credits`, body, keyed(key))
+    const credit = (number: string, body: unknown, key?: string) =>
+      api.post(`/admin/payer-invoices/${number}/credits`, body, keyed(key))
 
     it("a credit whose answer is lost stays 'unknown', holds its amount back, and the same key resolves it without a second credit", async () => {
       const { orderId, paymentId, invoice } = await invoiced()
@@ -62,7 +67,12 @@ medusaIntegrationTestRunner({
       // Meanwhile Payer cannot be asked (lookups fail): nothing may spend the held amount.
       sandboxes.payer.setFaults({ failNext: 1000, only: "^GET /api/v2/orders/invoices$" })
       sandboxes.payer.clearRequests()
-      const other = await failing(credit(invoice.invoice_number, { type: "manual", lines: [{ description: "Rabatt", quantity: 1, unit_amount: 10, vat_percent: 25 }] }))
+      const other = await failing(
+        credit(invoice.invoice_number, {
+          type: "manual",
+          lines: [{ description: "Rabatt", quantity: 1, unit_amount: 10, vat_percent: 25 }],
+        }),
+      )
       expect([other.status, other.data.message]).toEqual([400, expect.stringContaining("lines: ")])
       const refund = await failing(api.post(`/admin/payments/${paymentId}/refund`, { amount: 10 }, admin))
       expect([refund.status, refund.data.message]).toEqual([400, expect.stringContaining("exceeds what remains")])
@@ -73,20 +83,34 @@ medusaIntegrationTestRunner({
       sandboxes.payer.clearRequests()
       const { data } = await credit(invoice.invoice_number, { type: "full" }, "full-credit-1")
       const [atPayer] = creditsAtPayerOf(invoice.invoice_number)
-      expect(data.payer_invoice).toMatchObject({ status: "issued", number: String(atPayer.invoiceNumber), total: 648.99 })
+      expect(data.payer_invoice).toMatchObject({
+        status: "issued",
+        number: String(atPayer.invoiceNumber),
+        total: 648.99,
+      })
       expect(creditPosts()).toEqual([])
-      expect(sandboxes.payer.requests.filter((r) => r.method === "GET" && r.query.externalInvoiceNumber)).toHaveLength(1)
+      expect(sandboxes.payer.requests.filter((r) => r.method === "GET" && r.query.externalInvoiceNumber)).toHaveLength(
+        1,
+      )
       expect(creditsAtPayerOf(invoice.invoice_number)).toHaveLength(1)
       expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount)).toEqual([648.99])
       const records = await payerRecords(getContainer(), orderId)
-      expect(records.filter((r) => r.kind === "credit").map((r) => [r.status, r.medusa_recorded])).toEqual([["issued", true]])
+      expect(records.filter((r) => r.kind === "credit").map((r) => [r.status, r.medusa_recorded])).toEqual([
+        ["issued", true],
+      ])
     })
 
     it("a refund planned while a credit is unknown resolves it first: Payer had not made it, so it is sent once more with the same Payer-Request-ID", async () => {
       const { orderId, paymentId, invoice } = await invoiced()
       // Payer answers 503 three times without crediting: the outcome is unknown to the plugin.
       sandboxes.payer.setFaults({ failNext: 3, only: "^POST /api/v2/orders/invoices/credit/" })
-      const lost = await failing(credit(invoice.invoice_number, { type: "manual", lines: [{ description: "Rabatt", quantity: 1, unit_amount: 100, vat_percent: 25 }] }, "rabatt-unknown"))
+      const lost = await failing(
+        credit(
+          invoice.invoice_number,
+          { type: "manual", lines: [{ description: "Rabatt", quantity: 1, unit_amount: 100, vat_percent: 25 }] },
+          "rabatt-unknown",
+        ),
+      )
       sandboxes.payer.setFaults({ failNext: 0, only: undefined })
       expect([lost.status, lost.data.payer_invoice.status]).toEqual([502, "unknown"])
       const firstId = creditPosts()[0].headers["payer-request-id"]
@@ -95,13 +119,20 @@ medusaIntegrationTestRunner({
       // 548.99 is what remains besides the held 100.00; the refund's planning makes the held credit first.
       await api.post(`/admin/payments/${paymentId}/refund`, { amount: 548.99 }, admin)
       const posts = creditPosts()
-      expect(posts.map((r) => [r.path.split("/").pop(), r.headers["payer-request-id"] === firstId])).toEqual([["manual", true], ["full", false]])
+      expect(posts.map((r) => [r.path.split("/").pop(), r.headers["payer-request-id"] === firstId])).toEqual([
+        ["manual", true],
+        ["full", false],
+      ])
       expect(creditsAtPayerOf(invoice.invoice_number).map((c) => c.totalAmount)).toEqual([10000, 54899])
       const credits = (await payerRecords(getContainer(), orderId)).filter((r) => r.kind === "credit")
       expect(credits.map((c) => c.status)).toEqual(["issued", "issued"])
       // the admin's request with its key now records its refund in Medusa, without calling Payer
       sandboxes.payer.clearRequests()
-      await credit(invoice.invoice_number, { type: "manual", lines: [{ description: "Rabatt", quantity: 1, unit_amount: 100, vat_percent: 25 }] }, "rabatt-unknown")
+      await credit(
+        invoice.invoice_number,
+        { type: "manual", lines: [{ description: "Rabatt", quantity: 1, unit_amount: 100, vat_percent: 25 }] },
+        "rabatt-unknown",
+      )
       expect(creditPosts()).toEqual([])
       expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount).sort()).toEqual([100, 548.99])
     })
@@ -121,7 +152,10 @@ medusaIntegrationTestRunner({
       expect(creditPosts().map((r) => r.path.split("/").pop())).toEqual(["full"])
       expect(creditsAtPayerOf(invoice.invoice_number).map((c) => c.totalAmount)).toEqual([10000, 54899])
       credits = (await payerRecords(getContainer(), orderId)).filter((r) => r.kind === "credit")
-      expect(credits.map((c) => [c.total_amount, c.status])).toEqual([[10000, "issued"], [54899, "issued"]])
+      expect(credits.map((c) => [c.total_amount, c.status])).toEqual([
+        [10000, "issued"],
+        [54899, "issued"],
+      ])
       expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount)).toEqual([100, 548.99])
     })
 
@@ -130,7 +164,8 @@ medusaIntegrationTestRunner({
       sandboxes.payer.setFaults({ dropNext: 3, only: "^POST /api/v2/orders/invoices/credit/" })
       await api.post(`/admin/payments/${paymentId}/refund`, { amount: 100 }, admin)
       sandboxes.payer.setFaults({ dropNext: 0, only: undefined })
-      const statuses = async () => (await payerRecords(getContainer(), orderId)).filter((r) => r.kind === "credit").map((c) => c.status)
+      const statuses = async () =>
+        (await payerRecords(getContainer(), orderId)).filter((r) => r.kind === "credit").map((c) => c.status)
       expect(await statuses()).toEqual(["unknown"])
       sandboxes.payer.clearRequests()
 
@@ -144,13 +179,20 @@ medusaIntegrationTestRunner({
     it("POST /admin/orders/:id/payer-invoices/resolve-credits settles an unknown admin credit and records its refund once", async () => {
       const { orderId, invoice } = await invoiced()
       sandboxes.payer.setFaults({ dropNext: 3, only: "^POST /api/v2/orders/invoices/credit/" })
-      const lost = await failing(credit(invoice.invoice_number, { type: "manual", lines: [{ description: "Rabatt", quantity: 1, unit_amount: 20, vat_percent: 25 }] }))
+      const lost = await failing(
+        credit(invoice.invoice_number, {
+          type: "manual",
+          lines: [{ description: "Rabatt", quantity: 1, unit_amount: 20, vat_percent: 25 }],
+        }),
+      )
       sandboxes.payer.setFaults({ dropNext: 0, only: undefined })
       expect(lost.status).toBe(502)
       sandboxes.payer.clearRequests()
 
       const { data } = await api.post(`/admin/orders/${orderId}/payer-invoices/resolve-credits`, {}, admin)
-      expect(data.payer_invoices.filter((r: any) => r.kind === "credit").map((r: any) => [r.status, r.total])).toEqual([["issued", 20]])
+      expect(data.payer_invoices.filter((r: any) => r.kind === "credit").map((r: any) => [r.status, r.total])).toEqual([
+        ["issued", 20],
+      ])
       expect(creditPosts()).toEqual([])
       expect(creditsAtPayerOf(invoice.invoice_number)).toHaveLength(1)
       expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount)).toEqual([20])
@@ -161,7 +203,11 @@ medusaIntegrationTestRunner({
 
     it("the money-moving routes require an Idempotency-Key (400 naming it) and send nothing without one", async () => {
       const { invoice } = await invoiced()
-      const { data: made } = await credit(invoice.invoice_number, { type: "manual", standalone: true, lines: [{ description: "Bonus", quantity: 1, unit_amount: 50, vat_percent: 25 }] })
+      const { data: made } = await credit(invoice.invoice_number, {
+        type: "manual",
+        standalone: true,
+        lines: [{ description: "Bonus", quantity: 1, unit_amount: 50, vat_percent: 25 }],
+      })
       sandboxes.payer.clearRequests()
       const routes: Array<[string, unknown]> = [
         [`${invoice.invoice_number}/credits`, { type: "full" }],
@@ -178,20 +224,37 @@ medusaIntegrationTestRunner({
       expect(writes()).toEqual([])
 
       // the same key twice: one pay-with-credit and one payout at Payer, the same answers
-      const pay = (key: string) => api.post(`/admin/payer-invoices/${made.payer_invoice.number}/pay-with-credit`, { to_invoice_number: invoice.invoice_number, amount: "10.00" }, keyed(key))
+      const pay = (key: string) =>
+        api.post(
+          `/admin/payer-invoices/${made.payer_invoice.number}/pay-with-credit`,
+          { to_invoice_number: invoice.invoice_number, amount: "10.00" },
+          keyed(key),
+        )
       const first = await pay("pay-1")
       const again = await pay("pay-1")
       expect(again.data.credit_invoice.outstanding).toBe(first.data.credit_invoice.outstanding)
-      const payout = (key: string) => api.post(`/admin/payer-invoices/${made.payer_invoice.number}/payout`, {}, keyed(key))
+      const payout = (key: string) =>
+        api.post(`/admin/payer-invoices/${made.payer_invoice.number}/payout`, {}, keyed(key))
       const out1 = await payout("payout-1")
       const out2 = await payout("payout-1")
       expect(out2.data.payout).toEqual(out1.data.payout)
       expect(writes().map((r) => r.path.split("/").pop())).toEqual(["pay-with-credit", "payout-credit"])
-      const conflict = await failing(api.post(`/admin/payer-invoices/${made.payer_invoice.number}/pay-with-credit`, { to_invoice_number: invoice.invoice_number, amount: 5 }, keyed("pay-1")))
+      const conflict = await failing(
+        api.post(
+          `/admin/payer-invoices/${made.payer_invoice.number}/pay-with-credit`,
+          { to_invoice_number: invoice.invoice_number, amount: 5 },
+          keyed("pay-1"),
+        ),
+      )
       expect([conflict.status, conflict.data.message]).toEqual([422, expect.stringMatching(/^Idempotency-Key: /)])
 
       // a credit: the same key with another body is refused, not silently answered with the first credit
-      const rabatt = (amount: number) => credit(invoice.invoice_number, { type: "manual", lines: [{ description: "Rabatt", quantity: 1, unit_amount: amount, vat_percent: 25 }] }, "credit-same-key")
+      const rabatt = (amount: number) =>
+        credit(
+          invoice.invoice_number,
+          { type: "manual", lines: [{ description: "Rabatt", quantity: 1, unit_amount: amount, vat_percent: 25 }] },
+          "credit-same-key",
+        )
       const firstCredit = await rabatt(5)
       expect((await rabatt(5)).data.payer_invoice.number).toBe(firstCredit.data.payer_invoice.number)
       const otherBody = await failing(rabatt(6))
@@ -201,11 +264,26 @@ medusaIntegrationTestRunner({
 
     it("refuses hex, binary and exponent amounts, 101 lines and another customer's invoice with a 400 naming the field; nothing reaches Payer", async () => {
       const mine = await invoiced()
-      const theirs = await invoiced({ ...B2B_CUSTOMER, company_name: "Annat Bolag AB", org_number: "202100-5489", vat_id: null })
-      const { data: made } = await credit(mine.invoice.invoice_number, { type: "manual", standalone: true, lines: [{ description: "Bonus", quantity: 1, unit_amount: 50, vat_percent: 25 }] })
+      const theirs = await invoiced({
+        ...B2B_CUSTOMER,
+        company_name: "Annat Bolag AB",
+        org_number: "202100-5489",
+        vat_id: null,
+      })
+      const { data: made } = await credit(mine.invoice.invoice_number, {
+        type: "manual",
+        standalone: true,
+        lines: [{ description: "Bonus", quantity: 1, unit_amount: 50, vat_percent: 25 }],
+      })
       const creditNumber = made.payer_invoice.number
       sandboxes.payer.clearRequests()
-      const line = (over: Record<string, unknown>) => ({ description: "Rabatt", quantity: 1, unit_amount: 1, vat_percent: 25, ...over })
+      const line = (over: Record<string, unknown>) => ({
+        description: "Rabatt",
+        quantity: 1,
+        unit_amount: 1,
+        vat_percent: 25,
+        ...over,
+      })
 
       const creditCases: Array<[unknown, string]> = [
         [{ type: "manual", lines: [line({ unit_amount: "0x10" })] }, "lines[0].unit_amount"],
@@ -251,12 +329,22 @@ medusaIntegrationTestRunner({
       const payment = await paymentModule.retrievePayment(paymentId, { select: ["id", "data"] })
       for (const data of [stored.data, payment.data]) {
         expect(JSON.stringify(data)).not.toContain("196003071161")
-        expect([data.pending_refund ?? null, data.personnummer ?? null, data.payex_action ?? null]).toEqual([null, null, null])
+        expect([data.pending_refund ?? null, data.personnummer ?? null, data.payex_action ?? null]).toEqual([
+          null,
+          null,
+          null,
+        ])
         expect(data).toMatchObject({ company_name: B2B_CUSTOMER.company_name, org_number: "556036-0793" })
       }
 
       // A marker for exactly this amount, not signed by the plugin (as payment data carried over from anywhere else would be)
-      await paymentModule.updatePayment({ id: paymentId, data: { ...payment.data, pending_refund: { amount_minor: 10000, credit_invoice_number: "1", mac: "A".repeat(43) } } })
+      await paymentModule.updatePayment({
+        id: paymentId,
+        data: {
+          ...payment.data,
+          pending_refund: { amount_minor: 10000, credit_invoice_number: "1", mac: "A".repeat(43) },
+        },
+      })
       await api.post(`/admin/payments/${paymentId}/refund`, { amount: 100 }, admin)
       expect(creditPosts().map((r) => r.path.split("/").pop())).toEqual(["manual"])
       expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount)).toEqual([100])

@@ -10,7 +10,8 @@ import { creditPayerRefundWorkflow } from "../../src/workflows/payer/credit-refu
 
 const sandboxes = useSandboxes()
 
-const creditCalls = () => sandboxes.payer.requests.filter((r) => r.method === "POST" && /\/invoices\/credit\//.test(r.path))
+const creditCalls = () =>
+  sandboxes.payer.requests.filter((r) => r.method === "POST" && /\/invoices\/credit\//.test(r.path))
 const writes = () => sandboxes.payer.requests.filter((r) => r.method !== "GET" && r.path !== "/oauth2/token")
 const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100
 
@@ -51,7 +52,10 @@ medusaIntegrationTestRunner({
       expect(payment.refunds.map((r: any) => r.amount)).toEqual([648.99])
       expect(creditCalls().map((r) => r.path)).toEqual(["/api/v2/orders/invoices/credit/full"])
       // The event delivered again credits nothing more.
-      await (getContainer().resolve(Modules.EVENT_BUS) as any).emit({ name: "order.fulfillment_canceled", data: { order_id: orderId, fulfillment_id: invoice.fulfillment_id } })
+      await (getContainer().resolve(Modules.EVENT_BUS) as any).emit({
+        name: "order.fulfillment_canceled",
+        data: { order_id: orderId, fulfillment_id: invoice.fulfillment_id },
+      })
       await new Promise((r) => setTimeout(r, 1000))
       expect(creditCalls()).toHaveLength(1)
       const records = await payerRecords(getContainer(), orderId)
@@ -67,16 +71,31 @@ medusaIntegrationTestRunner({
 
       const calls = creditCalls()
       expect(calls.map((r) => r.path)).toEqual(["/api/v2/orders/invoices/credit/full"])
-      expect(calls[0].body).toEqual(expect.objectContaining({ invoiceNumber: Number(invoice.invoice_number), externalInvoiceNumber: expect.any(String) }))
+      expect(calls[0].body).toEqual(
+        expect.objectContaining({
+          invoiceNumber: Number(invoice.invoice_number),
+          externalInvoiceNumber: expect.any(String),
+        }),
+      )
       expect(calls[0].headers["payer-request-id"]).toMatch(/^[0-9a-f-]{36}$/)
-      expect(sandboxes.payer.getInvoice(Number(invoice.invoice_number))).toEqual(expect.objectContaining({ status: "CREDITED", outstandingAmount: 0 }))
+      expect(sandboxes.payer.getInvoice(Number(invoice.invoice_number))).toEqual(
+        expect.objectContaining({ status: "CREDITED", outstandingAmount: 0 }),
+      )
 
       const payment = await orderPayment(api, admin, orderId)
       expect(payment.refunds.map((r: any) => r.amount)).toEqual([648.99])
       const [original, creditRecord] = await payerRecords(getContainer(), orderId)
-      expect(original).toEqual(expect.objectContaining({ credited_amount: 64899, outstanding_amount: 0, payer_status: "CREDITED" }))
+      expect(original).toEqual(
+        expect.objectContaining({ credited_amount: 64899, outstanding_amount: 0, payer_status: "CREDITED" }),
+      )
       expect(creditRecord).toEqual(
-        expect.objectContaining({ kind: "credit", source: `refund:${payment.refunds[0].id}`, total_amount: 64899, status: "issued", medusa_recorded: true })
+        expect.objectContaining({
+          kind: "credit",
+          source: `refund:${payment.refunds[0].id}`,
+          total_amount: 64899,
+          status: "issued",
+          medusa_recorded: true,
+        }),
       )
       expect(original.lines.every((l: any) => l.credited_quantity === l.quantity)).toBe(true)
 
@@ -100,7 +119,13 @@ medusaIntegrationTestRunner({
       const payment = await orderPayment(api, admin, orderId)
       expect(payment.refunds.map((r: any) => r.amount)).toEqual([100])
       const [original, creditRecord] = await payerRecords(getContainer(), orderId)
-      expect(original).toEqual(expect.objectContaining({ credited_amount: 10000, outstanding_amount: 54899, payer_status: "PARTIALLY_CREDITED" }))
+      expect(original).toEqual(
+        expect.objectContaining({
+          credited_amount: 10000,
+          outstanding_amount: 54899,
+          payer_status: "PARTIALLY_CREDITED",
+        }),
+      )
       expect(creditRecord.lines.map((l: any) => l.total_amount)).toEqual([8459, 1541])
       expect(sandboxes.payer.getInvoice(Number(invoice.invoice_number))!.outstandingAmount).toBe(54899)
     })
@@ -109,12 +134,22 @@ medusaIntegrationTestRunner({
       const { orderId, invoice } = await invoiced()
       const chair = invoice.lines.find((l: any) => l.unit_amount === 25000)!
 
-      const { data } = await credit(invoice.invoice_number, { type: "partial", items: [{ position: chair.position, quantity: 1 }] })
+      const { data } = await credit(invoice.invoice_number, {
+        type: "partial",
+        items: [{ position: chair.position, quantity: 1 }],
+      })
 
       expect(data.payer_invoice).toEqual(
-        expect.objectContaining({ kind: "credit", total: 250, credited_invoice_number: invoice.invoice_number, number: expect.any(String) })
+        expect.objectContaining({
+          kind: "credit",
+          total: 250,
+          credited_invoice_number: invoice.invoice_number,
+          number: expect.any(String),
+        }),
       )
-      expect(data.payer_invoice.lines).toEqual([expect.objectContaining({ position: chair.position, quantity: 1, total: 250, vat_percent: 25 })])
+      expect(data.payer_invoice.lines).toEqual([
+        expect.objectContaining({ position: chair.position, quantity: 1, total: 250, vat_percent: 25 }),
+      ])
       expect(creditCalls().map((r) => [r.path, r.body.items])).toEqual([
         ["/api/v2/orders/invoices/credit/partial", [{ position: chair.position, quantity: 1 }]],
       ])
@@ -127,10 +162,16 @@ medusaIntegrationTestRunner({
 
       // one chair is left; two admins credit it at the same moment: one wins, the other gets a 400 before Payer
       const body = { type: "partial", items: [{ position: chair.position, quantity: 1 }] }
-      const both = await Promise.allSettled([credit(invoice.invoice_number, body), credit(invoice.invoice_number, body)])
+      const both = await Promise.allSettled([
+        credit(invoice.invoice_number, body),
+        credit(invoice.invoice_number, body),
+      ])
       const lost = both.find((r): r is PromiseRejectedResult => r.status === "rejected")!
       expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1)
-      expect([lost.reason.response.status, lost.reason.response.data.message]).toEqual([400, expect.stringContaining("items[0].quantity")])
+      expect([lost.reason.response.status, lost.reason.response.data.message]).toEqual([
+        400,
+        expect.stringContaining("items[0].quantity"),
+      ])
       expect(creditCalls()).toHaveLength(2)
       expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount)).toEqual([250, 250])
     })
@@ -143,7 +184,13 @@ medusaIntegrationTestRunner({
       })
       expect(data.payer_invoice).toEqual(expect.objectContaining({ total: 25, kind: "credit" }))
       expect(creditCalls()[0].body.items).toEqual([
-        expect.objectContaining({ description: "Skadad förpackning", quantity: 2, unitPrice: 1250, subtotalPrice: 2500, vatPercentage: 2500 }),
+        expect.objectContaining({
+          description: "Skadad förpackning",
+          quantity: 2,
+          unitPrice: 1250,
+          subtotalPrice: 2500,
+          vatPercentage: 2500,
+        }),
       ])
       const payment = await orderPayment(api, admin, orderId)
       expect(payment.refunds.map((r: any) => r.amount)).toEqual([25])
@@ -154,9 +201,24 @@ medusaIntegrationTestRunner({
       const cases: Array<[unknown, string]> = [
         [{ type: "partial", items: [{ position: invoice.lines[0].position, quantity: 99 }] }, "items[0].quantity"],
         [{ type: "partial", items: [{ position: 42, quantity: 1 }] }, "items[0].position"],
-        [{ type: "manual", lines: [{ description: "Too much", quantity: 1, unit_amount: 649, vat_percent: 25 }] }, "lines"],
-        [{ type: "manual", lines: [{ description: "ok", quantity: 1, unit_amount: 1, vat_percent: 25 }, { description: "x", quantity: 1, unit_amount: 1.001, vat_percent: 25 }] }, "lines[1].unit_amount"],
-        [{ type: "manual", lines: [{ description: "x", quantity: 1, unit_amount: 1, vat_percent: 12.345 }] }, "lines[0].vat_percent"],
+        [
+          { type: "manual", lines: [{ description: "Too much", quantity: 1, unit_amount: 649, vat_percent: 25 }] },
+          "lines",
+        ],
+        [
+          {
+            type: "manual",
+            lines: [
+              { description: "ok", quantity: 1, unit_amount: 1, vat_percent: 25 },
+              { description: "x", quantity: 1, unit_amount: 1.001, vat_percent: 25 },
+            ],
+          },
+          "lines[1].unit_amount",
+        ],
+        [
+          { type: "manual", lines: [{ description: "x", quantity: 1, unit_amount: 1, vat_percent: 12.345 }] },
+          "lines[0].vat_percent",
+        ],
       ]
       for (const [body, field] of cases) {
         const res = await failing(credit(invoice.invoice_number, body))
@@ -187,7 +249,11 @@ medusaIntegrationTestRunner({
 
     it("sends a copy of an invoice, refusing delivery type NONE", async () => {
       const { invoice } = await invoiced()
-      const { data } = await api.post(`/admin/payer-invoices/${invoice.invoice_number}/send`, { delivery_type: "PRINT" }, admin)
+      const { data } = await api.post(
+        `/admin/payer-invoices/${invoice.invoice_number}/send`,
+        { delivery_type: "PRINT" },
+        admin,
+      )
       expect(data).toEqual({ sent: true })
       const sends = sandboxes.payer.state.invoices.get(Number(invoice.invoice_number))!.sends
       expect(sends.map((s: any) => s.deliveryType)).toEqual(["PRINT"])
@@ -195,7 +261,9 @@ medusaIntegrationTestRunner({
       expect(put.headers["payer-request-id"]).toMatch(/^[0-9a-f-]{36}$/)
 
       sandboxes.payer.clearRequests()
-      const none = await failing(api.post(`/admin/payer-invoices/${invoice.invoice_number}/send`, { delivery_type: "NONE" }, admin))
+      const none = await failing(
+        api.post(`/admin/payer-invoices/${invoice.invoice_number}/send`, { delivery_type: "NONE" }, admin),
+      )
       expect(none.status).toBe(400)
       expect(none.data.message).toContain("delivery_type")
       expect(writes()).toEqual([])
@@ -213,14 +281,29 @@ medusaIntegrationTestRunner({
       expect(creditCalls()[0].body.standalone).toBe(true)
       const creditNumber = made.payer_invoice.number
 
-      const { data: paid } = await api.post(`/admin/payer-invoices/${creditNumber}/pay-with-credit`, { to_invoice_number: b.invoice.invoice_number, amount: 30 }, keyed())
+      const { data: paid } = await api.post(
+        `/admin/payer-invoices/${creditNumber}/pay-with-credit`,
+        { to_invoice_number: b.invoice.invoice_number, amount: 30 },
+        keyed(),
+      )
       expect(paid.credit_invoice.outstanding).toBe(20)
       expect(paid.invoice.outstanding).toBe(648.99 - 30)
       const pay = sandboxes.payer.requests.find((r) => r.path.endsWith("/pay-with-credit"))!
-      expect(pay.body).toEqual({ creditInvoiceNumber: Number(creditNumber), toPayInvoiceNumber: Number(b.invoice.invoice_number), amount: 3000 })
+      expect(pay.body).toEqual({
+        creditInvoiceNumber: Number(creditNumber),
+        toPayInvoiceNumber: Number(b.invoice.invoice_number),
+        amount: 3000,
+      })
 
       const { data: out } = await api.post(`/admin/payer-invoices/${creditNumber}/payout`, {}, keyed())
-      expect(out.payout).toEqual(expect.objectContaining({ amount: 20, currency_code: "sek", masked_account_number: "****1234", payout_job_id: expect.any(String) }))
+      expect(out.payout).toEqual(
+        expect.objectContaining({
+          amount: 20,
+          currency_code: "sek",
+          masked_account_number: "****1234",
+          payout_job_id: expect.any(String),
+        }),
+      )
       expect(out.credit_invoice.outstanding).toBe(0)
       expect(sandboxes.payer.getInvoice(Number(creditNumber))!.status).toBe("PAID")
 
@@ -233,7 +316,12 @@ medusaIntegrationTestRunner({
       // Payer leaves the standalone credit out of A's creditedAmount (so does the status sync); it still counts
       await getContainer().resolve<any>("payerInvoice").updatePayerInvoices({ id: a.invoice.id, credited_amount: 0 })
       sandboxes.payer.clearRequests()
-      const over = await failing(credit(a.invoice.invoice_number, { type: "manual", lines: [{ description: "All", quantity: 1, unit_amount: 648.99, vat_percent: 25 }] }))
+      const over = await failing(
+        credit(a.invoice.invoice_number, {
+          type: "manual",
+          lines: [{ description: "All", quantity: 1, unit_amount: 648.99, vat_percent: 25 }],
+        }),
+      )
       expect([over.status, writes()]).toEqual([400, []])
       expect((await credit(a.invoice.invoice_number, { type: "full" })).data.payer_invoice.total).toBe(598.99)
     })
@@ -243,15 +331,27 @@ medusaIntegrationTestRunner({
       const chair = invoice.lines.find((l: any) => l.unit_amount === 25000)!
       await credit(invoice.invoice_number, { type: "partial", items: [{ position: chair.position, quantity: 1 }] })
       await api.post(`/admin/payments/${paymentId}/refund`, { amount: 33.33 }, admin)
-      await credit(invoice.invoice_number, { type: "manual", lines: [{ description: "Frakt", quantity: 1, unit_amount: 49, vat_percent: 25 }] })
+      await credit(invoice.invoice_number, {
+        type: "manual",
+        lines: [{ description: "Frakt", quantity: 1, unit_amount: 49, vat_percent: 25 }],
+      })
 
       const credits = (await payerRecords(getContainer(), orderId)).filter((r: any) => r.kind === "credit")
       expect(credits).toHaveLength(3)
       const payment = await orderPayment(api, admin, orderId)
       expect(sum(payment.refunds.map((r: any) => r.amount))).toBe(sum(credits.map((c: any) => c.total_amount / 100)))
       expect(sum(payment.refunds.map((r: any) => r.amount))).toBe(332.33)
-      const { data: { order } } = await api.get(`/admin/orders/${orderId}?fields=summary,total`, admin)
-      expect(order.summary).toEqual(expect.objectContaining({ paid_total: 648.99, refunded_total: 332.33, transaction_total: 316.66, pending_difference: 0 }))
+      const {
+        data: { order },
+      } = await api.get(`/admin/orders/${orderId}?fields=summary,total`, admin)
+      expect(order.summary).toEqual(
+        expect.objectContaining({
+          paid_total: 648.99,
+          refunded_total: 332.33,
+          transaction_total: 316.66,
+          pending_difference: 0,
+        }),
+      )
       expect(sandboxes.payer.getInvoice(Number(invoice.invoice_number))!.outstandingAmount).toBe(64899 - 33233)
     })
 
@@ -263,7 +363,13 @@ medusaIntegrationTestRunner({
       const { paymentId, invoices } = await invoiceOrder(api, admin, getContainer(), seed, order.id, (o) => {
         const chair = o.items.find((i: any) => i.variant_id === seed.chairVariantId)
         const coffee = o.items.find((i: any) => i.variant_id === seed.coffeeVariantId)
-        return [[{ id: chair.id, quantity: 1 }], [{ id: chair.id, quantity: 1 }, { id: coffee.id, quantity: 3 }]]
+        return [
+          [{ id: chair.id, quantity: 1 }],
+          [
+            { id: chair.id, quantity: 1 },
+            { id: coffee.id, quantity: 3 },
+          ],
+        ]
       })
       // 250.00 + 49.00 shipping, then 250.00 + 99.99
       expect(invoices.map((i) => i.total_amount)).toEqual([29900, 34999])
@@ -276,10 +382,18 @@ medusaIntegrationTestRunner({
         ["full", Number(invoices[0].invoice_number)],
         ["manual", Number(invoices[1].invoice_number)],
       ])
-      expect(calls[1].body.items.map((i: any) => [i.subtotalPrice, i.vatPercentage])).toEqual([[7214, 2500], [2886, 1200]])
+      expect(calls[1].body.items.map((i: any) => [i.subtotalPrice, i.vatPercentage])).toEqual([
+        [7214, 2500],
+        [2886, 1200],
+      ])
       expect((await orderPayment(api, admin, order.id)).refunds.map((r: any) => r.amount)).toEqual([400])
       const records = await payerRecords(getContainer(), order.id)
-      expect(records.filter((r) => r.kind === "invoice").map((r) => [r.credited_amount, r.outstanding_amount])).toEqual([[29900, 0], [10100, 24899]])
+      expect(records.filter((r) => r.kind === "invoice").map((r) => [r.credited_amount, r.outstanding_amount])).toEqual(
+        [
+          [29900, 0],
+          [10100, 24899],
+        ],
+      )
       expect(records.filter((r) => r.kind === "credit").map((r) => r.source)).toEqual([
         expect.stringMatching(/^refund:[^:]+$/),
         expect.stringMatching(/^refund:[^:]+:2$/),
@@ -290,7 +404,9 @@ medusaIntegrationTestRunner({
       const { orderId, invoice, order } = await invoiced()
       const chairItem = order.items.find((i: any) => i.variant_id === seed.chairVariantId)
       const chairLine = invoice.lines.find((l: any) => l.line_item_id === chairItem.id)
-      const { data: { return: ret } } = await api.post("/admin/returns", { order_id: orderId, location_id: seed.locationId }, admin)
+      const {
+        data: { return: ret },
+      } = await api.post("/admin/returns", { order_id: orderId, location_id: seed.locationId }, admin)
       await api.post(`/admin/returns/${ret.id}/request-items`, { items: [{ id: chairItem.id, quantity: 1 }] }, admin)
       await api.post(`/admin/returns/${ret.id}/request`, {}, admin)
       await api.post(`/admin/returns/${ret.id}/receive`, {}, admin)
@@ -298,14 +414,22 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/returns/${ret.id}/receive/confirm`, {}, admin)
 
       const credit = await waitFor("the return's credit", async () => {
-        const found = (await payerRecords(getContainer(), orderId)).find((r) => r.source.startsWith(`return:${ret.id}:`))
+        const found = (await payerRecords(getContainer(), orderId)).find((r) =>
+          r.source.startsWith(`return:${ret.id}:`),
+        )
         return found?.medusa_recorded ? found : null
       })
-      expect(creditCalls().map((r) => [r.path.split("/").pop(), r.body.items])).toEqual([["partial", [{ position: chairLine.position, quantity: 1 }]]])
+      expect(creditCalls().map((r) => [r.path.split("/").pop(), r.body.items])).toEqual([
+        ["partial", [{ position: chairLine.position, quantity: 1 }]],
+      ])
       expect(credit).toEqual(expect.objectContaining({ total_amount: 25000, status: "issued" }))
-      expect(credit.lines).toEqual([expect.objectContaining({ position: chairLine.position, line_item_id: chairItem.id, quantity: 1 })])
+      expect(credit.lines).toEqual([
+        expect.objectContaining({ position: chairLine.position, line_item_id: chairItem.id, quantity: 1 }),
+      ])
       expect((await orderPayment(api, admin, orderId)).refunds.map((r: any) => r.amount)).toEqual([250])
-      const { data: { order: after } } = await api.get(`/admin/orders/${orderId}?fields=summary`, admin)
+      const {
+        data: { order: after },
+      } = await api.get(`/admin/orders/${orderId}?fields=summary`, admin)
       expect(after.summary.pending_difference).toBe(0)
     })
 

@@ -35,7 +35,15 @@ moduleIntegrationTestRunner<PayerInvoiceModuleService>({
       expect(created).toMatchObject({ total_amount: BIG, vat_amount: 24691357802, outstanding_amount: BIG })
       expect(created).not.toHaveProperty("raw_total_amount")
       await service.createPayerInvoiceLines([
-        { invoice_id: created.id, position: 1, description: "Fabrik", quantity: 1, unit_amount: BIG, total_amount: BIG, vat_basis_points: 2500 },
+        {
+          invoice_id: created.id,
+          position: 1,
+          description: "Fabrik",
+          quantity: 1,
+          unit_amount: BIG,
+          total_amount: BIG,
+          vat_basis_points: 2500,
+        },
       ] as never)
       const [read] = await service.listPayerInvoices({ id: created.id }, { relations: ["lines"] })
       expect(read.total_amount).toBe(BIG)
@@ -44,7 +52,11 @@ moduleIntegrationTestRunner<PayerInvoiceModuleService>({
       expect(typeof read.lines[0].unit_amount).toBe("number")
       const retrieved = await service.retrievePayerInvoice(created.id)
       expect(retrievedAmounts(retrieved)).toEqual([BIG, 24691357802, 0, BIG])
-      const updated = await service.updatePayerInvoices({ id: created.id, credited_amount: 2 ** 40, outstanding_amount: BIG - 2 ** 40 })
+      const updated = await service.updatePayerInvoices({
+        id: created.id,
+        credited_amount: 2 ** 40,
+        outstanding_amount: BIG - 2 ** 40,
+      })
       expect(retrievedAmounts(updated)).toEqual([BIG, 24691357802, 2 ** 40, BIG - 2 ** 40])
       const [[counted], count] = await service.listAndCountPayerInvoices({ id: created.id })
       expect([counted.credited_amount, count]).toEqual([2 ** 40, 1])
@@ -54,21 +66,33 @@ moduleIntegrationTestRunner<PayerInvoiceModuleService>({
 
     it('keeps a credit whose outcome is unknown as status "unknown" (sent to Payer, answer lost)', async () => {
       const created = await service.createPayerInvoices(record("refund:lost", { total_amount: 2500 }))
-      const unknown = await service.updatePayerInvoices({ id: created.id, kind: "credit", status: "unknown", invoice_number: null })
+      const unknown = await service.updatePayerInvoices({
+        id: created.id,
+        kind: "credit",
+        status: "unknown",
+        invoice_number: null,
+      })
       expect(unknown).toMatchObject({ status: "unknown", kind: "credit", total_amount: 2500 })
       expect((await service.listPayerInvoices({ status: "unknown" })).map((r) => r.id)).toEqual([created.id])
     })
 
     it("refuses to write an amount that is not a safe integer, naming the field, and writes nothing", async () => {
-      await expect(service.createPayerInvoices(record("fulfillment:unsafe", { total_amount: 2 ** 53 }))).rejects.toThrow(
-        "payer_invoice.total_amount must be a whole number of minor units"
+      await expect(
+        service.createPayerInvoices(record("fulfillment:unsafe", { total_amount: 2 ** 53 })),
+      ).rejects.toThrow("payer_invoice.total_amount must be a whole number of minor units")
+      await expect(service.createPayerInvoices(record("fulfillment:fraction", { vat_amount: 12.5 }))).rejects.toThrow(
+        "payer_invoice.vat_amount",
       )
-      await expect(service.createPayerInvoices(record("fulfillment:fraction", { vat_amount: 12.5 }))).rejects.toThrow("payer_invoice.vat_amount")
       expect(await service.listPayerInvoices({ source: ["fulfillment:unsafe", "fulfillment:fraction"] })).toEqual([])
     })
   },
 })
 
-function retrievedAmounts(r: { total_amount: unknown; vat_amount: unknown; credited_amount: unknown; outstanding_amount: unknown }) {
+function retrievedAmounts(r: {
+  total_amount: unknown
+  vat_amount: unknown
+  credited_amount: unknown
+  outstanding_amount: unknown
+}) {
   return [r.total_amount, r.vat_amount, r.credited_amount, r.outstanding_amount]
 }

@@ -16,17 +16,29 @@ medusaIntegrationTestRunner({
   testSuite: ({ getContainer }) => {
     const service = () => getContainer().resolve("payerInvoice") as PayerInvoiceModuleService
     const batchCalls = () =>
-      sandboxes.payer.requests.filter((r) => r.path === "/api/v2/orders/invoices/batch").map((r) => Number(r.query.fromInvoiceNumber))
-    const sync = (input: { max_calls?: number; max_seconds?: number } = {}) => syncPayerInvoicesWorkflow(getContainer()).run({ input }).then((r) => r.result)
+      sandboxes.payer.requests
+        .filter((r) => r.path === "/api/v2/orders/invoices/batch")
+        .map((r) => Number(r.query.fromInvoiceNumber))
+    const sync = (input: { max_calls?: number; max_seconds?: number } = {}) =>
+      syncPayerInvoicesWorkflow(getContainer())
+        .run({ input })
+        .then((r) => r.result)
 
     /** Our records for these invoice numbers, as the invoice workflow leaves them. */
     async function records(numbers: number[], payerStatus = "UNPAID") {
       await service().createPayerInvoices(
         numbers.map((n) => ({
-          order_id: "order_sync", source: `sync:${n}:${randomUUID()}`, reference_id: `ref-${n}`, currency_code: "sek",
-          kind: "invoice" as const, status: "issued" as const, invoice_number: String(n), payer_status: payerStatus,
-          total_amount: 10000, outstanding_amount: 10000,
-        }))
+          order_id: "order_sync",
+          source: `sync:${n}:${randomUUID()}`,
+          reference_id: `ref-${n}`,
+          currency_code: "sek",
+          kind: "invoice" as const,
+          status: "issued" as const,
+          invoice_number: String(n),
+          payer_status: payerStatus,
+          total_amount: 10000,
+          outstanding_amount: 10000,
+        })),
       )
     }
     const record = async (n: number) => (await service().listPayerInvoices({ invoice_number: String(n) }))[0]
@@ -39,13 +51,20 @@ medusaIntegrationTestRunner({
       sandboxes.payer.reset()
       const client = service().getPayerClient()
       const first = await sandboxInvoice(client)
-      const credit = await client.creditFull({ invoiceNumber: first, standalone: true, externalInvoiceNumber: `sa-${randomUUID().slice(0, 8)}` }, randomUUID())
+      const credit = await client.creditFull(
+        { invoiceNumber: first, standalone: true, externalInvoiceNumber: `sa-${randomUUID().slice(0, 8)}` },
+        randomUUID(),
+      )
       await sandboxInvoices(client, 138)
       sandboxes.payer.markOverdue(first)
       const ours = [1021, 1041, 1061, 1081, 1101, 1121]
       await records([first, credit.invoice.invoiceNumber], "OVERDUE")
       await records(ours)
-      await service().updatePayerInvoices({ id: (await record(credit.invoice.invoiceNumber)).id, kind: "credit", payer_status: "UNPAID" })
+      await service().updatePayerInvoices({
+        id: (await record(credit.invoice.invoiceNumber)).id,
+        kind: "credit",
+        payer_status: "UNPAID",
+      })
       sandboxes.payer.clearRequests()
       return { first, credit: credit.invoice.invoiceNumber, ours }
     }
@@ -55,7 +74,14 @@ medusaIntegrationTestRunner({
       expect([first, credit]).toEqual([1001, 1002])
 
       const run1 = await sync({ max_calls: 3 })
-      expect(run1).toMatchObject({ skipped: null, from_invoice_number: 1001, pages: 3, next_cursor: 1061, stopped_by: "calls", completed_cycle: false })
+      expect(run1).toMatchObject({
+        skipped: null,
+        from_invoice_number: 1001,
+        pages: 3,
+        next_cursor: 1061,
+        stopped_by: "calls",
+        completed_cycle: false,
+      })
       expect(batchCalls()).toEqual([1001, 1021, 1041])
       const [state] = await service().listPayerSyncStates({ name: "invoice-status" })
       expect(state.next_invoice_number).toBe("1061")
@@ -76,7 +102,13 @@ medusaIntegrationTestRunner({
       // 1021 and 1081 are settled now and no longer asked for.
       sandboxes.payer.clearRequests()
       const run4 = await sync()
-      expect(run4).toMatchObject({ from_invoice_number: 1041, pages: 5, next_cursor: null, completed_cycle: true, stopped_by: null })
+      expect(run4).toMatchObject({
+        from_invoice_number: 1041,
+        pages: 5,
+        next_cursor: null,
+        completed_cycle: true,
+        stopped_by: null,
+      })
       expect(batchCalls()).toEqual([1041, 1061, 1101, 1121, 1001])
       expect(await record(1001)).toMatchObject({ payer_status: "OVERDUE" })
     })

@@ -25,7 +25,7 @@ function startListener(): Promise<{ url: string; hits: string[]; close: () => Pr
     server.listen(0, "127.0.0.2", () => {
       const { port } = server.address() as AddressInfo
       resolve({ url: `http://127.0.0.2:${port}`, hits, close: () => new Promise<void>((r) => server.close(() => r())) })
-    })
+    }),
   )
 }
 
@@ -52,27 +52,49 @@ medusaIntegrationTestRunner({
     })
 
     async function storedSessions(collectionId: string) {
-      const { rows } = await dbConnection.raw(`select id, data, deleted_at from payment_session where payment_collection_id = ?`, [collectionId])
+      const { rows } = await dbConnection.raw(
+        `select id, data, deleted_at from payment_session where payment_collection_id = ?`,
+        [collectionId],
+      )
       return rows as Array<{ id: string; data: Record<string, unknown>; deleted_at: string | null }>
     }
 
     it("two concurrent session creations with planted data: the listener hears nothing, nothing planted is stored", async () => {
       const h = storeHeaders(seed)
-      const { data: { cart } } = await api.post("/store/carts", {
-        region_id: seed.regionId, sales_channel_id: seed.salesChannelId, email: "sven@example.com",
-        shipping_address: SHOPPER_ADDRESS, billing_address: SHOPPER_ADDRESS,
-      }, h)
+      const {
+        data: { cart },
+      } = await api.post(
+        "/store/carts",
+        {
+          region_id: seed.regionId,
+          sales_channel_id: seed.salesChannelId,
+          email: "sven@example.com",
+          shipping_address: SHOPPER_ADDRESS,
+          billing_address: SHOPPER_ADDRESS,
+        },
+        h,
+      )
       await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: seed.chairVariantId, quantity: 1 }, h)
       await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: seed.shippingOptionId }, h)
-      const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cart.id }, h)
+      const {
+        data: { payment_collection },
+      } = await api.post("/store/payment-collections", { cart_id: cart.id }, h)
       const create = () =>
-        api.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: PROVIDER, data: planted() }, h)
+        api.post(
+          `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+          { provider_id: PROVIDER, data: planted() },
+          h,
+        )
 
       // PayEx is slow to create payments: the first session sits in the database with the raw input meanwhile.
       sandboxes.payex.setFaults({ latencyMs: 1500, latencyOnly: "^POST /psp/invoice/payments$" })
       sandboxes.payex.clearRequests()
       const first = create().catch((e) => e.response ?? e)
-      await waitFor("the first session's raw row", async () => (await storedSessions(payment_collection.id)).length > 0, 10000)
+      await waitFor(
+        "the first session's raw row",
+        async () => (await storedSessions(payment_collection.id)).length > 0,
+        10000,
+      )
       const second = await create()
       await first
       expect(second.status).toBe(200)
@@ -103,16 +125,40 @@ medusaIntegrationTestRunner({
     })
 
     it("a session PayEx has authorized is canceled at PayEx when Medusa deletes it", async () => {
-      const { cart, session } = await cartWithPaymentSession(api, seed, [{ variant_id: seed.bookVariantId, quantity: 1 }], PROVIDER)
+      const { cart, session } = await cartWithPaymentSession(
+        api,
+        seed,
+        [{ variant_id: seed.bookVariantId, quantity: 1 }],
+        PROVIDER,
+      )
       const h = storeHeaders(seed)
-      await api.post("/store/payex/authorize", { payment_session_id: session.id, social_security_number: "600307-1161", msisdn: "+46739000001", legal_address: {
-        addressee: "Leo Andersson", street_address: "Helgestavägen 9", zip_code: "19792", city: "Bro", country_code: "SE",
-      } }, h)
+      await api.post(
+        "/store/payex/authorize",
+        {
+          payment_session_id: session.id,
+          social_security_number: "600307-1161",
+          msisdn: "+46739000001",
+          legal_address: {
+            addressee: "Leo Andersson",
+            street_address: "Helgestavägen 9",
+            zip_code: "19792",
+            city: "Bro",
+            country_code: "SE",
+          },
+        },
+        h,
+      )
       const uuid = String(session.data.payex_payment_id).split("/").pop()!
       sandboxes.payex.clearRequests()
       // A new session for the same collection (the shopper changed payment method) deletes the authorized one.
-      await api.post(`/store/payment-collections/${cart.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER, data: { user_agent: "x" } }, h)
-      const cancellations = sandboxes.payex.requests.filter((r) => r.method === "POST" && r.path === `/psp/invoice/payments/${uuid}/cancellations`)
+      await api.post(
+        `/store/payment-collections/${cart.payment_collection.id}/payment-sessions`,
+        { provider_id: PROVIDER, data: { user_agent: "x" } },
+        h,
+      )
+      const cancellations = sandboxes.payex.requests.filter(
+        (r) => r.method === "POST" && r.path === `/psp/invoice/payments/${uuid}/cancellations`,
+      )
       expect(cancellations).toHaveLength(1)
       expect(cancellations[0].status).toBe(200)
       expect(sandboxes.payex.payments.get(uuid)!.remainingCancellationAmount ?? 0).toBe(0)

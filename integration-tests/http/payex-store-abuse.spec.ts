@@ -38,17 +38,27 @@ medusaIntegrationTestRunner({
     const as = (ip: string) => ({ headers: { ...storeHeaders(seed).headers, "x-forwarded-for": ip } })
 
     async function newSession() {
-      const { session } = await cartWithPaymentSession(api, seed, [{ variant_id: seed.bookVariantId, quantity: 1 }], PROVIDER)
+      const { session } = await cartWithPaymentSession(
+        api,
+        seed,
+        [{ variant_id: seed.bookVariantId, quantity: 1 }],
+        PROVIDER,
+      )
       return session.id as string
     }
 
-    const lookup = (ip: string, payment_session_id: string, social_security_number: unknown = SSN, zip_code = "19792") =>
+    const lookup = (
+      ip: string,
+      payment_session_id: string,
+      social_security_number: unknown = SSN,
+      zip_code = "19792",
+    ) =>
       api.post("/store/payex/legal-address", { payment_session_id, social_security_number, zip_code }, as(ip)).then(
         (r) => ({ status: r.status, data: r.data, headers: r.headers }),
         (e) => {
           if (!e.response) throw e
           return { status: e.response.status as number, data: e.response.data, headers: e.response.headers }
-        }
+        },
       )
 
     const payexCalls = (pathEnd: RegExp) => sandboxes.payex.requests.filter((r) => pathEnd.test(r.path)).length
@@ -91,11 +101,19 @@ medusaIntegrationTestRunner({
           api.post(
             "/store/payex/authorize",
             {
-              payment_session_id: session, social_security_number: "121212-1212", msisdn: "+46739000001",
-              legal_address: { addressee: "Tolvan Tolvansson", street_address: "Tolvgatan 12", zip_code: "12345", city: "Stockholm", country_code: "SE" },
+              payment_session_id: session,
+              social_security_number: "121212-1212",
+              msisdn: "+46739000001",
+              legal_address: {
+                addressee: "Tolvan Tolvansson",
+                street_address: "Tolvgatan 12",
+                zip_code: "12345",
+                city: "Stockholm",
+                country_code: "SE",
+              },
             },
-            as("198.51.100.2")
-          )
+            as("198.51.100.2"),
+          ),
         )
       const first3 = [await attempt(), await attempt(), await attempt()]
       // Tolvan is refused credit; afterwards PayEx no longer offers an authorization on that payment (the plugin
@@ -103,7 +121,9 @@ medusaIntegrationTestRunner({
       expect(first3.map((r) => r.status)).toEqual([400, 400, 400])
       expect(first3[0].data.message).toMatch(/did not approve credit/)
       for (const r of first3.slice(1)) {
-        expect(r.data.message).toBe("This PayEx payment can no longer be authorized (PayEx payment state: Failed); start the payment again or choose another payment method.")
+        expect(r.data.message).toBe(
+          "This PayEx payment can no longer be authorized (PayEx payment state: Failed); start the payment again or choose another payment method.",
+        )
       }
       expect(payexCalls(/\/authorizations$/)).toBe(1)
       const before = sandboxes.payex.requests.length
@@ -111,7 +131,9 @@ medusaIntegrationTestRunner({
 
       const fourth = await attempt()
       expect(fourth.status).toBe(429)
-      expect(fourth.data.message).toBe("Too many attempts to pay by invoice for this checkout; choose another payment method.")
+      expect(fourth.data.message).toBe(
+        "Too many attempts to pay by invoice for this checkout; choose another payment method.",
+      )
       expect(sandboxes.payex.requests).toHaveLength(before)
     })
 
@@ -121,15 +143,29 @@ medusaIntegrationTestRunner({
       const ip = "198.51.100.3"
       for (const s of [a, a, a, b, b, b]) expect((await lookup(ip, s)).status).toBe(200)
       // A mistyped mobile number: refused locally, but it is a request of this client all the same.
-      const badMsisdn = await failing(api.post("/store/payex/authorize", { payment_session_id: c, social_security_number: SSN, msisdn: "08-123" }, as(ip)))
+      const badMsisdn = await failing(
+        api.post(
+          "/store/payex/authorize",
+          { payment_session_id: c, social_security_number: SSN, msisdn: "08-123" },
+          as(ip),
+        ),
+      )
       expect(badMsisdn.status).toBe(400)
       expect((await lookup(ip, c)).status).toBe(200) // the 8th request of this client: the last one allowed
       const calls = sandboxes.payex.requests.length
 
       const ninth = await lookup(ip, c)
       expect(ninth.status).toBe(429)
-      expect(ninth.data.message).toBe("Too many requests from your network; try again later or choose another payment method.")
-      const ninthAuthorize = await failing(api.post("/store/payex/authorize", { payment_session_id: c, social_security_number: SSN, msisdn: "+46739000001" }, as(ip)))
+      expect(ninth.data.message).toBe(
+        "Too many requests from your network; try again later or choose another payment method.",
+      )
+      const ninthAuthorize = await failing(
+        api.post(
+          "/store/payex/authorize",
+          { payment_session_id: c, social_security_number: SSN, msisdn: "+46739000001" },
+          as(ip),
+        ),
+      )
       expect(ninthAuthorize.status).toBe(429)
       expect(sandboxes.payex.requests).toHaveLength(calls)
 
@@ -142,12 +178,14 @@ medusaIntegrationTestRunner({
       const unknown = await lookup("198.51.100.5", session, UNKNOWN_SSN, "19792")
       const wrongZip = await lookup("198.51.100.5", session, SSN, "11122")
       // Both reached PayEx, which told them apart (404 notfound, 400 inputerror)...
-      expect(sandboxes.payex.requests.filter((r) => /\/approvedlegaladdress$/.test(r.path)).map((r) => r.status)).toEqual([404, 400])
+      expect(
+        sandboxes.payex.requests.filter((r) => /\/approvedlegaladdress$/.test(r.path)).map((r) => r.status),
+      ).toEqual([404, 400])
       // ...the shopper cannot.
       expect(unknown.status).toBe(400)
       expect({ status: wrongZip.status, data: wrongZip.data }).toEqual({ status: unknown.status, data: unknown.data })
       expect(unknown.data.message).toBe(
-        "No address was found for this personal number and postal code. Check both, or enter your address or choose another payment method."
+        "No address was found for this personal number and postal code. Check both, or enter your address or choose another payment method.",
       )
     })
 
@@ -157,10 +195,18 @@ medusaIntegrationTestRunner({
       const wrongTypes: unknown[] = [196003071161, [196003071161], ["600307-1161"], { n: "600307-1161" }, true]
       for (const value of wrongTypes) {
         for (const [route, body] of [
-          ["/store/payex/legal-address", { payment_session_id: session, social_security_number: value, zip_code: "19792" }],
-          ["/store/payex/authorize", { payment_session_id: session, social_security_number: value, msisdn: "+46739000001" }],
+          [
+            "/store/payex/legal-address",
+            { payment_session_id: session, social_security_number: value, zip_code: "19792" },
+          ],
+          [
+            "/store/payex/authorize",
+            { payment_session_id: session, social_security_number: value, msisdn: "+46739000001" },
+          ],
         ] as const) {
-          const { result, output } = await captureServerOutput(logger, () => failing(api.post(route, body, as("198.51.100.6"))))
+          const { result, output } = await captureServerOutput(logger, () =>
+            failing(api.post(route, body, as("198.51.100.6"))),
+          )
           expect(result.status).toBe(400)
           expect(result.data.message).toMatch(/^social_security_number: must be a string$/)
           // The capture does see what Medusa's error handler logs for a 4xx (its message, at info).
@@ -173,7 +219,13 @@ medusaIntegrationTestRunner({
       }
       // The same for msisdn, and a personal number planted as a field name is not echoed either.
       const { result, output } = await captureServerOutput(logger, () =>
-        failing(api.post("/store/payex/authorize", { payment_session_id: session, social_security_number: SSN, msisdn: 46739000001, "196003071161": 1 }, as("198.51.100.6")))
+        failing(
+          api.post(
+            "/store/payex/authorize",
+            { payment_session_id: session, social_security_number: SSN, msisdn: 46739000001, "196003071161": 1 },
+            as("198.51.100.6"),
+          ),
+        ),
       )
       expect(result.status).toBe(400)
       expect(result.data.message).toContain("msisdn: must be a string")
@@ -193,7 +245,11 @@ medusaIntegrationTestRunner({
         `{"social_security_number":"600307-1161"`,
       ]) {
         const { result, output } = await captureServerOutput(logger, async () => {
-          const res = await fetch(url, { method: "POST", headers: { ...as("198.51.100.7").headers, "content-type": "application/json" }, body: raw })
+          const res = await fetch(url, {
+            method: "POST",
+            headers: { ...as("198.51.100.7").headers, "content-type": "application/json" },
+            body: raw,
+          })
           return { status: res.status, text: await res.text() }
         })
         expect(result.status).toBe(400)

@@ -26,18 +26,26 @@ export type AnswerShapesInput = keyof typeof ANSWER_SHAPE_PRESETS | Partial<Answ
 const SHAPES: readonly InvoiceShape[] = ["top-level", "wrapped"]
 
 /** Throws on anything but a preset name or an object of known families with known shapes. */
-export function resolveAnswerShapes(input: AnswerShapesInput | undefined, base: AnswerShapes = ANSWER_SHAPE_PRESETS.default): AnswerShapes {
+export function resolveAnswerShapes(
+  input: AnswerShapesInput | undefined,
+  base: AnswerShapes = ANSWER_SHAPE_PRESETS.default,
+): AnswerShapes {
   if (input === undefined) return { ...base }
   if (typeof input === "string") {
     const preset = (ANSWER_SHAPE_PRESETS as Record<string, AnswerShapes>)[input]
-    if (!preset) throw new Error(`answer shapes must be ${Object.keys(ANSWER_SHAPE_PRESETS).join(" or ")} (got ${JSON.stringify(input)})`)
+    if (!preset)
+      throw new Error(
+        `answer shapes must be ${Object.keys(ANSWER_SHAPE_PRESETS).join(" or ")} (got ${JSON.stringify(input)})`,
+      )
     return { ...preset }
   }
-  if (!input || typeof input !== "object" || Array.isArray(input)) throw new Error("answer shapes must be a preset name or an object")
+  if (!input || typeof input !== "object" || Array.isArray(input))
+    throw new Error("answer shapes must be a preset name or an object")
   const out = { ...base }
   for (const [family, shape] of Object.entries(input)) {
     if (!(family in ANSWER_SHAPE_PRESETS.default)) throw new Error(`unknown answer shape family "${family}"`)
-    if (!SHAPES.includes(shape as InvoiceShape)) throw new Error(`answer shape of ${family} must be "top-level" or "wrapped"`)
+    if (!SHAPES.includes(shape as InvoiceShape))
+      throw new Error(`answer shape of ${family} must be "top-level" or "wrapped"`)
     out[family as keyof AnswerShapes] = shape as InvoiceShape
   }
   return out

@@ -52,9 +52,15 @@ export function errorResponse(
   status: number,
   message: string,
   path: string,
-  headers?: Record<string, string>
+  headers?: Record<string, string>,
 ): SandboxResponse {
-  const body: PayerErrorBody = { timestamp: new Date().toISOString(), status, error: reasonPhrase(status), message, path }
+  const body: PayerErrorBody = {
+    timestamp: new Date().toISOString(),
+    status,
+    error: reasonPhrase(status),
+    message,
+    path,
+  }
   return { status, body, headers }
 }
 

@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   console.log(`Payer sandbox listening on ${sandbox.url}`)
   console.log(`  client id: ${clientId}  client secret: ${clientSecret}`)
   console.log(`  invoice answer shapes: ${JSON.stringify(sandbox.setAnswerShapes({}))}`)
-  console.log(`  control: GET ${sandbox.url}/_sandbox/requests, POST ${sandbox.url}/_sandbox/faults, POST ${sandbox.url}/_sandbox/reset`)
+  console.log(
+    `  control: GET ${sandbox.url}/_sandbox/requests, POST ${sandbox.url}/_sandbox/faults, POST ${sandbox.url}/_sandbox/reset`,
+  )
   let closing = false
   const stop = () => {
     if (closing) return

@@ -41,7 +41,7 @@ export function str(
   obj: Json,
   key: string,
   path: string,
-  opts: { required?: boolean; max?: number; pattern?: RegExp; patternHint?: string } = {}
+  opts: { required?: boolean; max?: number; pattern?: RegExp; patternHint?: string } = {},
 ): string | null {
   const v = obj[key]
   if (!given(v)) {
@@ -72,7 +72,7 @@ export function int(
   obj: Json,
   key: string,
   path: string,
-  opts: { required?: boolean; min?: number; max?: number } = {}
+  opts: { required?: boolean; min?: number; max?: number } = {},
 ): number | null {
   const v = obj[key]
   if (!given(v)) {
@@ -110,7 +110,7 @@ export function oneOf<T extends string>(
   key: string,
   path: string,
   allowed: readonly T[],
-  opts: { required?: boolean } = {}
+  opts: { required?: boolean } = {},
 ): T | null {
   const v = obj[key]
   if (!given(v)) {
@@ -162,7 +162,7 @@ export function validateItems(p: Problems, value: unknown, path = "items"): Orde
     if (typeof quantity === "number" && quantity > 0 && unitPrice !== null && subtotalPrice !== null) {
       if (!subtotalMatches(unitPrice, quantity, subtotalPrice)) {
         p.add(
-          `${at}.subtotalPrice must equal unitPrice * quantity (${unitPrice} * ${quantity} = ${unitPrice * quantity}, got ${subtotalPrice})`
+          `${at}.subtotalPrice must equal unitPrice * quantity (${unitPrice} * ${quantity} = ${unitPrice * quantity}, got ${subtotalPrice})`,
         )
       }
     }
@@ -304,6 +304,7 @@ export function queryInt(query: Record<string, string>, key: string): number | n
 export function queryStr(query: Record<string, string>, key: string, max?: number): string | null {
   const v = query[key]
   if (v === undefined || v === "") return null
-  if (max !== undefined && v.length > max) throw badRequest(`${key} must be at most ${max} characters (got ${v.length})`)
+  if (max !== undefined && v.length > max)
+    throw badRequest(`${key} must be at most ${max} characters (got ${v.length})`)
   return v
 }

@@ -70,7 +70,14 @@ export async function startPayexSandbox(opts: PayexSandboxOptions = {}): Promise
     callbacks: callbacks.attempts,
     reset() {
       resetState()
-      server.setFaults({ latencyMs: 0, failNext: 0, failStatus: 503, dropNext: 0, only: undefined, latencyOnly: undefined })
+      server.setFaults({
+        latencyMs: 0,
+        failNext: 0,
+        failStatus: 503,
+        dropNext: 0,
+        only: undefined,
+        latencyOnly: undefined,
+      })
       server.clearRequests()
     },
     callbacksIdle: () => callbacks.idle(),

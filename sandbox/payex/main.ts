@@ -9,13 +9,23 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 9411)
   const token = process.env.PAYEX_SANDBOX_TOKEN || PAYEX_SANDBOX_TOKEN
   const payeeId = process.env.PAYEX_SANDBOX_PAYEE_ID || PAYEX_SANDBOX_PAYEE_ID
-  const callbackDelayMs = process.env.PAYEX_SANDBOX_CALLBACK_DELAY_MS ? Number(process.env.PAYEX_SANDBOX_CALLBACK_DELAY_MS) : undefined
-  const sandbox = await startPayexSandbox({ port, host: process.env.HOST || undefined, token, payeeId, callbackDelayMs })
+  const callbackDelayMs = process.env.PAYEX_SANDBOX_CALLBACK_DELAY_MS
+    ? Number(process.env.PAYEX_SANDBOX_CALLBACK_DELAY_MS)
+    : undefined
+  const sandbox = await startPayexSandbox({
+    port,
+    host: process.env.HOST || undefined,
+    token,
+    payeeId,
+    callbackDelayMs,
+  })
   console.log(`PayEx sandbox listening on ${sandbox.url}`)
   console.log(`  base url:  ${sandbox.url}  (POST ${sandbox.url}/psp/invoice/payments)`)
   console.log(`  token:     ${token}`)
   console.log(`  payee id:  ${payeeId}`)
-  console.log(`  control:   ${sandbox.url}/_sandbox/requests | /_sandbox/faults | /_sandbox/reset (see sandbox/README.md)`)
+  console.log(
+    `  control:   ${sandbox.url}/_sandbox/requests | /_sandbox/faults | /_sandbox/reset (see sandbox/README.md)`,
+  )
   const stop = () => {
     sandbox.close().then(() => process.exit(0))
   }

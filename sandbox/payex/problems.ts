@@ -4,7 +4,8 @@
  */
 import type { SandboxResponse } from "../shared/server"
 
-export type ProblemKind = "inputerror" | "forbidden" | "creditnotapproved" | "notfound" | "systemerror" | "externalerror"
+export type ProblemKind =
+  "inputerror" | "forbidden" | "creditnotapproved" | "notfound" | "systemerror" | "externalerror"
 
 export interface ProblemItem {
   name: string
@@ -38,13 +39,14 @@ export class PayexProblemError extends Error {
     readonly detail: string,
     readonly problems: ProblemItem[] = [],
     readonly status: number = DEFAULT_STATUS[kind],
-    readonly title: string = TITLES[kind]
+    readonly title: string = TITLES[kind],
   ) {
     super(detail)
   }
 }
 
-export const inputError = (detail: string, problems: ProblemItem[]) => new PayexProblemError("inputerror", detail, problems)
+export const inputError = (detail: string, problems: ProblemItem[]) =>
+  new PayexProblemError("inputerror", detail, problems)
 
 export const notFound = (what: string) =>
   new PayexProblemError("notfound", `${what} was not found`, [{ name: "id", description: `${what} was not found` }])

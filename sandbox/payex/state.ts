@@ -135,10 +135,19 @@ export class PayexState {
 
   addTransaction(
     p: PaymentRecord,
-    fields: Omit<TransactionRecord, "id" | "number" | "created" | "updated" | "failedReason"> & { failedReason?: string }
+    fields: Omit<TransactionRecord, "id" | "number" | "created" | "updated" | "failedReason"> & {
+      failedReason?: string
+    },
   ): TransactionRecord {
     const at = now()
-    const tx: TransactionRecord = { failedReason: "", ...fields, id: this.newId(), number: this.number(), created: at, updated: at }
+    const tx: TransactionRecord = {
+      failedReason: "",
+      ...fields,
+      id: this.newId(),
+      number: this.number(),
+      created: at,
+      updated: at,
+    }
     p.transactions.push(tx)
     p.updated = at
     return tx

@@ -38,7 +38,13 @@ export const TEST_PERSONS: readonly TestPerson[] = Object.freeze([
   {
     country: "SE",
     key: "6003071161",
-    address: { addressee: "Lisa Testsson", streetAddress: "Testvägen 1", zipCode: "19792", city: "Bro", countryCode: "SE" },
+    address: {
+      addressee: "Lisa Testsson",
+      streetAddress: "Testvägen 1",
+      zipCode: "19792",
+      city: "Bro",
+      countryCode: "SE",
+    },
     creditApproved: true,
   },
   {
@@ -57,13 +63,25 @@ export const TEST_PERSONS: readonly TestPerson[] = Object.freeze([
   {
     country: "SE",
     key: "1212121212",
-    address: { addressee: "Tolvan Tolvansson", streetAddress: "Tolvgatan 12", zipCode: "12345", city: "Stockholm", countryCode: "SE" },
+    address: {
+      addressee: "Tolvan Tolvansson",
+      streetAddress: "Tolvgatan 12",
+      zipCode: "12345",
+      city: "Stockholm",
+      countryCode: "SE",
+    },
     creditApproved: false,
   },
   {
     country: "NO",
     key: "26026708248",
-    address: { addressee: "Ola Nordmann", streetAddress: "Karl Johans gate 1", zipCode: "0154", city: "Oslo", countryCode: "NO" },
+    address: {
+      addressee: "Ola Nordmann",
+      streetAddress: "Karl Johans gate 1",
+      zipCode: "0154",
+      city: "Oslo",
+      countryCode: "NO",
+    },
     creditApproved: true,
   },
 ] as TestPerson[])

@@ -22,8 +22,10 @@ export const isInt = (v: unknown): v is number => typeof v === "number" && Numbe
 
 /** The request body must be a JSON object (with the given top-level key when named). */
 export function requireBody(body: unknown, key?: string): Obj {
-  if (!isObject(body)) throw inputError("The request body must be a JSON object", [{ name: "body", description: "must be a JSON object" }])
-  if (key && !isObject(body[key])) throw inputError("The request contained invalid data", [{ name: key, description: `${key} is required` }])
+  if (!isObject(body))
+    throw inputError("The request body must be a JSON object", [{ name: "body", description: "must be a JSON object" }])
+  if (key && !isObject(body[key]))
+    throw inputError("The request contained invalid data", [{ name: key, description: `${key} is required` }])
   return body
 }
 
@@ -40,7 +42,7 @@ export function checkPayeeReference(c: ProblemCollector, name: string, value: un
   c.check(
     typeof value === "string" && PAYEE_REFERENCE_PATTERN.test(value),
     name,
-    "payeeReference is required: 1-30 letters A-Z, a-z or digits (unique for each operation)"
+    "payeeReference is required: 1-30 letters A-Z, a-z or digits (unique for each operation)",
   )
 }
 
@@ -90,16 +92,18 @@ function checkUrls(c: ProblemCollector, urls: unknown): PaymentUrls {
   if (!c.check(isObject(urls), "payment.urls", "urls must be an object")) return {}
   const u = urls as Obj
   for (const key of ["completeUrl", "cancelUrl", "callbackUrl"]) {
-    if (u[key] !== undefined && u[key] !== "") c.check(isHttpUrl(u[key]), `payment.urls.${key}`, "must be an absolute http(s) URL")
+    if (u[key] !== undefined && u[key] !== "")
+      c.check(isHttpUrl(u[key]), `payment.urls.${key}`, "must be an absolute http(s) URL")
   }
   for (const key of ["logoUrl", "termsOfServiceUrl"]) {
-    if (u[key] !== undefined && u[key] !== "") c.check(isHttpUrl(u[key], true), `payment.urls.${key}`, "must be an https URL")
+    if (u[key] !== undefined && u[key] !== "")
+      c.check(isHttpUrl(u[key], true), `payment.urls.${key}`, "must be an https URL")
   }
   if (u.hostUrls !== undefined) {
     c.check(
       Array.isArray(u.hostUrls) && u.hostUrls.every((h: unknown) => isHttpUrl(h)),
       "payment.urls.hostUrls",
-      "must be an array of absolute http(s) URLs"
+      "must be an array of absolute http(s) URLs",
     )
   }
   const out: PaymentUrls = {}
@@ -126,19 +130,37 @@ export function validateCreatePayment(body: Obj): CreatePaymentInput {
     c.check(
       ["PayExFinancingSe", "PayExFinancingNo", "PayExFinancingFi"].includes(invoiceType),
       "invoice.invoiceType",
-      "invoiceType must be PayExFinancingSe, PayExFinancingNo or PayExFinancingFi"
+      "invoiceType must be PayExFinancingSe, PayExFinancingNo or PayExFinancingFi",
     )
   }
 
   let amount = 0
   let vatAmount = 0
-  if (c.check(Array.isArray(p.prices) && p.prices.length === 1 && isObject(p.prices[0]), "payment.prices", "prices must hold exactly one price")) {
+  if (
+    c.check(
+      Array.isArray(p.prices) && p.prices.length === 1 && isObject(p.prices[0]),
+      "payment.prices",
+      "prices must hold exactly one price",
+    )
+  ) {
     const price = p.prices[0] as Obj
     c.check(price.type === "Invoice", "payment.prices[0].type", "type must be Invoice")
-    if (c.check(isInt(price.amount) && price.amount > 0, "payment.prices[0].amount", "amount must be a positive integer (minor units)")) {
+    if (
+      c.check(
+        isInt(price.amount) && price.amount > 0,
+        "payment.prices[0].amount",
+        "amount must be a positive integer (minor units)",
+      )
+    ) {
       amount = price.amount
     }
-    if (c.check(isInt(price.vatAmount) && price.vatAmount >= 0, "payment.prices[0].vatAmount", "vatAmount must be an integer >= 0")) {
+    if (
+      c.check(
+        isInt(price.vatAmount) && price.vatAmount >= 0,
+        "payment.prices[0].vatAmount",
+        "vatAmount must be an integer >= 0",
+      )
+    ) {
       vatAmount = price.vatAmount
       if (amount > 0) c.check(vatAmount <= amount, "payment.prices[0].vatAmount", "vatAmount must not exceed amount")
     }
@@ -147,7 +169,11 @@ export function validateCreatePayment(body: Obj): CreatePaymentInput {
   checkDescription(c, "payment.description", p.description, PAYMENT_DESCRIPTION_MAX)
   checkOptionalString(c, "payment.payerReference", p.payerReference)
   c.check(isText(p.userAgent), "payment.userAgent", "userAgent is required")
-  c.check((LANGUAGES as readonly string[]).includes(p.language), "payment.language", `language must be one of ${LANGUAGES.join(", ")}`)
+  c.check(
+    (LANGUAGES as readonly string[]).includes(p.language),
+    "payment.language",
+    `language must be one of ${LANGUAGES.join(", ")}`,
+  )
   const urls = checkUrls(c, p.urls)
 
   const info = (isObject(p.payeeInfo) ? p.payeeInfo : {}) as Obj
@@ -192,7 +218,12 @@ export function validateAbort(body: Obj): string {
 // ---------------------------------------------------------------- addresses
 
 /** A legal/billing address; `country` set means countryCode must equal it (legal address). */
-export function checkAddress(c: ProblemCollector, prefix: string, value: unknown, country?: Country): SandboxAddress | undefined {
+export function checkAddress(
+  c: ProblemCollector,
+  prefix: string,
+  value: unknown,
+  country?: Country,
+): SandboxAddress | undefined {
   if (!c.check(isObject(value), prefix, `${prefix} is required`)) return undefined
   const a = value as Obj
   c.check(isText(a.addressee), `${prefix}.addressee`, "addressee is required")
@@ -202,11 +233,20 @@ export function checkAddress(c: ProblemCollector, prefix: string, value: unknown
   if (country) {
     c.check(a.countryCode === country, `${prefix}.countryCode`, `countryCode must be ${country} for this payment`)
   } else {
-    c.check(typeof a.countryCode === "string" && /^[A-Z]{2}$/.test(a.countryCode), `${prefix}.countryCode`, "countryCode must be ISO 3166-1 alpha-2")
+    c.check(
+      typeof a.countryCode === "string" && /^[A-Z]{2}$/.test(a.countryCode),
+      `${prefix}.countryCode`,
+      "countryCode must be ISO 3166-1 alpha-2",
+    )
   }
-  const zipCountry: Country | undefined = country ?? (["SE", "NO", "FI"].includes(a.countryCode) ? a.countryCode : undefined)
+  const zipCountry: Country | undefined =
+    country ?? (["SE", "NO", "FI"].includes(a.countryCode) ? a.countryCode : undefined)
   if (c.check(isText(a.zipCode), `${prefix}.zipCode`, "zipCode is required") && zipCountry) {
-    c.check(ZIP_PATTERN[zipCountry].test(normaliseZip(a.zipCode)), `${prefix}.zipCode`, `zipCode is not a valid ${zipCountry} postal code`)
+    c.check(
+      ZIP_PATTERN[zipCountry].test(normaliseZip(a.zipCode)),
+      `${prefix}.zipCode`,
+      `zipCode is not a valid ${zipCountry} postal code`,
+    )
   }
   return {
     addressee: a.addressee,

@@ -22,12 +22,14 @@ export function operationsFor(state: PayexState, p: PaymentRecord, baseUrl: stri
       { href: base, rel: "update-payment-abort", method: "PATCH" },
       { href: `${base}/authorizations`, rel: "create-authorization", method: "POST" },
     ]
-    if (p.country === "SE") ops.push({ href: `${base}/approvedlegaladdress`, rel: "create-approved-legal-address", method: "POST" })
+    if (p.country === "SE")
+      ops.push({ href: `${base}/approvedlegaladdress`, rel: "create-approved-legal-address", method: "POST" })
     return ops
   }
   const ops: Operation[] = []
   if (p.remainingCaptureAmount > 0) ops.push({ href: `${base}/captures`, rel: "create-capture", method: "POST" })
-  if (p.remainingCancellationAmount > 0) ops.push({ href: `${base}/cancellations`, rel: "create-cancellation", method: "POST" })
+  if (p.remainingCancellationAmount > 0)
+    ops.push({ href: `${base}/cancellations`, rel: "create-cancellation", method: "POST" })
   if (p.remainingReversalAmount > 0) ops.push({ href: `${base}/reversals`, rel: "create-reversal", method: "POST" })
   return ops
 }

@@ -73,7 +73,14 @@ export interface SandboxServer {
   close(): Promise<void>
 }
 
-export const DEFAULT_FAULTS: Readonly<Faults> = Object.freeze({ latencyMs: 0, failNext: 0, failStatus: 503, dropNext: 0, only: undefined, latencyOnly: undefined })
+export const DEFAULT_FAULTS: Readonly<Faults> = Object.freeze({
+  latencyMs: 0,
+  failNext: 0,
+  failStatus: 503,
+  dropNext: 0,
+  only: undefined,
+  latencyOnly: undefined,
+})
 
 const CONTROL_PREFIX = "/_sandbox/"
 
@@ -111,7 +118,8 @@ export function validateFaults(partial: unknown): Partial<Faults> {
   const out: Partial<Faults> = {}
   for (const [key, value] of Object.entries(partial as Record<string, unknown>)) {
     if (key === "only" || key === "latencyOnly") {
-      if (value !== undefined && value !== null && typeof value !== "string") throw new Error(`fault switch "${key}" must be a string`)
+      if (value !== undefined && value !== null && typeof value !== "string")
+        throw new Error(`fault switch "${key}" must be a string`)
       if (typeof value === "string") new RegExp(value) // throws on a bad pattern
       out[key] = typeof value === "string" && value ? value : undefined
       continue
@@ -219,7 +227,8 @@ export function startSandboxServer(opts: {
     const body = parseBody(headers["content-type"], rawBody)
 
     if (isControl) {
-      const answer = control(method, path, body) ?? errorBody(404, "Not Found", `Unknown control endpoint ${method} ${path}`)
+      const answer =
+        control(method, path, body) ?? errorBody(404, "Not Found", `Unknown control endpoint ${method} ${path}`)
       return send(res, answer, name)
     }
 
@@ -232,7 +241,8 @@ export function startSandboxServer(opts: {
     if (fail) faults.failNext--
     const drop = targeted && !fail && faults.dropNext > 0
     if (drop) faults.dropNext--
-    const latency = !faults.latencyOnly || new RegExp(faults.latencyOnly).test(`${method} ${path}`) ? faults.latencyMs : 0
+    const latency =
+      !faults.latencyOnly || new RegExp(faults.latencyOnly).test(`${method} ${path}`) ? faults.latencyMs : 0
 
     const answer = fail
       ? errorBody(faults.failStatus, "Sandbox injected failure", `failNext fault (${name})`)

@@ -20,9 +20,25 @@ export default defineMiddlewares({
       bodyParser: false,
       middlewares: [strictJsonBody(), validateStrictBody(StorePayexAuthorize)],
     },
-    { matcher: "/admin/payer-invoices/:invoice_number/credits", method: ["POST"], middlewares: [validateAndTransformBody(AdminPayerCredit)] },
-    { matcher: "/admin/payer-invoices/:invoice_number/send", method: ["POST"], middlewares: [validateAndTransformBody(AdminPayerSendInvoice)] },
-    { matcher: "/admin/payer-invoices/:invoice_number/pay-with-credit", method: ["POST"], middlewares: [validateAndTransformBody(AdminPayerPayWithCredit)] },
-    { matcher: "/admin/orders/:id/payer-invoices/issue", method: ["POST"], middlewares: [validateAndTransformBody(AdminIssuePayerInvoice)] },
+    {
+      matcher: "/admin/payer-invoices/:invoice_number/credits",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminPayerCredit)],
+    },
+    {
+      matcher: "/admin/payer-invoices/:invoice_number/send",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminPayerSendInvoice)],
+    },
+    {
+      matcher: "/admin/payer-invoices/:invoice_number/pay-with-credit",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminPayerPayWithCredit)],
+    },
+    {
+      matcher: "/admin/orders/:id/payer-invoices/issue",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminIssuePayerInvoice)],
+    },
   ],
 })

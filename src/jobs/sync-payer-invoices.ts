@@ -29,7 +29,9 @@ export default async function syncPayerInvoicesJob(container: MedusaContainer) {
       return // that run settles the unknown credits too
     }
     if (result.updated || result.stopped_by) {
-      const stop = result.stopped_by ? `; stopped at the ${result.stopped_by} cap, continues at invoice ${result.next_cursor}` : ""
+      const stop = result.stopped_by
+        ? `; stopped at the ${result.stopped_by} cap, continues at invoice ${result.next_cursor}`
+        : ""
       logger.info(`Payer invoice sync: ${result.updated} invoice(s) updated from ${result.pages} page(s)${stop}`)
     }
   } catch (e) {
@@ -39,8 +41,15 @@ export default async function syncPayerInvoicesJob(container: MedusaContainer) {
 }
 
 /** One order at a time, each under its credits lock (the workflow takes it): never beside a credit in progress. */
-async function resolveUnknownCredits(container: MedusaContainer, service: PayerInvoiceModuleService, logger: { warn(message: string): void }) {
-  const open = await service.listPayerInvoices({ kind: "credit", status: "unknown" }, { select: ["order_id"], take: UNKNOWN_CREDIT_RECORDS_PER_RUN })
+async function resolveUnknownCredits(
+  container: MedusaContainer,
+  service: PayerInvoiceModuleService,
+  logger: { warn(message: string): void },
+) {
+  const open = await service.listPayerInvoices(
+    { kind: "credit", status: "unknown" },
+    { select: ["order_id"], take: UNKNOWN_CREDIT_RECORDS_PER_RUN },
+  )
   for (const orderId of new Set(open.map((r: { order_id: string }) => r.order_id))) {
     try {
       await resolvePayerCreditsWorkflow(container).run({ input: { order_id: orderId } })

@@ -1,9 +1,24 @@
 import { AbstractPaymentProvider, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import type {
-  AuthorizePaymentInput, AuthorizePaymentOutput, CancelPaymentInput, CancelPaymentOutput, CapturePaymentInput,
-  CapturePaymentOutput, DeletePaymentInput, DeletePaymentOutput, GetPaymentStatusInput, GetPaymentStatusOutput,
-  InitiatePaymentInput, InitiatePaymentOutput, RefundPaymentInput, RefundPaymentOutput, RetrievePaymentInput,
-  RetrievePaymentOutput, UpdatePaymentInput, UpdatePaymentOutput, WebhookActionResult,
+  AuthorizePaymentInput,
+  AuthorizePaymentOutput,
+  CancelPaymentInput,
+  CancelPaymentOutput,
+  CapturePaymentInput,
+  CapturePaymentOutput,
+  DeletePaymentInput,
+  DeletePaymentOutput,
+  GetPaymentStatusInput,
+  GetPaymentStatusOutput,
+  InitiatePaymentInput,
+  InitiatePaymentOutput,
+  RefundPaymentInput,
+  RefundPaymentOutput,
+  RetrievePaymentInput,
+  RetrievePaymentOutput,
+  UpdatePaymentInput,
+  UpdatePaymentOutput,
+  WebhookActionResult,
 } from "@medusajs/framework/types"
 import { toMinorUnits } from "../lib/money"
 import { PAYER_B2B_PROVIDER_IDENTIFIER } from "../modules/payer-invoice/names"
@@ -21,21 +36,31 @@ export type { PendingPayerRefund } from "../lib/mapping/payer-refund-marker"
 export class PayerB2BProviderService extends AbstractPaymentProvider<Record<string, never>> {
   static identifier = PAYER_B2B_PROVIDER_IDENTIFIER
 
-  constructor(protected readonly cradle: Record<string, any>, options: Record<string, never>) {
+  constructor(
+    protected readonly cradle: Record<string, any>,
+    options: Record<string, never>,
+  ) {
     // @ts-ignore the base class takes (cradle, options)
     super(...arguments)
   }
 
   /** Only the documented fields survive; the rest is set to null (see allowlistedSessionData). */
-  private allowlisted(input: Record<string, unknown> | undefined, written: Record<string, unknown>): Record<string, unknown> {
+  private allowlisted(
+    input: Record<string, unknown> | undefined,
+    written: Record<string, unknown>,
+  ): Record<string, unknown> {
     const { data, dropped } = allowlistedSessionData(input, written)
-    if (dropped.length) this.cradle.logger?.warn?.(`payer-b2b: ignored session data the storefront may not set: ${dropped.join(", ")}`)
+    if (dropped.length)
+      this.cradle.logger?.warn?.(`payer-b2b: ignored session data the storefront may not set: ${dropped.join(", ")}`)
     return data
   }
 
   async initiatePayment({ amount, currency_code, data }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     if (!PAYER_CURRENCIES.includes(String(currency_code).toLowerCase())) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payer B2B invoices support ${PAYER_CURRENCIES.join(", ").toUpperCase()}, not ${String(currency_code).toUpperCase()}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Payer B2B invoices support ${PAYER_CURRENCIES.join(", ").toUpperCase()}, not ${String(currency_code).toUpperCase()}`,
+      )
     }
     const customer = parseB2BCustomer(data as Record<string, unknown>)
     return {
@@ -76,7 +101,7 @@ export class PayerB2BProviderService extends AbstractPaymentProvider<Record<stri
   async capturePayment(_: CapturePaymentInput): Promise<CapturePaymentOutput> {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      "Payer B2B payments are captured by the invoice issued for each fulfillment; create a fulfillment instead of capturing"
+      "Payer B2B payments are captured by the invoice issued for each fulfillment; create a fulfillment instead of capturing",
     )
   }
 
@@ -86,12 +111,18 @@ export class PayerB2BProviderService extends AbstractPaymentProvider<Record<stri
     const refundId = context?.idempotency_key
     if (!refundId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "refundPayment needs the Medusa refund id")
     if (d.pending_refund != null) {
-      const problem = await pendingRefundVerdict(this.cradle, { marker: d.pending_refund, refund_id: refundId, amount_minor: amountMinor })
+      const problem = await pendingRefundVerdict(this.cradle, {
+        marker: d.pending_refund,
+        refund_id: refundId,
+        amount_minor: amountMinor,
+      })
       // The plugin already issued this credit at Payer (its credit workflows): only Medusa's books change.
       // null, not delete: Medusa merges payment data, so a missing key would leave the marker behind.
       if (!problem) return { data: { ...d, pending_refund: null } }
       // Left in place: it may be the plugin's hand-over for the refund it is recording right now.
-      this.cradle.logger?.warn?.(`payer-b2b: a pending_refund marker in the payment data is not for this refund (${problem}); the refund is credited at Payer`)
+      this.cradle.logger?.warn?.(
+        `payer-b2b: a pending_refund marker in the payment data is not for this refund (${problem}); the refund is credited at Payer`,
+      )
     }
     await creditRefundThroughPayer(this.cradle, { refund_id: refundId, amount_minor: amountMinor })
     return { data: d }

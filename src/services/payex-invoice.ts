@@ -1,24 +1,75 @@
-import { AbstractPaymentProvider, MathBN, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import {
+  AbstractPaymentProvider,
+  MathBN,
+  MedusaError,
+  PaymentActions,
+  PaymentSessionStatus,
+} from "@medusajs/framework/utils"
 import type {
-  AuthorizePaymentInput, AuthorizePaymentOutput, CancelPaymentInput, CancelPaymentOutput, CapturePaymentInput,
-  CapturePaymentOutput, DeletePaymentInput, DeletePaymentOutput, GetPaymentStatusInput, GetPaymentStatusOutput,
-  InitiatePaymentInput, InitiatePaymentOutput, Logger, ProviderWebhookPayload, RefundPaymentInput, RefundPaymentOutput,
-  RetrievePaymentInput, RetrievePaymentOutput, UpdatePaymentInput, UpdatePaymentOutput, WebhookActionResult,
+  AuthorizePaymentInput,
+  AuthorizePaymentOutput,
+  CancelPaymentInput,
+  CancelPaymentOutput,
+  CapturePaymentInput,
+  CapturePaymentOutput,
+  DeletePaymentInput,
+  DeletePaymentOutput,
+  GetPaymentStatusInput,
+  GetPaymentStatusOutput,
+  InitiatePaymentInput,
+  InitiatePaymentOutput,
+  Logger,
+  ProviderWebhookPayload,
+  RefundPaymentInput,
+  RefundPaymentOutput,
+  RetrievePaymentInput,
+  RetrievePaymentOutput,
+  UpdatePaymentInput,
+  UpdatePaymentOutput,
+  WebhookActionResult,
 } from "@medusajs/framework/types"
 import { buildCaptureRequest, buildReversalRequest, mergeVatSummaries } from "../lib/mapping/payex-transactions"
 import { grossLinesForOrder } from "../lib/mapping/order-lines"
 import { PaymentModuleRecords } from "../lib/medusa/payment-records"
 import { fromMinorUnits, toMinorUnits } from "../lib/money"
-import { isOwnPayeeReference, PayexClient, PayexPaymentResponse, PayexProblemError, payeeReferenceFor } from "../lib/payex"
+import {
+  isOwnPayeeReference,
+  PayexClient,
+  PayexPaymentResponse,
+  PayexProblemError,
+  payeeReferenceFor,
+} from "../lib/payex"
 import { payexToMedusaError } from "../lib/payex-invoice/medusa-errors"
 import {
-  createPaymentRequest, PAYEX_CURRENCIES, PAYEX_DEFAULT_BASE_URL, PAYEX_INVOICE_PROVIDER_IDENTIFIER, PayexInvoiceOptions, payexOptionProblems,
+  createPaymentRequest,
+  PAYEX_CURRENCIES,
+  PAYEX_DEFAULT_BASE_URL,
+  PAYEX_INVOICE_PROVIDER_IDENTIFIER,
+  PayexInvoiceOptions,
+  payexOptionProblems,
 } from "../lib/payex-invoice/provider-options"
 import { sessionStatusOf } from "../lib/payex-invoice/payment-status"
 import { runSessionAction } from "../lib/payex-invoice/session-actions"
-import { nullPlantedKeys, PayexActionContext, PayexSessionData, SESSION_KEYS } from "../lib/payex-invoice/payex-session-data"
-import { completedCaptureTotal, completedOfType, reverseFulfillmentCapture, withReplayRecovery } from "../lib/payex-invoice/replayable-transactions"
-import { isPayexPaymentId, isPayexTransactionOf, plantedKeysMessage, signPayment, trustedHandover, trustedPayment } from "../lib/payex-invoice/session-trust"
+import {
+  nullPlantedKeys,
+  PayexActionContext,
+  PayexSessionData,
+  SESSION_KEYS,
+} from "../lib/payex-invoice/payex-session-data"
+import {
+  completedCaptureTotal,
+  completedOfType,
+  reverseFulfillmentCapture,
+  withReplayRecovery,
+} from "../lib/payex-invoice/replayable-transactions"
+import {
+  isPayexPaymentId,
+  isPayexTransactionOf,
+  plantedKeysMessage,
+  signPayment,
+  trustedHandover,
+  trustedPayment,
+} from "../lib/payex-invoice/session-trust"
 
 /**
  * PayEx invoice (FinancingConsumer) as a Medusa payment provider: Medusa's session, authorize, capture,
@@ -39,7 +90,10 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     if (problems.length) throw new Error(`payex-invoice provider options are invalid:\n- ${problems.join("\n- ")}`)
   }
 
-  constructor(cradle: Record<string, any>, protected readonly options: PayexInvoiceOptions) {
+  constructor(
+    cradle: Record<string, any>,
+    protected readonly options: PayexInvoiceOptions,
+  ) {
     // @ts-ignore the base class takes (cradle, options)
     super(...arguments)
     this.logger = cradle.logger
@@ -56,7 +110,10 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const result = await this.createPayexPayment(input, "")
     // Medusa stores {...storefront data, ...this}: only an explicit null removes what the storefront sent.
-    const planted = nullPlantedKeys(input.data as Record<string, unknown> | undefined, result.data as Record<string, unknown>)
+    const planted = nullPlantedKeys(
+      input.data as Record<string, unknown> | undefined,
+      result.data as Record<string, unknown>,
+    )
     this.warnPlanted("session creation", planted)
     return result
   }
@@ -65,17 +122,26 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
    * Creates the PayEx payment of a session. `referenceSuffix` tells apart the payments that replace an
    * earlier one of the same session (PayEx refuses a payeeReference it has seen).
    */
-  private async createPayexPayment({ amount, currency_code, data, context }: InitiatePaymentInput, referenceSuffix: string): Promise<InitiatePaymentOutput> {
+  private async createPayexPayment(
+    { amount, currency_code, data, context }: InitiatePaymentInput,
+    referenceSuffix: string,
+  ): Promise<InitiatePaymentOutput> {
     const currency = PAYEX_CURRENCIES[String(currency_code).toLowerCase()]
     if (!currency) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `PayEx invoice supports SEK, NOK and EUR, not ${String(currency_code).toUpperCase()}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `PayEx invoice supports SEK, NOK and EUR, not ${String(currency_code).toUpperCase()}`,
+      )
     }
     // Medusa writes session_id after the storefront's data, so it is Medusa's own.
-    const sessionId = String((data as Record<string, unknown> | undefined)?.session_id ?? context?.idempotency_key ?? "")
+    const sessionId = String(
+      (data as Record<string, unknown> | undefined)?.session_id ?? context?.idempotency_key ?? "",
+    )
     const amountMinor = toMinorUnits(amount, currency_code)
     const sent = (data as Record<string, unknown> | undefined)?.user_agent
     const userAgent = typeof sent === "string" && sent ? sent : "medusa-plugin-payex-payer"
-    const body = (payeeReference: string) => createPaymentRequest(this.options, { currency_code, amountMinor, userAgent, sessionId, payeeReference })
+    const body = (payeeReference: string) =>
+      createPaymentRequest(this.options, { currency_code, amountMinor, userAgent, sessionId, payeeReference })
     let created: PayexPaymentResponse
     try {
       created = await this.client.createPayment(body(payeeReferenceFor("PS", sessionId, referenceSuffix)))
@@ -83,10 +149,17 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
       // A lost answer to a create: an unauthorized PayEx payment moves no money, so a second one with a
       // derived reference is safe (the first simply expires).
       if (!(e instanceof PayexProblemError && e.isPayeeReferenceReplay)) throw payexToMedusaError(e)
-      created = await this.client.createPayment(body(payeeReferenceFor("PS", sessionId, `${referenceSuffix}R`))).catch((err) => { throw payexToMedusaError(err) })
+      created = await this.client
+        .createPayment(body(payeeReferenceFor("PS", sessionId, `${referenceSuffix}R`)))
+        .catch((err) => {
+          throw payexToMedusaError(err)
+        })
     }
     if (!isPayexPaymentId(created?.payment?.id)) {
-      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "PayEx answered the payment creation without a PayEx invoice payment id")
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        "PayEx answered the payment creation without a PayEx invoice payment id",
+      )
     }
     const stored: PayexSessionData = {
       session_id: sessionId,
@@ -109,16 +182,25 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     for (const k of planted) rest[k] = null
     this.warnPlanted("session update", planted)
     const payex_action = (context as PayexActionContext | undefined)?.payex_action
-    const amountChanged = amount !== undefined && rest.amount_minor !== undefined && toMinorUnits(amount, currency_code) !== rest.amount_minor
+    const amountChanged =
+      amount !== undefined &&
+      rest.amount_minor !== undefined &&
+      toMinorUnits(amount, currency_code) !== rest.amount_minor
     if ((payex_action || amountChanged) && !trustedPayment(this.options.token, d)) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "payment_session_id: this session has no PayEx payment the plugin created; create the payment session again")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "payment_session_id: this session has no PayEx payment the plugin created; create the payment session again",
+      )
     }
     if (payex_action) return { data: await runSessionAction(this.client, rest, payex_action) }
     if (amountChanged) {
       // PayEx cannot change an amount: abort this payment and start a new one for the new amount. The new
       // one's payeeReference carries the number of the payment it replaces: unique, and the same on a retry.
       await this.deletePayment({ data: rest })
-      const replaced = await this.createPayexPayment({ amount, currency_code, data: rest, context }, `N${rest.payex_payment_number ?? ""}`)
+      const replaced = await this.createPayexPayment(
+        { amount, currency_code, data: rest, context },
+        `N${rest.payex_payment_number ?? ""}`,
+      )
       return { ...replaced, data: { ...Object.fromEntries(planted.map((k) => [k, null])), ...replaced.data } }
     }
     return { data: rest }
@@ -129,12 +211,18 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     // Session data may still be the storefront's raw input (its creation not finished): only a payment
     // this provider created for this session can authorize it.
     if (!trustedPayment(this.options.token, d)) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment session has no PayEx payment the plugin created; create the payment session again")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "This payment session has no PayEx payment the plugin created; create the payment session again",
+      )
     }
     const { transactions } = await this.paymentAndTransactions(d)
     const [auth] = completedOfType(transactions, "Authorization")
     if (!auth) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The shopper is not authorized by PayEx yet: call POST /store/payex/authorize before completing the cart")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "The shopper is not authorized by PayEx yet: call POST /store/payex/authorize before completing the cart",
+      )
     }
     return { status: PaymentSessionStatus.AUTHORIZED, data: { ...d, authorization_transaction_number: auth.number } }
   }
@@ -145,7 +233,13 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     if (!captureId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "capturePayment needs the Medusa capture id")
     const capture = await this.records.capture(captureId)
     const amount = toMinorUnits(capture.amount, d.currency_code!)
-    const pending = trustedHandover(this.options.token, "pending_capture", capture.payment_id, d.pending_capture, this.warn)
+    const pending = trustedHandover(
+      this.options.token,
+      "pending_capture",
+      capture.payment_id,
+      d.pending_capture,
+      this.warn,
+    )
     // Medusa merges payment data on update: only an explicit null removes the hand-over, so a later
     // capture of the same amount can never reuse this fulfillment's lines and payeeReference.
     d.pending_capture = null
@@ -159,10 +253,19 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
 
     const fromFulfillment = pending && pending.amount_minor === amount ? pending : undefined
     const lines = fromFulfillment ? fromFulfillment.lines : await this.orderLines(capture.payment_collection_id)
-    const payeeReference = fromFulfillment ? payeeReferenceFor("FC", fromFulfillment.fulfillment_id) : payeeReferenceFor("CP", captureId)
-    const request = buildCaptureRequest({ lines, amount, payeeReference, description: fromFulfillment ? "Capture of a shipment" : "Capture" })
+    const payeeReference = fromFulfillment
+      ? payeeReferenceFor("FC", fromFulfillment.fulfillment_id)
+      : payeeReferenceFor("CP", captureId)
+    const request = buildCaptureRequest({
+      lines,
+      amount,
+      payeeReference,
+      description: fromFulfillment ? "Capture of a shipment" : "Capture",
+    })
     const tx = await withReplayRecovery(this.client, payment, "create-capture", request, "Capture")
-    return { data: { ...d, captures: { ...(d.captures ?? {}), [payeeReference]: { number: tx.number, amount: tx.amount } } } }
+    return {
+      data: { ...d, captures: { ...(d.captures ?? {}), [payeeReference]: { number: tx.number, amount: tx.amount } } },
+    }
   }
 
   async refundPayment({ data, amount, context }: RefundPaymentInput): Promise<RefundPaymentOutput> {
@@ -170,7 +273,15 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     const refundId = context?.idempotency_key
     if (!refundId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "refundPayment needs the Medusa refund id")
     const amountMinor = toMinorUnits(amount, d.currency_code!)
-    const pending = d.pending_refund ? trustedHandover(this.options.token, "pending_refund", (await this.records.refund(refundId)).payment_id, d.pending_refund, this.warn) : undefined
+    const pending = d.pending_refund
+      ? trustedHandover(
+          this.options.token,
+          "pending_refund",
+          (await this.records.refund(refundId)).payment_id,
+          d.pending_refund,
+          this.warn,
+        )
+      : undefined
     if (d.pending_refund !== undefined) d.pending_refund = null // a hand-over serves one refund only
     const { payment, transactions } = await this.paymentAndTransactions(d)
     const captures = completedOfType(transactions, "Capture")
@@ -178,10 +289,19 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
       // A canceled fulfillment: reverse exactly its capture (its amount and VAT), referenced by the fulfillment.
       const tx = await reverseFulfillmentCapture(this.client, payment, captures, pending)
       const reference = payeeReferenceFor("FR", pending.fulfillment_id)
-      return { data: { ...d, reversals: { ...(d.reversals ?? {}), [reference]: { number: tx.number, amount: tx.amount } } } }
+      return {
+        data: { ...d, reversals: { ...(d.reversals ?? {}), [reference]: { number: tx.number, amount: tx.amount } } },
+      }
     }
-    const summaries = await Promise.all(captures.map((c) => this.client.getItemDescriptions(c.id).then((r) => r.itemDescriptions.vatSummary)))
-    const request = buildReversalRequest({ amount: amountMinor, captured: mergeVatSummaries(summaries), payeeReference: payeeReferenceFor("RF", refundId), description: "Refund" })
+    const summaries = await Promise.all(
+      captures.map((c) => this.client.getItemDescriptions(c.id).then((r) => r.itemDescriptions.vatSummary)),
+    )
+    const request = buildReversalRequest({
+      amount: amountMinor,
+      captured: mergeVatSummaries(summaries),
+      payeeReference: payeeReferenceFor("RF", refundId),
+      description: "Refund",
+    })
     await withReplayRecovery(this.client, payment, "create-reversal", request, "Reversal")
     return { data: d }
   }
@@ -204,14 +324,21 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     const d = (data ?? {}) as PayexSessionData
     const trusted = trustedPayment(this.options.token, d)
     if (!trusted) {
-      if (d.payex_payment_id !== undefined) this.logger?.warn("PayEx: a deleted session held a payex_payment_id the plugin did not write; PayEx was not called")
+      if (d.payex_payment_id !== undefined)
+        this.logger?.warn(
+          "PayEx: a deleted session held a payex_payment_id the plugin did not write; PayEx was not called",
+        )
       return { data: d }
     }
     const payment = await this.fetchPayment(d)
     if (payment.operations.some((o) => o.rel === "update-payment-abort")) {
       await this.client
-        .perform(payment.operations, "update-payment-abort", { payment: { operation: "Abort", abortReason: "CancelledByConsumer" } })
-        .catch((e) => { throw payexToMedusaError(e) })
+        .perform(payment.operations, "update-payment-abort", {
+          payment: { operation: "Abort", abortReason: "CancelledByConsumer" },
+        })
+        .catch((e) => {
+          throw payexToMedusaError(e)
+        })
     } else if (payment.operations.some((o) => o.rel === "create-cancellation")) {
       await this.cancelAuthorization(payment, payeeReferenceFor("CN", trusted.session_id))
     }
@@ -248,11 +375,13 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
       const sessionId = payeeInfo.orderReference
       if (!sessionId || tx.state !== "Completed") return notSupported
       const amount = fromMinorUnits(tx.amount, payment.payment.currency)
-      if (tx.type === "Authorization") return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount } }
+      if (tx.type === "Authorization")
+        return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount } }
       if (tx.type !== "Capture" || isOwnPayeeReference(tx.payeeReference, ["CP", "FC"])) return notSupported
       const { payment: medusaPayment, total } = await this.records.capturedTotal({ payment_session_id: sessionId })
       const payexCaptured = completedCaptureTotal(await this.client.listTransactions(payment.payment))
-      if (!medusaPayment || MathBN.gte(total, fromMinorUnits(payexCaptured, payment.payment.currency))) return notSupported
+      if (!medusaPayment || MathBN.gte(total, fromMinorUnits(payexCaptured, payment.payment.currency)))
+        return notSupported
       return { action: PaymentActions.SUCCESSFUL, data: { session_id: sessionId, amount } }
     } catch (e) {
       this.logger?.warn(`PayEx callback for ${paymentId} could not be verified: ${(e as Error).message}`)
@@ -261,10 +390,17 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
   }
 
   private async fetchPayment(d: PayexSessionData): Promise<PayexPaymentResponse> {
-    if (!d?.payex_payment_id) throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment has no PayEx payment id")
+    if (!d?.payex_payment_id)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment has no PayEx payment id")
     // Never a URL or a path elsewhere: only the shape PayEx gives its invoice payments (lib/payex-invoice/session-trust.ts).
-    if (!isPayexPaymentId(d.payex_payment_id)) throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment's payex_payment_id is not a PayEx invoice payment id")
-    return this.client.getPayment(d.payex_payment_id).catch((e) => { throw payexToMedusaError(e) })
+    if (!isPayexPaymentId(d.payex_payment_id))
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "This payment's payex_payment_id is not a PayEx invoice payment id",
+      )
+    return this.client.getPayment(d.payex_payment_id).catch((e) => {
+      throw payexToMedusaError(e)
+    })
   }
 
   /** The session's PayEx payment and all its transactions: what authorize, capture, refund and status decide on. */
@@ -274,9 +410,15 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
   }
 
   private async cancelAuthorization(payment: PayexPaymentResponse, payeeReference: string) {
-    await withReplayRecovery(this.client, payment, "create-cancellation", {
-      transaction: { activity: "FinancingConsumer", payeeReference, description: "Order canceled" },
-    }, "Cancellation")
+    await withReplayRecovery(
+      this.client,
+      payment,
+      "create-cancellation",
+      {
+        transaction: { activity: "FinancingConsumer", payeeReference, description: "Order canceled" },
+      },
+      "Cancellation",
+    )
   }
 
   private warnPlanted(where: string, keys: string[]) {
@@ -285,7 +427,11 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
 
   private async orderLines(paymentCollectionId: string) {
     const order = await this.records.orderOfPaymentCollection(paymentCollectionId)
-    if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No order found for this payment; PayEx needs the order lines to capture")
+    if (!order)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        "No order found for this payment; PayEx needs the order lines to capture",
+      )
     return grossLinesForOrder(order)
   }
 }

@@ -9,23 +9,37 @@ import { creditPayerInvoiceWorkflow } from "../workflows/payer/credit-invoice"
  * invoice, recorded as a refund on the Medusa payment. Keyed by the fulfillment, so the event delivered
  * twice credits once.
  */
-export default async function payerCreditOnFulfillmentCanceled({ event: { data }, container }: SubscriberArgs<{ order_id: string; fulfillment_id: string }>) {
+export default async function payerCreditOnFulfillmentCanceled({
+  event: { data },
+  container,
+}: SubscriberArgs<{ order_id: string; fulfillment_id: string }>) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const service = payerInvoiceModule(container)
   if (!service.isConfigured()) return
-  const [invoice] = await service.listPayerInvoices({ source: fulfillmentSource(data.fulfillment_id), kind: "invoice" }, { take: 1 })
+  const [invoice] = await service.listPayerInvoices(
+    { source: fulfillmentSource(data.fulfillment_id), kind: "invoice" },
+    { take: 1 },
+  )
   if (!invoice) return
   if (invoice.status !== "issued" || !invoice.invoice_number) {
-    logger.warn(`Payer: fulfillment ${data.fulfillment_id} was canceled while its invoice is ${invoice.status}; nothing was credited`)
+    logger.warn(
+      `Payer: fulfillment ${data.fulfillment_id} was canceled while its invoice is ${invoice.status}; nothing was credited`,
+    )
     return
   }
   if (invoice.total_amount - invoice.credited_amount <= 0) return
   try {
     await creditPayerInvoiceWorkflow(container).run({
-      input: { invoice_number: invoice.invoice_number, credit: { type: "full" }, key: `fulfillment-canceled:${data.fulfillment_id}` },
+      input: {
+        invoice_number: invoice.invoice_number,
+        credit: { type: "full" },
+        key: `fulfillment-canceled:${data.fulfillment_id}`,
+      },
     })
   } catch (error) {
-    logger.error(`Payer: crediting canceled fulfillment ${data.fulfillment_id} of order ${data.order_id} failed: ${(error as Error)?.message ?? String(error)}`)
+    logger.error(
+      `Payer: crediting canceled fulfillment ${data.fulfillment_id} of order ${data.order_id} failed: ${(error as Error)?.message ?? String(error)}`,
+    )
   }
 }
 

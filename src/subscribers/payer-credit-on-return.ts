@@ -7,12 +7,17 @@ import { creditPayerReturnWorkflow } from "../workflows/payer/credit-return"
  * items, recorded as refunds in Medusa. A failure is logged and stays on the credit record (last_error);
  * the event delivered again resumes it.
  */
-export default async function payerCreditOnReturn({ event: { data }, container }: SubscriberArgs<{ order_id: string; return_id: string }>) {
+export default async function payerCreditOnReturn({
+  event: { data },
+  container,
+}: SubscriberArgs<{ order_id: string; return_id: string }>) {
   try {
     await creditPayerReturnWorkflow(container).run({ input: { order_id: data.order_id, return_id: data.return_id } })
   } catch (error) {
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    logger.error(`Payer: crediting return ${data.return_id} of order ${data.order_id} failed: ${(error as Error)?.message ?? String(error)}`)
+    logger.error(
+      `Payer: crediting return ${data.return_id} of order ${data.order_id} failed: ${(error as Error)?.message ?? String(error)}`,
+    )
   }
 }
 

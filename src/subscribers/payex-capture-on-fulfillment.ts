@@ -2,12 +2,19 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { capturePayexFulfillmentWorkflow } from "../workflows/payex/capture-fulfillment"
 
 /** Thin: a fulfillment of an order paid by PayEx invoice -> capture exactly what it ships. */
-export default async function payexCaptureOnFulfillment({ event: { data }, container }: SubscriberArgs<{ order_id: string; fulfillment_id: string }>) {
+export default async function payexCaptureOnFulfillment({
+  event: { data },
+  container,
+}: SubscriberArgs<{ order_id: string; fulfillment_id: string }>) {
   const logger = container.resolve("logger")
   try {
-    await capturePayexFulfillmentWorkflow(container).run({ input: { order_id: data.order_id, fulfillment_id: data.fulfillment_id } })
+    await capturePayexFulfillmentWorkflow(container).run({
+      input: { order_id: data.order_id, fulfillment_id: data.fulfillment_id },
+    })
   } catch (e) {
-    logger.error(`PayEx capture of fulfillment ${data.fulfillment_id} (order ${data.order_id}) failed: ${(e as Error).message}`)
+    logger.error(
+      `PayEx capture of fulfillment ${data.fulfillment_id} (order ${data.order_id}) failed: ${(e as Error).message}`,
+    )
   }
 }
 

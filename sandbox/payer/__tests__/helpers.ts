@@ -15,11 +15,13 @@ export class PayerTestClient {
   constructor(
     readonly baseUrl: string,
     readonly clientId = PAYER_SANDBOX_CLIENT_ID,
-    readonly clientSecret = PAYER_SANDBOX_CLIENT_SECRET
+    readonly clientSecret = PAYER_SANDBOX_CLIENT_SECRET,
   ) {}
 
   async tokenCall(opts: { clientId?: string; clientSecret?: string; body?: string; contentType?: string } = {}) {
-    const basic = Buffer.from(`${opts.clientId ?? this.clientId}:${opts.clientSecret ?? this.clientSecret}`).toString("base64")
+    const basic = Buffer.from(`${opts.clientId ?? this.clientId}:${opts.clientSecret ?? this.clientSecret}`).toString(
+      "base64",
+    )
     const res = await fetch(`${this.baseUrl}/oauth2/token`, {
       method: "POST",
       headers: {
@@ -42,7 +44,13 @@ export class PayerTestClient {
   async call(
     method: string,
     path: string,
-    opts: { body?: unknown; rawBody?: string; requestId?: string; token?: string | null; headers?: Record<string, string> } = {}
+    opts: {
+      body?: unknown
+      rawBody?: string
+      requestId?: string
+      token?: string | null
+      headers?: Record<string, string>
+    } = {},
   ): Promise<CallResult> {
     if (this.token === null && opts.token === undefined) await this.authenticate()
     const token = opts.token === undefined ? this.token : opts.token
@@ -110,9 +118,39 @@ export function orderBody(referenceId: string, overrides: Record<string, unknown
       },
     },
     items: [
-      { itemType: "FREEFORM", position: 1, articleNumber: "SKU-1", description: "Widget", quantity: 2, unit: "pcs", unitPrice: 12500, subtotalPrice: 25000, vatPercentage: 2500 },
-      { itemType: "FREEFORM", position: 2, articleNumber: "SHIP", description: "Shipping", quantity: 1, unit: "pcs", unitPrice: 4900, subtotalPrice: 4900, vatPercentage: 2500 },
-      { itemType: "FREEFORM", position: 3, articleNumber: "BOOK", description: "Book", quantity: 3, unit: "pcs", unitPrice: 10600, subtotalPrice: 31800, vatPercentage: 600 },
+      {
+        itemType: "FREEFORM",
+        position: 1,
+        articleNumber: "SKU-1",
+        description: "Widget",
+        quantity: 2,
+        unit: "pcs",
+        unitPrice: 12500,
+        subtotalPrice: 25000,
+        vatPercentage: 2500,
+      },
+      {
+        itemType: "FREEFORM",
+        position: 2,
+        articleNumber: "SHIP",
+        description: "Shipping",
+        quantity: 1,
+        unit: "pcs",
+        unitPrice: 4900,
+        subtotalPrice: 4900,
+        vatPercentage: 2500,
+      },
+      {
+        itemType: "FREEFORM",
+        position: 3,
+        articleNumber: "BOOK",
+        description: "Book",
+        quantity: 3,
+        unit: "pcs",
+        unitPrice: 10600,
+        subtotalPrice: 31800,
+        vatPercentage: 600,
+      },
     ],
     ...overrides,
   }
@@ -126,7 +164,7 @@ export async function invoicedOrder(
   api: PayerTestClient,
   referenceId: string,
   overrides: Record<string, unknown> = {},
-  invoiceBody: Record<string, unknown> = {}
+  invoiceBody: Record<string, unknown> = {},
 ): Promise<any> {
   const created = await api.post("/api/v2/orders", orderBody(referenceId, overrides))
   if (created.status !== 200) throw new Error(`create order: ${created.status} ${created.text}`)
@@ -145,7 +183,12 @@ export async function invoicedOrder(
 export function expectSpringError(res: CallResult, status: number, messagePart: string | RegExp, path?: string): void {
   expect(res.status).toBe(status)
   expect(res.body).toEqual(
-    expect.objectContaining({ status, error: expect.any(String), message: expect.any(String), path: expect.any(String) })
+    expect.objectContaining({
+      status,
+      error: expect.any(String),
+      message: expect.any(String),
+      path: expect.any(String),
+    }),
   )
   expect(typeof res.body.timestamp).toBe("string")
   if (path !== undefined) expect(res.body.path).toBe(path)

@@ -16,13 +16,28 @@ const FULL = "/api/v2/orders/invoices/credit/full"
 async function answers() {
   const created = await api.post("/api/v2/orders", orderBody(`ref-${uuid()}`), uuid())
   await api.put(`/api/v2/orders/${created.body.orderId}/approve`, undefined, uuid())
-  const invoice = await api.post(`/api/v2/orders/${created.body.orderId}/invoices`, { dueDays: 30, deliveryType: "EMAIL", type: "NORMAL" }, uuid())
+  const invoice = await api.post(
+    `/api/v2/orders/${created.body.orderId}/invoices`,
+    { dueDays: 30, deliveryType: "EMAIL", type: "NORMAL" },
+    uuid(),
+  )
   const n = (invoice.body.invoice ?? invoice.body).invoiceNumber
-  const credit = await api.post("/api/v2/orders/invoices/credit/partial", { invoiceNumber: n, items: [{ position: 1, quantity: 1 }] }, uuid())
+  const credit = await api.post(
+    "/api/v2/orders/invoices/credit/partial",
+    { invoiceNumber: n, items: [{ position: 1, quantity: 1 }] },
+    uuid(),
+  )
   const lookup = await api.get(`/api/v2/orders/invoices?invoiceNumber=${n}`)
   const batch = await api.get(`/api/v2/orders/invoices/batch?fromInvoiceNumber=${n}`)
   const credits = await api.get(`/api/v2/orders/invoices/credit?orderId=${created.body.orderId}`)
-  return { n, invoice: invoice.body, credit: credit.body, lookup: lookup.body, batch: batch.body, credits: credits.body }
+  return {
+    n,
+    invoice: invoice.body,
+    credit: credit.body,
+    lookup: lookup.body,
+    batch: batch.body,
+    credits: credits.body,
+  }
 }
 
 describe("invoice answer shapes", () => {
@@ -37,7 +52,11 @@ describe("invoice answer shapes", () => {
   })
 
   it('"swapped": each family the other way round, until reset', async () => {
-    expect(sandbox.setAnswerShapes("swapped")).toEqual({ createInvoice: "top-level", credits: "wrapped", lookups: "wrapped" })
+    expect(sandbox.setAnswerShapes("swapped")).toEqual({
+      createInvoice: "top-level",
+      credits: "wrapped",
+      lookups: "wrapped",
+    })
     const a = await answers()
     expect(a.invoice).toMatchObject({ invoiceNumber: a.n, type: "NORMAL" })
     expect(a.invoice).not.toHaveProperty("invoice")
@@ -47,14 +66,26 @@ describe("invoice answer shapes", () => {
     expect(a.batch).toHaveProperty("nextInvoiceNumber", null)
     expect(a.credits.invoices.map((i: any) => i.invoice.invoiceNumber)).toEqual([a.n + 1])
     sandbox.reset()
-    const full = await api.post(FULL, { invoiceNumber: (await invoicedOrder(api, "ref-after-reset")).invoiceNumber }, uuid())
+    const full = await api.post(
+      FULL,
+      { invoiceNumber: (await invoicedOrder(api, "ref-after-reset")).invoiceNumber },
+      uuid(),
+    )
     expect(full.body).toMatchObject({ type: "CREDIT" })
   })
 
   it("per family, as a start option, and refuses unknown shapes", async () => {
-    expect(sandbox.setAnswerShapes({ credits: "wrapped" })).toEqual({ createInvoice: "wrapped", credits: "wrapped", lookups: "top-level" })
-    expect(() => sandbox.setAnswerShapes({ credits: "nested" } as never)).toThrow('answer shape of credits must be "top-level" or "wrapped"')
-    expect(() => sandbox.setAnswerShapes({ refunds: "wrapped" } as never)).toThrow('unknown answer shape family "refunds"')
+    expect(sandbox.setAnswerShapes({ credits: "wrapped" })).toEqual({
+      createInvoice: "wrapped",
+      credits: "wrapped",
+      lookups: "top-level",
+    })
+    expect(() => sandbox.setAnswerShapes({ credits: "nested" } as never)).toThrow(
+      'answer shape of credits must be "top-level" or "wrapped"',
+    )
+    expect(() => sandbox.setAnswerShapes({ refunds: "wrapped" } as never)).toThrow(
+      'unknown answer shape family "refunds"',
+    )
     expect(() => sandbox.setAnswerShapes("sideways" as never)).toThrow("answer shapes must be default or swapped")
     const other = await startPayerSandbox({ answerShapes: "swapped" })
     try {

@@ -1,11 +1,5 @@
 /** Payer-Request-ID handling and order body validation over HTTP. */
-import {
-  expectSpringError,
-  orderBody,
-  startSandbox,
-  uuid,
-  type PayerSandbox,
-} from "./helpers"
+import { expectSpringError, orderBody, startSandbox, uuid, type PayerSandbox } from "./helpers"
 import type { PayerTestClient } from "./helpers"
 
 let sandbox: PayerSandbox
@@ -64,24 +58,43 @@ describe("order validation", () => {
 
   it("rejects a subtotal that is not unitPrice * quantity", async () => {
     const body = orderBody("ref-sub", { items: [{ ...items()[0], subtotalPrice: 24999 }] })
-    expectSpringError(await post(body), 400, "items[0].subtotalPrice must equal unitPrice * quantity (12500 * 2 = 25000, got 24999)")
+    expectSpringError(
+      await post(body),
+      400,
+      "items[0].subtotalPrice must equal unitPrice * quantity (12500 * 2 = 25000, got 24999)",
+    )
   })
 
   it("rejects duplicate positions", async () => {
     const [a, b] = items()
-    expectSpringError(await post(orderBody("ref-dup", { items: [a, { ...b, position: 1 }] })), 400, "items[1].position 1 is used more than once")
+    expectSpringError(
+      await post(orderBody("ref-dup", { items: [a, { ...b, position: 1 }] })),
+      400,
+      "items[1].position 1 is used more than once",
+    )
   })
 
   it("rejects unsupported currencies and other wrong fields, naming each", async () => {
-    expectSpringError(await post(orderBody("ref-cur", { currencyCode: "JPY" })), 400, 'currencyCode must be one of DKK, EUR, GBP, NOK, SEK, USD, CHF (got "JPY")')
+    expectSpringError(
+      await post(orderBody("ref-cur", { currencyCode: "JPY" })),
+      400,
+      'currencyCode must be one of DKK, EUR, GBP, NOK, SEK, USD, CHF (got "JPY")',
+    )
     const bad = await post(
       orderBody("r".repeat(65), {
         purchaseChannel: "POS",
         items: [
-          { ...items()[0], itemType: "ARTICLE", quantity: 0, vatPercentage: 10001, description: "", unitPrice: "12500" },
+          {
+            ...items()[0],
+            itemType: "ARTICLE",
+            quantity: 0,
+            vatPercentage: 10001,
+            description: "",
+            unitPrice: "12500",
+          },
           { ...items()[1], position: 0, articleNumber: "A".repeat(65) },
         ],
-      })
+      }),
     )
     expect(bad.status).toBe(400)
     for (const part of [
@@ -105,26 +118,81 @@ describe("order validation", () => {
     expectSpringError(res, 400, "invoiceCustomer is required")
     expect(res.body.message).toContain("items is required and must be a non-empty array")
     const person = orderBody("ref-person")
-    person.invoiceCustomer = { customerType: "PERSON", regNumber: "19800101-1234", address: { streetAddress1: "Gatan 2", zipCode: "12345", city: "Lund", countryCode: "se" } }
+    person.invoiceCustomer = {
+      customerType: "PERSON",
+      regNumber: "19800101-1234",
+      address: { streetAddress1: "Gatan 2", zipCode: "12345", city: "Lund", countryCode: "se" },
+    }
     const p = await post(person)
-    for (const part of ["invoiceCustomer.address.firstName is required", "invoiceCustomer.address.lastName is required", "invoiceCustomer.address.countryCode must be an ISO 3166-1 alpha-2 code"]) {
+    for (const part of [
+      "invoiceCustomer.address.firstName is required",
+      "invoiceCustomer.address.lastName is required",
+      "invoiceCustomer.address.countryCode must be an ISO 3166-1 alpha-2 code",
+    ]) {
       expect(p.body.message).toContain(part)
     }
-    expectSpringError(await post(orderBody("ref-org", { invoiceCustomer: { ...orderBody("x").invoiceCustomer, regNumber: undefined } })), 400, "invoiceCustomer.regNumber is required")
+    expectSpringError(
+      await post(
+        orderBody("ref-org", { invoiceCustomer: { ...orderBody("x").invoiceCustomer, regNumber: undefined } }),
+      ),
+      400,
+      "invoiceCustomer.regNumber is required",
+    )
   })
 
   it("accepts decimal quantities whose subtotal is exact, and an optional deliveryCustomer", async () => {
     const body = orderBody("ref-dec", {
-      items: [{ itemType: "FREEFORM", position: 5, description: "Cable", quantity: 2.5, unit: "m", unitPrice: 1990, subtotalPrice: 4975, vatPercentage: 2500 }],
-      deliveryCustomer: { address: { companyName: "Lager AB", streetAddress1: "Hamnen 3", zipCode: "41101", city: "Göteborg", countryCode: "SE" } },
+      items: [
+        {
+          itemType: "FREEFORM",
+          position: 5,
+          description: "Cable",
+          quantity: 2.5,
+          unit: "m",
+          unitPrice: 1990,
+          subtotalPrice: 4975,
+          vatPercentage: 2500,
+        },
+      ],
+      deliveryCustomer: {
+        address: {
+          companyName: "Lager AB",
+          streetAddress1: "Hamnen 3",
+          zipCode: "41101",
+          city: "Göteborg",
+          countryCode: "SE",
+        },
+      },
     })
     expect((await post(body)).status).toBe(200)
-    expect((await post(orderBody("ref-dec-2", { deliveryCustomer: { address: { streetAddress1: "x", zipCode: "1", city: "c", countryCode: "SE" } } }))).status).toBe(400)
+    expect(
+      (
+        await post(
+          orderBody("ref-dec-2", {
+            deliveryCustomer: { address: { streetAddress1: "x", zipCode: "1", city: "c", countryCode: "SE" } },
+          }),
+        )
+      ).status,
+    ).toBe(400)
   })
 
   it("requires a JSON body with a JSON content type", async () => {
-    expectSpringError(await api.call("POST", "/api/v2/orders", { rawBody: "referenceId=x", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415, "use application/json")
-    expectSpringError(await api.call("POST", "/api/v2/orders", { rawBody: "{not json", headers: { "content-type": "application/json" } }), 400, "Malformed JSON")
+    expectSpringError(
+      await api.call("POST", "/api/v2/orders", {
+        rawBody: "referenceId=x",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+      415,
+      "use application/json",
+    )
+    expectSpringError(
+      await api.call("POST", "/api/v2/orders", {
+        rawBody: "{not json",
+        headers: { "content-type": "application/json" },
+      }),
+      400,
+      "Malformed JSON",
+    )
     expectSpringError(await api.call("POST", "/api/v2/orders", {}), 400, "Required request body is missing")
   })
 })

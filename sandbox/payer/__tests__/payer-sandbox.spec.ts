@@ -50,7 +50,10 @@ describe("authentication", () => {
   it("requires the client_credentials grant in a form body", async () => {
     expectSpringError(await api.tokenCall({ body: "grant_type=password" }), 400, "Unsupported grant type: password")
     expectSpringError(await api.tokenCall({ body: "scope=x" }), 400, "grant_type is required")
-    const json = await api.tokenCall({ body: JSON.stringify({ grant_type: "client_credentials" }), contentType: "application/json" })
+    const json = await api.tokenCall({
+      body: JSON.stringify({ grant_type: "client_credentials" }),
+      contentType: "application/json",
+    })
     expectSpringError(json, 415, "application/x-www-form-urlencoded")
     expect(sandbox.tokensIssued).toBe(0)
   })
@@ -61,7 +64,10 @@ describe("authentication", () => {
     expectSpringError(none, 401, "Authorization header is missing", path)
     expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/)
     expectSpringError(await api.get(path, { token: "not-a-token" }), 401, "Invalid access token")
-    const basic = await api.call("GET", path, { token: null, headers: { authorization: "Basic c2FuZGJveC1jbGllbnQ6c2FuZGJveC1zZWNyZXQ=" } })
+    const basic = await api.call("GET", path, {
+      token: null,
+      headers: { authorization: "Basic c2FuZGJveC1jbGllbnQ6c2FuZGJveC1zZWNyZXQ=" },
+    })
     expectSpringError(basic, 401, "prefixed with Bearer")
     // and nothing is created without a token
     const post = await api.call("POST", "/api/v2/orders", { token: null, body: orderBody("no-token") })
@@ -94,7 +100,11 @@ describe("authentication", () => {
   })
 
   it("honours clientId, clientSecret and tokenTtlSeconds options", async () => {
-    const { sandbox: other, api: otherApi } = await startSandbox({ clientId: "a", clientSecret: "b", tokenTtlSeconds: 60 })
+    const { sandbox: other, api: otherApi } = await startSandbox({
+      clientId: "a",
+      clientSecret: "b",
+      tokenTtlSeconds: 60,
+    })
     try {
       expect((await otherApi.tokenCall()).status).toBe(401)
       const res = await otherApi.tokenCall({ clientId: "a", clientSecret: "b" })
@@ -113,7 +123,11 @@ describe("orders and invoices", () => {
     expect(created.body).toEqual({ orderId: expect.any(Number), referenceId: "ref-1" })
     const { orderId } = created.body
 
-    const early = await api.post(`/api/v2/orders/${orderId}/invoices`, { dueDays: 30, deliveryType: "EMAIL", type: "NORMAL" })
+    const early = await api.post(`/api/v2/orders/${orderId}/invoices`, {
+      dueDays: 30,
+      deliveryType: "EMAIL",
+      type: "NORMAL",
+    })
     expectSpringError(early, 400, `Order ${orderId} is not approved`)
 
     const approved = await api.put(`/api/v2/orders/${orderId}/approve`, undefined, uuid())
@@ -123,7 +137,7 @@ describe("orders and invoices", () => {
     const res = await api.post(
       `/api/v2/orders/${orderId}/invoices`,
       { dueDays: 30, deliveryType: "EMAIL", type: "NORMAL", externalInvoiceNumber: "EXT-1" },
-      uuid()
+      uuid(),
     )
     expect(res.status).toBe(200)
     const invoice = res.body.invoice
@@ -150,15 +164,49 @@ describe("orders and invoices", () => {
       standalone: false,
       publicInvoiceUrl: expect.stringMatching(new RegExp(`^${sandbox.url}/invoices/1001/[0-9a-f]{32}$`)),
       items: [
-        { position: 1, articleNumber: "SKU-1", description: "Widget", quantity: 2, unit: "pcs", unitPrice: 12500, subtotalPrice: 25000, vatPercentage: 2500, vatAmount: 5000 },
-        { position: 2, articleNumber: "SHIP", description: "Shipping", quantity: 1, unit: "pcs", unitPrice: 4900, subtotalPrice: 4900, vatPercentage: 2500, vatAmount: 980 },
-        { position: 3, articleNumber: "BOOK", description: "Book", quantity: 3, unit: "pcs", unitPrice: 10600, subtotalPrice: 31800, vatPercentage: 600, vatAmount: 1800 },
+        {
+          position: 1,
+          articleNumber: "SKU-1",
+          description: "Widget",
+          quantity: 2,
+          unit: "pcs",
+          unitPrice: 12500,
+          subtotalPrice: 25000,
+          vatPercentage: 2500,
+          vatAmount: 5000,
+        },
+        {
+          position: 2,
+          articleNumber: "SHIP",
+          description: "Shipping",
+          quantity: 1,
+          unit: "pcs",
+          unitPrice: 4900,
+          subtotalPrice: 4900,
+          vatPercentage: 2500,
+          vatAmount: 980,
+        },
+        {
+          position: 3,
+          articleNumber: "BOOK",
+          description: "Book",
+          quantity: 3,
+          unit: "pcs",
+          unitPrice: 10600,
+          subtotalPrice: 31800,
+          vatPercentage: 600,
+          vatAmount: 1800,
+        },
       ],
     })
     expect(isLuhnValid(invoice.referenceNumber)).toBe(true)
     expect(sandbox.state.orders.get(orderId)!.status).toBe("INVOICED")
 
-    const again = await api.post(`/api/v2/orders/${orderId}/invoices`, { dueDays: 30, deliveryType: "EMAIL", type: "NORMAL" })
+    const again = await api.post(`/api/v2/orders/${orderId}/invoices`, {
+      dueDays: 30,
+      deliveryType: "EMAIL",
+      type: "NORMAL",
+    })
     expectSpringError(again, 400, "already been invoiced (invoice 1001)")
     expect(sandbox.state.invoices.size).toBe(1)
 
@@ -180,9 +228,21 @@ describe("orders and invoices", () => {
     }
     expectSpringError(await api.get("/api/v2/orders/invoices?invoiceNumber=9999"), 404, "invoiceNumber=9999")
     expectSpringError(await api.get("/api/v2/orders/invoices?referenceId=nope"), 404, "referenceId=nope")
-    expectSpringError(await api.get("/api/v2/orders/invoices?externalInvoiceNumber=nope"), 404, "externalInvoiceNumber=nope")
-    expectSpringError(await api.get("/api/v2/orders/invoices"), 400, "One of invoiceNumber, referenceId or externalInvoiceNumber")
-    expectSpringError(await api.get("/api/v2/orders/invoices?invoiceNumber=abc"), 400, "invoiceNumber must be an integer")
+    expectSpringError(
+      await api.get("/api/v2/orders/invoices?externalInvoiceNumber=nope"),
+      404,
+      "externalInvoiceNumber=nope",
+    )
+    expectSpringError(
+      await api.get("/api/v2/orders/invoices"),
+      400,
+      "One of invoiceNumber, referenceId or externalInvoiceNumber",
+    )
+    expectSpringError(
+      await api.get("/api/v2/orders/invoices?invoiceNumber=abc"),
+      400,
+      "invoiceNumber must be an integer",
+    )
     // all given keys must match
     const mixed = await api.get(`/api/v2/orders/invoices?invoiceNumber=${invoice.invoiceNumber}&referenceId=other`)
     expect(mixed.status).toBe(404)
@@ -208,17 +268,34 @@ describe("orders and invoices", () => {
     const created = await api.post("/api/v2/orders", orderBody("ref-inv"))
     const { orderId } = created.body
     await api.put(`/api/v2/orders/${orderId}/approve`)
-    const bad = await api.post(`/api/v2/orders/${orderId}/invoices`, { dueDays: 400, deliveryType: "FAX", type: "CREDIT" })
+    const bad = await api.post(`/api/v2/orders/${orderId}/invoices`, {
+      dueDays: 400,
+      deliveryType: "FAX",
+      type: "CREDIT",
+    })
     expectSpringError(bad, 400, "dueDays must be <= 365")
     expect(bad.body.message).toContain("deliveryType must be one of NONE, EMAIL, PRINT, EINVOICE, SMS")
     expect(bad.body.message).toContain("type must be one of NORMAL")
-    expectSpringError(await api.post(`/api/v2/orders/${orderId}/invoices`, { deliveryType: "EMAIL", type: "NORMAL" }), 400, "dueDays is required")
-    expectSpringError(await api.post("/api/v2/orders/424242/invoices", { dueDays: 1, deliveryType: "EMAIL", type: "NORMAL" }), 404, "Order 424242 not found")
+    expectSpringError(
+      await api.post(`/api/v2/orders/${orderId}/invoices`, { deliveryType: "EMAIL", type: "NORMAL" }),
+      400,
+      "dueDays is required",
+    )
+    expectSpringError(
+      await api.post("/api/v2/orders/424242/invoices", { dueDays: 1, deliveryType: "EMAIL", type: "NORMAL" }),
+      404,
+      "Order 424242 not found",
+    )
     expect(sandbox.state.invoices.size).toBe(0)
   })
 
   it("approve: 404 for unknown orders, idempotent for approved ones; orderId must be an integer", async () => {
-    expectSpringError(await api.put("/api/v2/orders/123/approve"), 404, "Order 123 not found", "/api/v2/orders/123/approve")
+    expectSpringError(
+      await api.put("/api/v2/orders/123/approve"),
+      404,
+      "Order 123 not found",
+      "/api/v2/orders/123/approve",
+    )
     expectSpringError(await api.put("/api/v2/orders/abc/approve"), 400, "orderId must be an integer")
     const { body } = await api.post("/api/v2/orders", orderBody("ref-twice"))
     expect((await api.put(`/api/v2/orders/${body.orderId}/approve`)).status).toBe(200)

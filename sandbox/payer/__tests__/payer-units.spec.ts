@@ -4,7 +4,16 @@ import { batch, findInvoice } from "../domain/lookups"
 import { approveOrder, createInvoice, createOrder } from "../domain/orders"
 import { PayerApiError } from "../errors"
 import { createStore, resetStore, type PayerStore } from "../state"
-import { addDaysIso, isIsoDate, isLuhnValid, isUuid, luhnCheckDigit, ocrReference, subtotalMatches, vatAmountOf } from "../util"
+import {
+  addDaysIso,
+  isIsoDate,
+  isLuhnValid,
+  isUuid,
+  luhnCheckDigit,
+  ocrReference,
+  subtotalMatches,
+  vatAmountOf,
+} from "../util"
 import { validateOrder } from "../validation"
 import { validateFullCredit, validateManualCredit, validatePartialCredit } from "../validation-credits"
 import { orderBody } from "./helpers"
@@ -63,11 +72,36 @@ describe("validation", () => {
 
   it("returns typed, normalised input", () => {
     const order = validateOrder(orderBody("r"))
-    expect(order.items[0]).toEqual({ itemType: "FREEFORM", position: 1, articleNumber: "SKU-1", description: "Widget", quantity: 2, unit: "pcs", unitPrice: 12500, subtotalPrice: 25000, vatPercentage: 2500 })
+    expect(order.items[0]).toEqual({
+      itemType: "FREEFORM",
+      position: 1,
+      articleNumber: "SKU-1",
+      description: "Widget",
+      quantity: 2,
+      unit: "pcs",
+      unitPrice: 12500,
+      subtotalPrice: 25000,
+      vatPercentage: 2500,
+    })
     expect(order.invoiceCustomer.address.coAddress).toBeNull()
     expect(order.deliveryCustomer).toBeNull()
-    expect(validateFullCredit({ referenceId: "r" })).toEqual({ invoiceNumber: null, referenceId: "r", standalone: false, deliveryType: null, invoiceDate: null, externalInvoiceNumber: null })
-    expect(caught(() => validateOrder(orderBody("r", { items: [{ ...orderBody("r").items[0], quantity: 1, unitPrice: -100, subtotalPrice: -100 }] }))).message).toContain("order total must be at least 1")
+    expect(validateFullCredit({ referenceId: "r" })).toEqual({
+      invoiceNumber: null,
+      referenceId: "r",
+      standalone: false,
+      deliveryType: null,
+      invoiceDate: null,
+      externalInvoiceNumber: null,
+    })
+    expect(
+      caught(() =>
+        validateOrder(
+          orderBody("r", {
+            items: [{ ...orderBody("r").items[0], quantity: 1, unitPrice: -100, subtotalPrice: -100 }],
+          }),
+        ),
+      ).message,
+    ).toContain("order total must be at least 1")
     expect(caught(() => validateOrder("nope")).message).toBe("Request body is missing or is not a JSON object")
   })
 })
@@ -81,17 +115,34 @@ describe("credit bookkeeping (domain, no HTTP)", () => {
   function invoice(items: any[]) {
     const order = createOrder(store, validateOrder(orderBody(`r${store.nextOrderId}`, { items })))
     approveOrder(store, order.orderId)
-    return createInvoice(store, order.orderId, { dueDays: 10, deliveryType: "EMAIL", type: "NORMAL", externalInvoiceNumber: null })
+    return createInvoice(store, order.orderId, {
+      dueDays: 10,
+      deliveryType: "EMAIL",
+      type: "NORMAL",
+      externalInvoiceNumber: null,
+    })
   }
   const line = (position: number, quantity: number, unitPrice: number, vatPercentage: number) => ({
-    itemType: "FREEFORM", position, description: `line ${position}`, quantity, unitPrice, subtotalPrice: unitPrice * quantity, vatPercentage,
+    itemType: "FREEFORM",
+    position,
+    description: `line ${position}`,
+    quantity,
+    unitPrice,
+    subtotalPrice: unitPrice * quantity,
+    vatPercentage,
   })
 
   it("rounds partial quantities and gives the last part the exact rest", () => {
     const inv = invoice([line(1, 3, 333, 2500)])
-    const first = creditPartial(store, validatePartialCredit({ invoiceNumber: inv.invoiceNumber, items: [{ position: 1, quantity: 0.5 }] }))
+    const first = creditPartial(
+      store,
+      validatePartialCredit({ invoiceNumber: inv.invoiceNumber, items: [{ position: 1, quantity: 0.5 }] }),
+    )
     expect(first.totalAmount).toBe(167) // 166.5 rounded
-    const rest = creditPartial(store, validatePartialCredit({ invoiceNumber: inv.invoiceNumber, items: [{ position: 1, quantity: 2.5 }] }))
+    const rest = creditPartial(
+      store,
+      validatePartialCredit({ invoiceNumber: inv.invoiceNumber, items: [{ position: 1, quantity: 2.5 }] }),
+    )
     expect(rest.totalAmount).toBe(999 - 167)
     expect(inv.creditLedger).toMatchObject({ byPosition: { 1: { quantity: 3, amount: 999 } }, total: 999 })
     expect(inv.status).toBe("CREDITED")
@@ -109,7 +160,18 @@ describe("credit bookkeeping (domain, no HTTP)", () => {
   it("a failed credit changes nothing", () => {
     const inv = invoice([line(1, 2, 500, 2500)])
     const before = JSON.stringify([...store.invoices.values()])
-    const e = caught(() => creditPartial(store, validatePartialCredit({ invoiceNumber: inv.invoiceNumber, items: [{ position: 1, quantity: 1 }, { position: 7, quantity: 1 }] })))
+    const e = caught(() =>
+      creditPartial(
+        store,
+        validatePartialCredit({
+          invoiceNumber: inv.invoiceNumber,
+          items: [
+            { position: 1, quantity: 1 },
+            { position: 7, quantity: 1 },
+          ],
+        }),
+      ),
+    )
     expect(e.message).toBe(`items[1].position 7 does not exist on invoice ${inv.invoiceNumber}`)
     expect(JSON.stringify([...store.invoices.values()])).toBe(before)
     expect(store.nextInvoiceNumber).toBe(inv.invoiceNumber + 1)
@@ -118,7 +180,9 @@ describe("credit bookkeeping (domain, no HTTP)", () => {
   it("lookups prefer the NORMAL invoice; reset restarts numbering", () => {
     const inv = invoice([line(1, 1, 500, 2500)])
     creditFull(store, validateFullCredit({ referenceId: inv.referenceId }))
-    expect(findInvoice(store, { invoiceNumber: null, referenceId: inv.referenceId, externalInvoiceNumber: null }).type).toBe("NORMAL")
+    expect(
+      findInvoice(store, { invoiceNumber: null, referenceId: inv.referenceId, externalInvoiceNumber: null }).type,
+    ).toBe("NORMAL")
     expect(batch(store, null).invoices.map((i) => i.type)).toEqual(["NORMAL", "CREDIT"])
     resetStore(store)
     expect(store.invoices.size).toBe(0)

@@ -29,7 +29,7 @@ export function assertExternalInvoiceNumberFree(store: PayerStore, externalInvoi
   for (const invoice of store.invoices.values()) {
     if (invoice.externalInvoiceNumber === externalInvoiceNumber) {
       throw badRequest(
-        `externalInvoiceNumber ${externalInvoiceNumber} is already used by invoice ${invoice.invoiceNumber}`
+        `externalInvoiceNumber ${externalInvoiceNumber} is already used by invoice ${invoice.invoiceNumber}`,
       )
     }
   }

@@ -50,7 +50,7 @@ function assertCreditable(original: StoredInvoice, creditTotal: number): void {
   if (creditTotal < 1) throw badRequest(`The credit total must be at least 1 (got ${creditTotal})`)
   if (creditTotal > remaining) {
     throw badRequest(
-      `The credit total ${creditTotal} exceeds the amount of invoice ${original.invoiceNumber} not yet credited (${remaining})`
+      `The credit total ${creditTotal} exceeds the amount of invoice ${original.invoiceNumber} not yet credited (${remaining})`,
     )
   }
 }
@@ -60,7 +60,7 @@ function issueCredit(
   store: PayerStore,
   original: StoredInvoice,
   req: ValidatedCreditCommon,
-  items: InvoiceItem[]
+  items: InvoiceItem[],
 ): StoredInvoice {
   const { totalAmount, totalVatAmount } = totals(items)
   const invoiceNumber = store.nextInvoiceNumber++
@@ -184,7 +184,7 @@ export function creditFull(store: PayerStore, req: ValidatedCreditCommon): Store
 
 export function creditPartial(
   store: PayerStore,
-  req: ValidatedCreditCommon & { items: CreditPosition[] }
+  req: ValidatedCreditCommon & { items: CreditPosition[] },
 ): StoredInvoice {
   const original = resolveOriginal(store, req)
   const ledger = original.creditLedger!
@@ -200,7 +200,7 @@ export function creditPartial(
     const remainingQty = roundQuantity(item.quantity - credited.quantity)
     if (wanted.quantity > remainingQty + QTY_EPSILON) {
       return p.add(
-        `items[${i}].quantity ${wanted.quantity} exceeds the quantity of position ${item.position} not yet credited (${remainingQty})`
+        `items[${i}].quantity ${wanted.quantity} exceeds the quantity of position ${item.position} not yet credited (${remainingQty})`,
       )
     }
     // the last part of a position takes exactly what is left of its subtotal, so rounding never drifts

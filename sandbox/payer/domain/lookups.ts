@@ -28,7 +28,7 @@ export function page(list: StoredInvoice[], fromInvoiceNumber: number | null): I
  */
 export function findInvoice(
   store: PayerStore,
-  keys: { invoiceNumber: number | null; referenceId: string | null; externalInvoiceNumber: string | null }
+  keys: { invoiceNumber: number | null; referenceId: string | null; externalInvoiceNumber: string | null },
 ): StoredInvoice {
   const { invoiceNumber, referenceId, externalInvoiceNumber } = keys
   if (invoiceNumber === null && referenceId === null && externalInvoiceNumber === null) {
@@ -38,7 +38,7 @@ export function findInvoice(
     (i) =>
       (invoiceNumber === null || i.invoiceNumber === invoiceNumber) &&
       (referenceId === null || i.referenceId === referenceId) &&
-      (externalInvoiceNumber === null || i.externalInvoiceNumber === externalInvoiceNumber)
+      (externalInvoiceNumber === null || i.externalInvoiceNumber === externalInvoiceNumber),
   )
   const found = matches.find((i) => i.type === "NORMAL") ?? matches[0]
   if (!found) {
@@ -60,7 +60,7 @@ export function byRegNumber(
   store: PayerStore,
   regNumber: string | null,
   customerVatId: string | null,
-  fromInvoiceNumber: number | null
+  fromInvoiceNumber: number | null,
 ): InvoicePage {
   if (regNumber === null && customerVatId === null) throw badRequest("regNumber or customerVatId is required")
   const wantReg = regNumber === null ? null : normaliseIdentifier(regNumber)
@@ -68,7 +68,8 @@ export function byRegNumber(
   const list = sorted(store).filter((invoice) => {
     const customer = store.orders.get(invoice.orderId)?.invoiceCustomer
     if (!customer) return false
-    if (wantReg !== null && (customer.regNumber === null || normaliseIdentifier(customer.regNumber) !== wantReg)) return false
+    if (wantReg !== null && (customer.regNumber === null || normaliseIdentifier(customer.regNumber) !== wantReg))
+      return false
     if (wantVat !== null && (customer.vatId === null || normaliseIdentifier(customer.vatId) !== wantVat)) return false
     return true
   })
@@ -79,7 +80,7 @@ export function byRegNumber(
 export function creditsOfOrder(
   store: PayerStore,
   orderId: number | null,
-  orderReferenceId: string | null
+  orderReferenceId: string | null,
 ): StoredInvoice[] {
   if (orderId === null && orderReferenceId === null) throw badRequest("orderId or orderReferenceId is required")
   let order: StoredOrder | undefined

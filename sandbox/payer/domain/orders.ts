@@ -3,14 +3,7 @@ import { badRequest } from "../errors"
 import type { PayerStore, StoredInvoice, StoredOrder } from "../state"
 import { addDaysIso, ocrReference, todayIso } from "../util"
 import type { ValidatedInvoiceRequest, ValidatedOrder } from "../validation"
-import {
-  assertExternalInvoiceNumberFree,
-  getLiveOrder,
-  newPublicToken,
-  nowIso,
-  toInvoiceItems,
-  totals,
-} from "./common"
+import { assertExternalInvoiceNumberFree, getLiveOrder, newPublicToken, nowIso, toInvoiceItems, totals } from "./common"
 
 /** referenceId is unique among all orders ever created, cancelled ones included. */
 export function createOrder(store: PayerStore, input: ValidatedOrder): StoredOrder {
@@ -46,7 +39,7 @@ export function cancelOrder(store: PayerStore, orderId: number): StoredOrder {
   const order = getLiveOrder(store, orderId)
   if (order.status === "INVOICED") {
     throw badRequest(
-      `Order ${orderId} has been invoiced (invoice ${order.invoiceNumber}) and can not be cancelled; credit the invoice instead`
+      `Order ${orderId} has been invoiced (invoice ${order.invoiceNumber}) and can not be cancelled; credit the invoice instead`,
     )
   }
   order.status = "CANCELLED"

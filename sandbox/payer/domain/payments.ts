@@ -16,33 +16,44 @@ export function payWithCredit(store: PayerStore, req: ValidatedPayWithCredit): v
   if (credit.type !== "CREDIT") throw badRequest(`Invoice ${credit.invoiceNumber} is not a credit invoice`)
   if (req.toPayInvoiceAggregationId !== null) {
     throw notFound(
-      `Invoice aggregation ${req.toPayInvoiceAggregationId} not found (the sandbox has no monthly invoice statements)`
+      `Invoice aggregation ${req.toPayInvoiceAggregationId} not found (the sandbox has no monthly invoice statements)`,
     )
   }
   const target = getInvoice(store, req.toPayInvoiceNumber!)
-  if (target.type !== "NORMAL") throw badRequest(`Invoice ${target.invoiceNumber} is a credit invoice and can not be paid`)
+  if (target.type !== "NORMAL")
+    throw badRequest(`Invoice ${target.invoiceNumber} is a credit invoice and can not be paid`)
   if (target.currencyCode !== credit.currencyCode) {
     throw badRequest(
-      `Credit invoice ${credit.invoiceNumber} is in ${credit.currencyCode} but invoice ${target.invoiceNumber} is in ${target.currencyCode}`
+      `Credit invoice ${credit.invoiceNumber} is in ${credit.currencyCode} but invoice ${target.invoiceNumber} is in ${target.currencyCode}`,
     )
   }
   if (req.amount > credit.outstandingAmount) {
     throw badRequest(
-      `amount ${req.amount} exceeds the outstanding amount of credit invoice ${credit.invoiceNumber} (${credit.outstandingAmount})`
+      `amount ${req.amount} exceeds the outstanding amount of credit invoice ${credit.invoiceNumber} (${credit.outstandingAmount})`,
     )
   }
   if (req.amount > target.outstandingAmount) {
     throw badRequest(
-      `amount ${req.amount} exceeds the outstanding amount of invoice ${target.invoiceNumber} (${target.outstandingAmount})`
+      `amount ${req.amount} exceeds the outstanding amount of invoice ${target.invoiceNumber} (${target.outstandingAmount})`,
     )
   }
   const at = nowIso()
   credit.outstandingAmount -= req.amount
   credit.status = creditStatus(credit)
-  credit.payments.push({ source: "CREDIT_INVOICE", amount: req.amount, at, counterpartInvoiceNumber: target.invoiceNumber })
+  credit.payments.push({
+    source: "CREDIT_INVOICE",
+    amount: req.amount,
+    at,
+    counterpartInvoiceNumber: target.invoiceNumber,
+  })
   target.outstandingAmount -= req.amount
   target.status = paidStatus(target)
-  target.payments.push({ source: "CREDIT_INVOICE", amount: req.amount, at, counterpartInvoiceNumber: credit.invoiceNumber })
+  target.payments.push({
+    source: "CREDIT_INVOICE",
+    amount: req.amount,
+    at,
+    counterpartInvoiceNumber: credit.invoiceNumber,
+  })
 }
 
 export interface PayoutResult {
@@ -74,7 +85,8 @@ export function payoutCredit(store: PayerStore, invoiceNumber: number): PayoutRe
 /** Test helper: the customer pays `amount` (default: everything outstanding) of a NORMAL invoice. */
 export function markPaid(store: PayerStore, invoiceNumber: number, amount?: number): StoredInvoice {
   const invoice = getInvoice(store, invoiceNumber)
-  if (invoice.type !== "NORMAL") throw badRequest(`Invoice ${invoiceNumber} is a credit invoice; the customer pays NORMAL invoices`)
+  if (invoice.type !== "NORMAL")
+    throw badRequest(`Invoice ${invoiceNumber} is a credit invoice; the customer pays NORMAL invoices`)
   if (invoice.outstandingAmount === 0) throw badRequest(`Invoice ${invoiceNumber} has nothing outstanding`)
   const paying = amount ?? invoice.outstandingAmount
   if (!Number.isSafeInteger(paying) || paying < 1 || paying > invoice.outstandingAmount) {

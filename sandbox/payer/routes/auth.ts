@@ -17,7 +17,7 @@ export function authRoutes(ctx: PayerContext): Route[] {
           if (!match) {
             throw unauthorized(
               "Full authentication is required: send Authorization: Basic base64(clientId:clientSecret)",
-              BASIC_CHALLENGE
+              BASIC_CHALLENGE,
             )
           }
           const decoded = Buffer.from(match[1], "base64").toString("utf8")
@@ -30,7 +30,7 @@ export function authRoutes(ctx: PayerContext): Route[] {
           const type = req.headers["content-type"] ?? ""
           if (!/application\/x-www-form-urlencoded/i.test(type)) {
             throw unsupportedMediaType(
-              `Content-Type '${type || "(none)"}' is not supported; use application/x-www-form-urlencoded`
+              `Content-Type '${type || "(none)"}' is not supported; use application/x-www-form-urlencoded`,
             )
           }
           const grantType = req.body?.grant_type

@@ -35,7 +35,9 @@ export function requireBearer(ctx: PayerContext, req: SandboxRequest): void {
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
   if (!match) {
-    throw unauthorized("The Authorization header must be prefixed with Bearer", { "www-authenticate": BEARER_CHALLENGE })
+    throw unauthorized("The Authorization header must be prefixed with Bearer", {
+      "www-authenticate": BEARER_CHALLENGE,
+    })
   }
   const token = ctx.store.tokens.get(match[1])
   const invalid = (description: string) =>
@@ -84,7 +86,7 @@ export function apiRoute(
   method: string,
   pattern: string,
   handler: Handler,
-  opts: { jsonBody?: boolean } = {}
+  opts: { jsonBody?: boolean } = {},
 ): Route {
   return {
     method,

@@ -16,28 +16,29 @@ import { apiRoute, ok, type PayerContext } from "./common"
 export function creditRoutes(ctx: PayerContext): Route[] {
   const { store } = ctx
   const json = { jsonBody: true }
-  const answer = (credit: StoredInvoice) => ok(shaped(ctx.config.answerShapes.credits, toInvoice(credit, ctx.baseUrl())))
+  const answer = (credit: StoredInvoice) =>
+    ok(shaped(ctx.config.answerShapes.credits, toInvoice(credit, ctx.baseUrl())))
   return [
     apiRoute(
       ctx,
       "POST",
       "/api/v2/orders/invoices/credit/full",
       (req) => answer(creditFull(store, validateFullCredit(req.body))),
-      json
+      json,
     ),
     apiRoute(
       ctx,
       "POST",
       "/api/v2/orders/invoices/credit/partial",
       (req) => answer(creditPartial(store, validatePartialCredit(req.body))),
-      json
+      json,
     ),
     apiRoute(
       ctx,
       "POST",
       "/api/v2/orders/invoices/credit/manual",
       (req) => answer(creditManual(store, validateManualCredit(req.body))),
-      json
+      json,
     ),
     apiRoute(
       ctx,
@@ -47,14 +48,14 @@ export function creditRoutes(ctx: PayerContext): Route[] {
         payWithCredit(store, validatePayWithCredit(req.body))
         return ok()
       },
-      json
+      json,
     ),
     apiRoute(
       ctx,
       "POST",
       "/api/v2/orders/invoices/payout-credit",
       (req) => ok(payoutCredit(store, validatePayout(req.body).invoiceNumber)),
-      json
+      json,
     ),
   ]
 }

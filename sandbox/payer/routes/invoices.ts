@@ -19,7 +19,7 @@ function invoicePage(invoice: StoredInvoice): string {
     .map(
       (i) =>
         `<tr><td>${i.position}</td><td>${escapeHtml(i.description)}</td><td>${i.quantity}</td>` +
-        `<td>${money(i.subtotalPrice, invoice.currencyCode)}</td><td>${i.vatPercentage / 100} %</td></tr>`
+        `<td>${money(i.subtotalPrice, invoice.currencyCode)}</td><td>${i.vatPercentage / 100} %</td></tr>`,
     )
     .join("")
   const title = `${invoice.type === "CREDIT" ? "Credit invoice" : "Invoice"} ${invoice.invoiceNumber}`
@@ -49,7 +49,7 @@ export function invoiceRoutes(ctx: PayerContext): Route[] {
       return ok(lookedUp(invoice))
     }),
     apiRoute(ctx, "GET", "/api/v2/orders/invoices/batch", (req) =>
-      ok(pageBody(batch(store, queryInt(req.query, "fromInvoiceNumber"))))
+      ok(pageBody(batch(store, queryInt(req.query, "fromInvoiceNumber")))),
     ),
     apiRoute(ctx, "GET", "/api/v2/orders/invoices/reg-number", (req) =>
       ok(
@@ -58,10 +58,10 @@ export function invoiceRoutes(ctx: PayerContext): Route[] {
             store,
             queryStr(req.query, "regNumber"),
             queryStr(req.query, "customerVatId"),
-            queryInt(req.query, "fromInvoiceNumber")
-          )
-        )
-      )
+            queryInt(req.query, "fromInvoiceNumber"),
+          ),
+        ),
+      ),
     ),
     apiRoute(ctx, "GET", "/api/v2/orders/invoices/credit", (req) => {
       const credits = creditsOfOrder(store, queryInt(req.query, "orderId"), queryStr(req.query, "orderReferenceId", 48))
@@ -76,14 +76,16 @@ export function invoiceRoutes(ctx: PayerContext): Route[] {
         sendInvoice(store, invoiceNumber, deliveryType)
         return ok()
       },
-      { jsonBody: true }
+      { jsonBody: true },
     ),
     {
       // public, no auth: what publicInvoiceUrl points at
       method: "GET",
       pattern: "/invoices/:invoiceNumber/:token",
       handler: (req, params) => {
-        const invoice = /^\d+$/.test(params.invoiceNumber) ? store.invoices.get(Number(params.invoiceNumber)) : undefined
+        const invoice = /^\d+$/.test(params.invoiceNumber)
+          ? store.invoices.get(Number(params.invoiceNumber))
+          : undefined
         if (!invoice || invoice.publicToken !== params.token) return errorResponse(404, "Invoice not found", req.path)
         return { status: 200, body: invoicePage(invoice), headers: { "content-type": "text/html; charset=utf-8" } }
       },

@@ -17,7 +17,7 @@ export function orderRoutes(ctx: PayerContext): Route[] {
         const order = createOrder(store, validateOrder(req.body))
         return ok({ orderId: order.orderId, referenceId: order.referenceId })
       },
-      { jsonBody: true }
+      { jsonBody: true },
     ),
     apiRoute(ctx, "PUT", "/api/v2/orders/:orderId/approve", (_req, params) => {
       approveOrder(store, pathInt(params, "orderId"))
@@ -37,7 +37,7 @@ export function orderRoutes(ctx: PayerContext): Route[] {
         const invoice = createInvoice(store, orderId, input)
         return ok(shaped(ctx.config.answerShapes.createInvoice, toInvoice(invoice, ctx.baseUrl())))
       },
-      { jsonBody: true }
+      { jsonBody: true },
     ),
   ]
 }

@@ -15,7 +15,12 @@ let refCounter = 0
 export const ref = (prefix = "ref") => `${prefix}${Date.now().toString(36)}${++refCounter}`
 
 export function client(sandbox: PayexSandbox, token = PAYEX_SANDBOX_TOKEN) {
-  async function call(method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  async function call(
+    method: string,
+    pathOrUrl: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     const url = pathOrUrl.startsWith("http") ? pathOrUrl : sandbox.url + pathOrUrl
     const res = await fetch(url, {
       method,
@@ -28,7 +33,11 @@ export function client(sandbox: PayexSandbox, token = PAYEX_SANDBOX_TOKEN) {
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     })
     const text = await res.text()
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, contentType: res.headers.get("content-type") ?? "" }
+    return {
+      status: res.status,
+      body: text ? JSON.parse(text) : undefined,
+      contentType: res.headers.get("content-type") ?? "",
+    }
   }
 
   /** Follows the operation with the wanted rel from a payment response (fails the test when it is missing). */
@@ -81,7 +90,10 @@ export const SE_LEGAL_ADDRESS = {
   countryCode: "SE",
 }
 
-export const authorizationBody = (consumer: Record<string, unknown> = {}, legalAddress: Record<string, unknown> | null = {}) => ({
+export const authorizationBody = (
+  consumer: Record<string, unknown> = {},
+  legalAddress: Record<string, unknown> | null = {},
+) => ({
   transaction: { activity: "FinancingConsumer" },
   consumer: { ...SE_CONSUMER, ...consumer },
   ...(legalAddress === null ? {} : { legalAddress: { ...SE_LEGAL_ADDRESS, ...legalAddress } }),
@@ -112,7 +124,10 @@ export function captureBody(lines: Line[], extra: Record<string, unknown> = {}) 
 }
 
 /** Creates a SEK payment and authorizes it for the known test person 600307-1161; returns the latest payment answer. */
-export async function authorizedPayment(sandbox: PayexSandbox, overrides: Parameters<typeof paymentBody>[0] = {}): Promise<any> {
+export async function authorizedPayment(
+  sandbox: PayexSandbox,
+  overrides: Parameters<typeof paymentBody>[0] = {},
+): Promise<any> {
   const { call, follow } = client(sandbox)
   const created = await call("POST", "/psp/invoice/payments", paymentBody(overrides))
   if (created.status !== 200) throw new Error(`create failed: ${JSON.stringify(created.body)}`)

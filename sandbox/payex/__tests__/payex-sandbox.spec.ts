@@ -4,7 +4,17 @@ import { spawn } from "node:child_process"
 import path from "node:path"
 import { PAYEX_SANDBOX_PAYEE_ID, PAYEX_SANDBOX_TOKEN, startPayexSandbox } from ".."
 import type { PayexSandbox } from ".."
-import { LINES, PROBLEM, authorizationBody, authorizedPayment, captureBody, client, paymentBody, ref, rels } from "./helpers"
+import {
+  LINES,
+  PROBLEM,
+  authorizationBody,
+  authorizedPayment,
+  captureBody,
+  client,
+  paymentBody,
+  ref,
+  rels,
+} from "./helpers"
 
 describe("PayEx sandbox", () => {
   let sandbox: PayexSandbox
@@ -23,11 +33,21 @@ describe("PayEx sandbox", () => {
     const created = await api.call("POST", "/psp/invoice/payments/", paymentBody())
     expect(created.status).toBe(200)
     const payment = created.body.payment
-    expect(payment).toMatchObject({ state: "Ready", amount: 20000, currency: "SEK", operation: "FinancingConsumer", intent: "Authorization" })
+    expect(payment).toMatchObject({
+      state: "Ready",
+      amount: 20000,
+      currency: "SEK",
+      operation: "FinancingConsumer",
+      intent: "Authorization",
+    })
     expect(payment.id).toMatch(/^\/psp\/invoice\/payments\/[0-9a-f-]{36}$/)
     expect(typeof payment.number).toBe("number")
     expect(payment).not.toHaveProperty("remainingCaptureAmount")
-    expect(rels(created.body)).toEqual(["update-payment-abort", "create-authorization", "create-approved-legal-address"])
+    expect(rels(created.body)).toEqual([
+      "update-payment-abort",
+      "create-authorization",
+      "create-approved-legal-address",
+    ])
     expect(created.body.operations[1].href).toBe(`${sandbox.url}${payment.id}/authorizations`)
     expect(sandbox.payments.size).toBe(1)
 
@@ -37,7 +57,12 @@ describe("PayEx sandbox", () => {
     expect(approved.status).toBe(200)
     expect(approved.body).toEqual({
       payment: payment.id,
-      approvedLegalAddress: expect.objectContaining({ id: `${payment.id}/approvedlegaladdress`, zipCode: "19792", city: "Bro", countryCode: "SE" }),
+      approvedLegalAddress: expect.objectContaining({
+        id: `${payment.id}/approvedlegaladdress`,
+        zipCode: "19792",
+        city: "Bro",
+        countryCode: "SE",
+      }),
     })
     const legal = await api.call("GET", `${payment.id}/legaladdress`)
     expect(legal.body.legalAddress).toMatchObject({ id: `${payment.id}/legaladdress`, city: "Bro", zipCode: "19792" })
@@ -63,27 +88,51 @@ describe("PayEx sandbox", () => {
 
     const cap1 = await api.follow(current, "create-capture", captureBody([LINES.a]))
     expect(cap1.status).toBe(200)
-    expect(cap1.body.capture.transaction).toMatchObject({ type: "Capture", state: "Completed", amount: 12500, vatAmount: 2500 })
+    expect(cap1.body.capture.transaction).toMatchObject({
+      type: "Capture",
+      state: "Completed",
+      amount: 12500,
+      vatAmount: 2500,
+    })
     expect(cap1.body.capture.itemDescriptions.id).toBe(`${cap1.body.capture.transaction.id}/itemdescriptions`)
     current = (await api.call("GET", payment.id)).body
-    expect(current.payment).toMatchObject({ remainingCaptureAmount: 7500, remainingCancellationAmount: 7500, remainingReversalAmount: 12500 })
+    expect(current.payment).toMatchObject({
+      remainingCaptureAmount: 7500,
+      remainingCancellationAmount: 7500,
+      remainingReversalAmount: 12500,
+    })
     expect(rels(current)).toEqual(["create-capture", "create-cancellation", "create-reversal"])
 
     const cap2 = await api.follow(current, "create-capture", captureBody([LINES.b]))
     expect(cap2.status).toBe(200)
     const rev = await api.follow(current, "create-reversal", {
-      transaction: { activity: "FinancingConsumer", amount: 2000, vatAmount: 400, payeeReference: ref("rev"), description: "Return" },
+      transaction: {
+        activity: "FinancingConsumer",
+        amount: 2000,
+        vatAmount: 400,
+        payeeReference: ref("rev"),
+        description: "Return",
+      },
     })
     expect(rev.status).toBe(200)
     expect(rev.body.reversal.transaction).toMatchObject({ type: "Reversal", amount: 2000, vatAmount: 400 })
     current = (await api.call("GET", payment.id)).body
-    expect(current.payment).toMatchObject({ remainingCaptureAmount: 2500, remainingCancellationAmount: 2500, remainingReversalAmount: 15500 })
+    expect(current.payment).toMatchObject({
+      remainingCaptureAmount: 2500,
+      remainingCancellationAmount: 2500,
+      remainingReversalAmount: 15500,
+    })
 
     const cancel = await api.follow(current, "create-cancellation", {
       transaction: { activity: "FinancingConsumer", payeeReference: ref("can"), description: "Rest not delivered" },
     })
     expect(cancel.status).toBe(200)
-    expect(cancel.body.cancellation.transaction).toMatchObject({ type: "Cancellation", state: "Completed", amount: 2500, vatAmount: 397 })
+    expect(cancel.body.cancellation.transaction).toMatchObject({
+      type: "Cancellation",
+      state: "Completed",
+      amount: 2500,
+      vatAmount: 397,
+    })
     current = (await api.call("GET", payment.id)).body
     expect(current.payment).not.toHaveProperty("remainingCaptureAmount")
     expect(current.payment).not.toHaveProperty("remainingCancellationAmount")
@@ -126,11 +175,15 @@ describe("PayEx sandbox", () => {
   describe("operations per state", () => {
     it("abort before authorization leaves no operations and refuses a second abort and an authorization", async () => {
       const created = await api.call("POST", "/psp/invoice/payments", paymentBody())
-      const aborted = await api.follow(created, "update-payment-abort", { payment: { operation: "Abort", abortReason: "CancelledByConsumer" } })
+      const aborted = await api.follow(created, "update-payment-abort", {
+        payment: { operation: "Abort", abortReason: "CancelledByConsumer" },
+      })
       expect(aborted.status).toBe(200)
       expect(aborted.body.payment.state).toBe("Aborted")
       expect(aborted.body.operations).toEqual([])
-      const again = await api.call("PATCH", created.body.payment.id, { payment: { operation: "Abort", abortReason: "CancelledByConsumer" } })
+      const again = await api.call("PATCH", created.body.payment.id, {
+        payment: { operation: "Abort", abortReason: "CancelledByConsumer" },
+      })
       expect(again.status).toBe(400)
       expect(again.body.type).toBe(PROBLEM + "inputerror")
       const auth = await api.call("POST", `${created.body.payment.id}/authorizations`, authorizationBody())
@@ -140,29 +193,47 @@ describe("PayEx sandbox", () => {
     it("cannot abort after authorization", async () => {
       const current = await authorizedPayment(sandbox)
       expect(rels(current)).not.toContain("update-payment-abort")
-      const res = await api.call("PATCH", current.payment.id, { payment: { operation: "Abort", abortReason: "CancelledByConsumer" } })
+      const res = await api.call("PATCH", current.payment.id, {
+        payment: { operation: "Abort", abortReason: "CancelledByConsumer" },
+      })
       expect(res.status).toBe(400)
       expect(res.body.problems[0].name).toBe("update-payment-abort")
       expect((await api.call("GET", current.payment.id)).body.payment.state).toBe("Ready")
     })
 
     it("offers no approved legal address outside Sweden (NOK)", async () => {
-      const created = await api.call("POST", "/psp/invoice/payments", paymentBody({ payment: { currency: "NOK", language: "nb-NO" }, invoice: { invoiceType: "PayExFinancingNo" } }))
+      const created = await api.call(
+        "POST",
+        "/psp/invoice/payments",
+        paymentBody({ payment: { currency: "NOK", language: "nb-NO" }, invoice: { invoiceType: "PayExFinancingNo" } }),
+      )
       expect(created.status).toBe(200)
       expect(rels(created.body)).toEqual(["update-payment-abort", "create-authorization"])
-      const res = await api.call("POST", `${created.body.payment.id}/approvedlegaladdress`, { addressee: { socialSecurityNumber: "26026708248", zipCode: "0154" } })
+      const res = await api.call("POST", `${created.body.payment.id}/approvedlegaladdress`, {
+        addressee: { socialSecurityNumber: "26026708248", zipCode: "0154" },
+      })
       expect(res.status).toBe(400)
       const auth = await api.follow(created, "create-authorization", {
         transaction: { activity: "FinancingConsumer" },
         consumer: { socialSecurityNumber: "26026708248", msisdn: "+4798765432", ip: "10.0.0.1" },
-        legalAddress: { addressee: "Ola Nordmann", streetAddress: "Karl Johans gate 1", zipCode: "0154", city: "Oslo", countryCode: "NO" },
+        legalAddress: {
+          addressee: "Ola Nordmann",
+          streetAddress: "Karl Johans gate 1",
+          zipCode: "0154",
+          city: "Oslo",
+          countryCode: "NO",
+        },
       })
       expect(auth.status).toBe(200)
     })
 
     it("a fully captured and fully reversed payment has no operations left; capture before authorization is refused", async () => {
       const created = await api.call("POST", "/psp/invoice/payments", paymentBody())
-      const early = await api.call("POST", `${created.body.payment.id}/captures`, captureBody([LINES.a, LINES.b, LINES.c]))
+      const early = await api.call(
+        "POST",
+        `${created.body.payment.id}/captures`,
+        captureBody([LINES.a, LINES.b, LINES.c]),
+      )
       expect(early.status).toBe(400)
       expect(early.body.problems[0].name).toBe("create-capture")
 
@@ -175,9 +246,19 @@ describe("PayEx sandbox", () => {
         transaction: { activity: "FinancingConsumer", payeeReference: ref(), description: "nothing left" },
       })
       expect(cancel.status).toBe(400)
-      expect((await api.follow(current, "create-reversal", {
-        transaction: { activity: "FinancingConsumer", amount: 20000, vatAmount: 3178, payeeReference: ref(), description: "all back" },
-      })).status).toBe(200)
+      expect(
+        (
+          await api.follow(current, "create-reversal", {
+            transaction: {
+              activity: "FinancingConsumer",
+              amount: 20000,
+              vatAmount: 3178,
+              payeeReference: ref(),
+              description: "all back",
+            },
+          })
+        ).status,
+      ).toBe(200)
       current = (await api.call("GET", created.body.payment.id)).body
       expect(current.operations).toEqual([])
       expect(current.payment).not.toHaveProperty("remainingReversalAmount")
@@ -186,19 +267,31 @@ describe("PayEx sandbox", () => {
 
   it("credit not approved (Tolvan): 403 creditnotapproved, a Failed authorization and a Failed payment", async () => {
     const created = await api.call("POST", "/psp/invoice/payments", paymentBody())
-    const approved = await api.follow(created, "create-approved-legal-address", { addressee: { socialSecurityNumber: "191212121212", zipCode: "12345" } })
+    const approved = await api.follow(created, "create-approved-legal-address", {
+      addressee: { socialSecurityNumber: "191212121212", zipCode: "12345" },
+    })
     expect(approved.status).toBe(200)
     expect(approved.body.approvedLegalAddress.addressee).toBe("Tolvan Tolvansson")
-    const auth = await api.follow(created, "create-authorization", authorizationBody({ socialSecurityNumber: "121212-1212" }, { zipCode: "12345", city: "Stockholm" }))
+    const auth = await api.follow(
+      created,
+      "create-authorization",
+      authorizationBody({ socialSecurityNumber: "121212-1212" }, { zipCode: "12345", city: "Stockholm" }),
+    )
     expect(auth.status).toBe(403)
     expect(auth.contentType).toContain("application/problem+json")
-    expect(auth.body).toMatchObject({ type: PROBLEM + "creditnotapproved", status: 403, instance: `${created.body.payment.id}/authorizations` })
+    expect(auth.body).toMatchObject({
+      type: PROBLEM + "creditnotapproved",
+      status: 403,
+      instance: `${created.body.payment.id}/authorizations`,
+    })
     expect(JSON.stringify(auth.body)).not.toContain("1212-1212")
     const current = (await api.call("GET", created.body.payment.id)).body
     expect(current.payment.state).toBe("Failed")
     expect(current.operations).toEqual([])
     const list = (await api.call("GET", `${created.body.payment.id}/transactions`)).body.transactions.transactionList
-    expect(list).toEqual([expect.objectContaining({ type: "Authorization", state: "Failed", failedReason: "CreditNotApproved" })])
+    expect(list).toEqual([
+      expect.objectContaining({ type: "Authorization", state: "Failed", failedReason: "CreditNotApproved" }),
+    ])
   })
 
   describe("callbacks", () => {
@@ -234,10 +327,17 @@ describe("PayEx sandbox", () => {
       await sandbox.callbacksIdle()
       expect(received).toHaveLength(2)
       expect(received[0].contentType).toContain("application/json")
-      const [authTx, capTx] = (await api.call("GET", `${current.payment.id}/transactions`)).body.transactions.transactionList
+      const [authTx, capTx] = (await api.call("GET", `${current.payment.id}/transactions`)).body.transactions
+        .transactionList
       expect(received.map((r) => r.body)).toEqual([
-        { payment: { id: current.payment.id, number: current.payment.number }, transaction: { id: authTx.id, number: authTx.number } },
-        { payment: { id: current.payment.id, number: current.payment.number }, transaction: { id: cap.body.capture.transaction.id, number: capTx.number } },
+        {
+          payment: { id: current.payment.id, number: current.payment.number },
+          transaction: { id: authTx.id, number: authTx.number },
+        },
+        {
+          payment: { id: current.payment.id, number: current.payment.number },
+          transaction: { id: cap.body.capture.transaction.id, number: capTx.number },
+        },
       ])
       expect(sandbox.callbacks.map((c) => [c.url, c.status])).toEqual([
         [receiverUrl, 200],
@@ -312,14 +412,22 @@ describe("PayEx sandbox", () => {
   })
 
   it("control endpoints: requests (redacted), faults and reset over HTTP", async () => {
-    const created = await api.call("POST", "/psp/invoice/payments", paymentBody({ payment: { payeeInfo: { payeeId: PAYEX_SANDBOX_PAYEE_ID, payeeReference: "again1" } } }))
+    const created = await api.call(
+      "POST",
+      "/psp/invoice/payments",
+      paymentBody({ payment: { payeeInfo: { payeeId: PAYEX_SANDBOX_PAYEE_ID, payeeReference: "again1" } } }),
+    )
     const listed = await fetch(`${sandbox.url}/_sandbox/requests`).then((r) => r.json())
     expect(listed.requests).toHaveLength(1)
     expect(listed.requests[0]).toMatchObject({ method: "POST", path: "/psp/invoice/payments", status: 200 })
     expect(listed.requests[0].headers.authorization).toBe("<redacted>")
     expect(JSON.stringify(listed)).not.toContain(PAYEX_SANDBOX_TOKEN)
 
-    const faults = await fetch(`${sandbox.url}/_sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ failNext: 1, failStatus: 502 }) })
+    const faults = await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ failNext: 1, failStatus: 502 }),
+    })
     expect((await faults.json()).faults).toMatchObject({ failNext: 1, failStatus: 502 })
     expect((await api.call("GET", created.body.payment.id)).status).toBe(502)
 
@@ -331,13 +439,19 @@ describe("PayEx sandbox", () => {
     expect(gone.status).toBe(404)
     expect(gone.body.type).toBe(PROBLEM + "notfound")
     // the payee's used references are forgotten too
-    const again = await api.call("POST", "/psp/invoice/payments", paymentBody({ payment: { payeeInfo: { payeeId: PAYEX_SANDBOX_PAYEE_ID, payeeReference: "again1" } } }))
+    const again = await api.call(
+      "POST",
+      "/psp/invoice/payments",
+      paymentBody({ payment: { payeeInfo: { payeeId: PAYEX_SANDBOX_PAYEE_ID, payeeReference: "again1" } } }),
+    )
     expect(again.status).toBe(200)
   })
 
   it("answers 404 notfound for unknown payments, transactions and routes", async () => {
     const current = await authorizedPayment(sandbox)
-    expect((await api.call("GET", "/psp/invoice/payments/00000000-0000-0000-0000-000000000000")).body.type).toBe(PROBLEM + "notfound")
+    expect((await api.call("GET", "/psp/invoice/payments/00000000-0000-0000-0000-000000000000")).body.type).toBe(
+      PROBLEM + "notfound",
+    )
     const tx = await api.call("GET", `${current.payment.id}/transactions/00000000-0000-0000-0000-000000000000`)
     expect(tx.status).toBe(404)
     const authTx = (await api.call("GET", `${current.payment.id}/transactions`)).body.transactions.transactionList[0]
@@ -349,7 +463,12 @@ describe("PayEx sandbox", () => {
     const root = path.resolve(__dirname, "../../..")
     const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "sandbox/payex/main.ts"], {
       cwd: root,
-      env: { ...process.env, PORT: "0", PAYEX_SANDBOX_TOKEN: "cli-token", PAYEX_SANDBOX_PAYEE_ID: "11111111-2222-3333-4444-555555555555" },
+      env: {
+        ...process.env,
+        PORT: "0",
+        PAYEX_SANDBOX_TOKEN: "cli-token",
+        PAYEX_SANDBOX_PAYEE_ID: "11111111-2222-3333-4444-555555555555",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     })
     try {
@@ -370,7 +489,9 @@ describe("PayEx sandbox", () => {
       expect(out).toContain("11111111-2222-3333-4444-555555555555")
       const res = await fetch(`${url}/psp/invoice/payments/x`, { headers: { authorization: "Bearer cli-token" } })
       expect(res.status).toBe(404)
-      const unauthorized = await fetch(`${url}/psp/invoice/payments/x`, { headers: { authorization: `Bearer ${PAYEX_SANDBOX_TOKEN}` } })
+      const unauthorized = await fetch(`${url}/psp/invoice/payments/x`, {
+        headers: { authorization: `Bearer ${PAYEX_SANDBOX_TOKEN}` },
+      })
       expect(unauthorized.status).toBe(401)
     } finally {
       child.kill("SIGTERM")

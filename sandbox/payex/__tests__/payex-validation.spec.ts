@@ -17,14 +17,23 @@ describe("PayEx sandbox strictness", () => {
   })
   beforeEach(() => sandbox.reset())
 
-  const create = (overrides: Parameters<typeof paymentBody>[0] = {}) => api.call("POST", "/psp/invoice/payments", paymentBody(overrides))
-  const withPayee = (payeeInfo: Record<string, unknown>) => ({ payment: { payeeInfo: { payeeId: PAYEX_SANDBOX_PAYEE_ID, payeeReference: ref(), ...payeeInfo } } })
+  const create = (overrides: Parameters<typeof paymentBody>[0] = {}) =>
+    api.call("POST", "/psp/invoice/payments", paymentBody(overrides))
+  const withPayee = (payeeInfo: Record<string, unknown>) => ({
+    payment: { payeeInfo: { payeeId: PAYEX_SANDBOX_PAYEE_ID, payeeReference: ref(), ...payeeInfo } },
+  })
   const names = (answer: { body: any }) => (answer.body.problems ?? []).map((p: { name: string }) => p.name)
 
   function expectInputError(answer: { status: number; body: any; contentType: string }, ...problemNames: string[]) {
     expect(answer.status).toBe(400)
     expect(answer.contentType).toContain("application/problem+json")
-    expect(answer.body).toMatchObject({ type: PROBLEM + "inputerror", title: expect.any(String), status: 400, detail: expect.any(String), instance: expect.any(String) })
+    expect(answer.body).toMatchObject({
+      type: PROBLEM + "inputerror",
+      title: expect.any(String),
+      status: 400,
+      detail: expect.any(String),
+      instance: expect.any(String),
+    })
     for (const name of problemNames) expect(names(answer)).toContain(name)
   }
 
@@ -40,7 +49,9 @@ describe("PayEx sandbox strictness", () => {
     })
 
     it("refuses another payee id with 403 forbidden", async () => {
-      const res = await create({ payment: { payeeInfo: { payeeId: "12345678-1234-1234-1234-123456789012", payeeReference: ref() } } })
+      const res = await create({
+        payment: { payeeInfo: { payeeId: "12345678-1234-1234-1234-123456789012", payeeReference: ref() } },
+      })
       expect(res.status).toBe(403)
       expect(res.body.type).toBe(PROBLEM + "forbidden")
       expect(names(res)).toEqual(["payment.payeeInfo.payeeId"])
@@ -48,7 +59,9 @@ describe("PayEx sandbox strictness", () => {
     })
 
     it("requires a JSON body", async () => {
-      const res = await api.call("POST", "/psp/invoice/payments", "payment=1", { "content-type": "application/x-www-form-urlencoded" })
+      const res = await api.call("POST", "/psp/invoice/payments", "payment=1", {
+        "content-type": "application/x-www-form-urlencoded",
+      })
       expectInputError(res, "Content-Type")
       expectInputError(await api.call("POST", "/psp/invoice/payments", "{broken"), "body")
       expectInputError(await api.call("POST", "/psp/invoice/payments", { invoice: {} }), "payment")
@@ -76,12 +89,20 @@ describe("PayEx sandbox strictness", () => {
 
     it("refuses a reused payeeReference with exactly the problem the plugin detects, and a failed request does not use it up", async () => {
       const reference = ref()
-      expectInputError(await create({ ...withPayee({ payeeReference: reference }), payment: { ...withPayee({ payeeReference: reference }).payment, description: "" } }), "payment.description")
+      expectInputError(
+        await create({
+          ...withPayee({ payeeReference: reference }),
+          payment: { ...withPayee({ payeeReference: reference }).payment, description: "" },
+        }),
+        "payment.description",
+      )
       expect((await create(withPayee({ payeeReference: reference }))).status).toBe(200)
       const reused = await create(withPayee({ payeeReference: reference }))
       expect(reused.status).toBe(400)
       expect(reused.body.type).toBe(PROBLEM + "inputerror")
-      expect(reused.body.problems).toEqual([{ name: "payeeReference", description: `payeeReference ${reference} is already in use` }])
+      expect(reused.body.problems).toEqual([
+        { name: "payeeReference", description: `payeeReference ${reference} is already in use` },
+      ])
       expect(sandbox.payments.size).toBe(1)
     })
 
@@ -90,9 +111,16 @@ describe("PayEx sandbox strictness", () => {
       const capture = captureBody([LINES.a])
       expect((await api.follow(current, "create-capture", capture)).status).toBe(200)
       const res = await create(withPayee({ payeeReference: capture.transaction.payeeReference }))
-      expect(res.body.problems).toEqual([{ name: "payeeReference", description: `payeeReference ${capture.transaction.payeeReference} is already in use` }])
+      expect(res.body.problems).toEqual([
+        {
+          name: "payeeReference",
+          description: `payeeReference ${capture.transaction.payeeReference} is already in use`,
+        },
+      ])
       const paymentRef = sandbox.payments.values().next().value!.payeeInfo.payeeReference
-      const cancel = await api.follow(current, "create-cancellation", { transaction: { activity: "FinancingConsumer", payeeReference: paymentRef, description: "x" } })
+      const cancel = await api.follow(current, "create-cancellation", {
+        transaction: { activity: "FinancingConsumer", payeeReference: paymentRef, description: "x" },
+      })
       expect(names(cancel)).toEqual(["payeeReference"])
     })
 
@@ -104,9 +132,22 @@ describe("PayEx sandbox strictness", () => {
       ["userAgent", { userAgent: undefined }, "payment.userAgent"],
       ["zero amount", { prices: [{ type: "Invoice", amount: 0, vatAmount: 0 }] }, "payment.prices[0].amount"],
       ["decimal amount", { prices: [{ type: "Invoice", amount: 100.5, vatAmount: 0 }] }, "payment.prices[0].amount"],
-      ["vat above amount", { prices: [{ type: "Invoice", amount: 100, vatAmount: 101 }] }, "payment.prices[0].vatAmount"],
+      [
+        "vat above amount",
+        { prices: [{ type: "Invoice", amount: 100, vatAmount: 101 }] },
+        "payment.prices[0].vatAmount",
+      ],
       ["price type", { prices: [{ type: "CreditCard", amount: 100, vatAmount: 0 }] }, "payment.prices[0].type"],
-      ["two prices", { prices: [{ type: "Invoice", amount: 100, vatAmount: 0 }, { type: "Invoice", amount: 100, vatAmount: 0 }] }, "payment.prices"],
+      [
+        "two prices",
+        {
+          prices: [
+            { type: "Invoice", amount: 100, vatAmount: 0 },
+            { type: "Invoice", amount: 100, vatAmount: 0 },
+          ],
+        },
+        "payment.prices",
+      ],
       ["callbackUrl", { urls: { callbackUrl: "not a url" } }, "payment.urls.callbackUrl"],
       ["logoUrl over http", { urls: { logoUrl: "http://example.com/logo.png" } }, "payment.urls.logoUrl"],
     ])("refuses a bad %s", async (_label, payment, problem) => {
@@ -115,7 +156,10 @@ describe("PayEx sandbox strictness", () => {
 
     it("requires the invoiceType of the currency's country", async () => {
       expectInputError(await create({ invoice: { invoiceType: "PayExFinancingNo" } }), "invoice.invoiceType")
-      const eur = await create({ payment: { currency: "EUR", language: "fi-FI" }, invoice: { invoiceType: "PayExFinancingFi" } })
+      const eur = await create({
+        payment: { currency: "EUR", language: "fi-FI" },
+        invoice: { invoiceType: "PayExFinancingFi" },
+      })
       expect(eur.status).toBe(200)
     })
 
@@ -150,9 +194,12 @@ describe("PayEx sandbox strictness", () => {
       expectInputError(await lookup("196003071161", "11122"), "addressee.zipCode")
     })
 
-    it.each([["600307-1161"], ["6003071161"], ["196003071162"], ["196013071161"]])("refuses the badly formed number %s", async (ssn) => {
-      expectInputError(await lookup(ssn, "19792"), "addressee.socialSecurityNumber")
-    })
+    it.each([["600307-1161"], ["6003071161"], ["196003071162"], ["196013071161"]])(
+      "refuses the badly formed number %s",
+      async (ssn) => {
+        expectInputError(await lookup(ssn, "19792"), "addressee.socialSecurityNumber")
+      },
+    )
   })
 
   describe("authorization", () => {
@@ -163,13 +210,18 @@ describe("PayEx sandbox strictness", () => {
     const authorize = (body: unknown) => api.follow(created, "create-authorization", body)
 
     it("authorizes an unknown person with a valid number and a full legal address", async () => {
-      const res = await authorize(authorizationBody({ socialSecurityNumber: "811228-9874" }, { zipCode: "11122", city: "Stockholm" }))
+      const res = await authorize(
+        authorizationBody({ socialSecurityNumber: "811228-9874" }, { zipCode: "11122", city: "Stockholm" }),
+      )
       expect(res.status).toBe(200)
       expect(JSON.stringify([...sandbox.payments.values()])).not.toContain("811228-9874")
     })
 
     it("requires the legal address", async () => {
-      expectInputError(await authorize(authorizationBody({ socialSecurityNumber: "811228-9874" }, null)), "legalAddress")
+      expectInputError(
+        await authorize(authorizationBody({ socialSecurityNumber: "811228-9874" }, null)),
+        "legalAddress",
+      )
     })
 
     it.each([
@@ -194,11 +246,16 @@ describe("PayEx sandbox strictness", () => {
     })
 
     it("refuses the wrong activity and a second authorization", async () => {
-      expectInputError(await authorize({ ...authorizationBody(), transaction: { activity: "CreditCard" } }), "transaction.activity")
+      expectInputError(
+        await authorize({ ...authorizationBody(), transaction: { activity: "CreditCard" } }),
+        "transaction.activity",
+      )
       expect((await authorize(authorizationBody())).status).toBe(200)
       const second = await api.call("POST", `${created.payment.id}/authorizations`, authorizationBody())
       expectInputError(second, "create-authorization")
-      expect((await api.call("GET", `${created.payment.id}/authorizations`)).body.authorizations.authorizationList).toHaveLength(1)
+      expect(
+        (await api.call("GET", `${created.payment.id}/authorizations`)).body.authorizations.authorizationList,
+      ).toHaveLength(1)
     })
   })
 
@@ -270,7 +327,9 @@ describe("PayEx sandbox strictness", () => {
       await api.follow(current, "create-capture", captureBody([LINES.b]))
       const after = (await api.call("GET", current.payment.id)).body
       const reverse = (amount: number, vatAmount: number) =>
-        api.follow(after, "create-reversal", { transaction: { activity: "FinancingConsumer", amount, vatAmount, payeeReference: ref(), description: "r" } })
+        api.follow(after, "create-reversal", {
+          transaction: { activity: "FinancingConsumer", amount, vatAmount, payeeReference: ref(), description: "r" },
+        })
       expectInputError(await reverse(5001, 536), "transaction.amount")
       expectInputError(await reverse(100, 101), "transaction.vatAmount")
       expectInputError(await reverse(100, -1), "transaction.vatAmount")
@@ -279,7 +338,9 @@ describe("PayEx sandbox strictness", () => {
 
     it("refuses a cancellation without payeeReference", async () => {
       const current = await authorizedPayment(sandbox)
-      const res = await api.follow(current, "create-cancellation", { transaction: { activity: "FinancingConsumer", description: "x" } })
+      const res = await api.follow(current, "create-cancellation", {
+        transaction: { activity: "FinancingConsumer", description: "x" },
+      })
       expectInputError(res, "transaction.payeeReference")
       expect((await api.call("GET", current.payment.id)).body.payment.remainingCancellationAmount).toBe(20000)
     })

@@ -29,9 +29,14 @@ function checkAuth(ctx: PayexContext, req: SandboxRequest): void {
     throw new PayexProblemError(
       "forbidden",
       "The request is not authorized: send Authorization: Bearer <merchant token>",
-      [{ name: "Authorization", description: header ? "the bearer token is not valid" : "the Authorization header is missing" }],
+      [
+        {
+          name: "Authorization",
+          description: header ? "the bearer token is not valid" : "the Authorization header is missing",
+        },
+      ],
       401,
-      "Unauthorized"
+      "Unauthorized",
     )
   }
 }
@@ -44,13 +49,18 @@ export function payexRoute(ctx: PayexContext, method: string, pattern: string, h
       try {
         checkAuth(ctx, req)
         if ((method === "POST" || method === "PATCH") && !/json/i.test(req.headers["content-type"] ?? "")) {
-          throw inputError("The request body must be JSON", [{ name: "Content-Type", description: "must be application/json" }])
+          throw inputError("The request body must be JSON", [
+            { name: "Content-Type", description: "must be application/json" },
+          ])
         }
         const res = handler(req, params, baseUrlOf(ctx, req))
         return { ...res, headers: { "content-type": "application/json; charset=utf-8", ...res.headers } }
       } catch (e) {
         if (e instanceof PayexProblemError) return problemResponse(e, req.path)
-        return problemResponse(new PayexProblemError("systemerror", "An unexpected error occurred in the sandbox"), req.path)
+        return problemResponse(
+          new PayexProblemError("systemerror", "An unexpected error occurred in the sandbox"),
+          req.path,
+        )
       }
     },
   }

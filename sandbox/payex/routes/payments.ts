@@ -76,24 +76,39 @@ export function paymentRoutes(ctx: PayexContext): Route[] {
     payexRoute(ctx, "POST", `${PAYMENTS_PATH}/:id/approvedlegaladdress`, (req, params) => {
       const p = loadPayment(ctx, params.id)
       const body = requireBody(req.body, "addressee")
-      if (p.country !== "SE") throw operationNotAvailable("create-approved-legal-address", "approvedlegaladdress is only available in Sweden")
+      if (p.country !== "SE")
+        throw operationNotAvailable("create-approved-legal-address", "approvedlegaladdress is only available in Sweden")
       assertBeforeAuthorization(ctx, p, "create-approved-legal-address")
       const c = new ProblemCollector()
       const ssn = body.addressee.socialSecurityNumber
       const key = typeof ssn === "string" ? parseSwedishLong(ssn) : null
-      c.check(key !== null, "addressee.socialSecurityNumber", "socialSecurityNumber must be a valid Swedish personal number formatted YYYYMMDDNNNN")
+      c.check(
+        key !== null,
+        "addressee.socialSecurityNumber",
+        "socialSecurityNumber must be a valid Swedish personal number formatted YYYYMMDDNNNN",
+      )
       const zip = body.addressee.zipCode
-      c.check(isText(zip) && /^\d{5}$/.test(normaliseZip(zip)), "addressee.zipCode", "zipCode must be a Swedish postal code of 5 digits")
+      c.check(
+        isText(zip) && /^\d{5}$/.test(normaliseZip(zip)),
+        "addressee.zipCode",
+        "zipCode must be a Swedish postal code of 5 digits",
+      )
       c.throwIfAny()
       const person = findTestPerson("SE", key!)
       if (!person) {
         throw new PayexProblemError("notfound", "No registered address was found for the personal number", [
-          { name: "addressee.socialSecurityNumber", description: "no registered address was found for this personal number" },
+          {
+            name: "addressee.socialSecurityNumber",
+            description: "no registered address was found for this personal number",
+          },
         ])
       }
       if (normaliseZip(zip) !== normaliseZip(person.address.zipCode)) {
         throw new PayexProblemError("inputerror", "The zip code does not match the registered address", [
-          { name: "addressee.zipCode", description: "zipCode does not match the registered address of the personal number" },
+          {
+            name: "addressee.zipCode",
+            description: "zipCode does not match the registered address of the personal number",
+          },
         ])
       }
       p.approvedLegalAddress = { ...person.address }
@@ -101,7 +116,10 @@ export function paymentRoutes(ctx: PayexContext): Route[] {
       p.updated = now()
       return {
         status: 200,
-        body: { payment: paymentPath(p), approvedLegalAddress: addressView(p, "approvedlegaladdress", p.approvedLegalAddress) },
+        body: {
+          payment: paymentPath(p),
+          approvedLegalAddress: addressView(p, "approvedlegaladdress", p.approvedLegalAddress),
+        },
       }
     }),
 
@@ -110,21 +128,30 @@ export function paymentRoutes(ctx: PayexContext): Route[] {
       if (!p.approvedLegalAddress) throw new PayexProblemError("notfound", "The payment has no approved legal address")
       return {
         status: 200,
-        body: { payment: paymentPath(p), approvedLegalAddress: addressView(p, "approvedlegaladdress", p.approvedLegalAddress) },
+        body: {
+          payment: paymentPath(p),
+          approvedLegalAddress: addressView(p, "approvedlegaladdress", p.approvedLegalAddress),
+        },
       }
     }),
 
     payexRoute(ctx, "GET", `${PAYMENTS_PATH}/:id/legaladdress`, (_req, params) => {
       const p = loadPayment(ctx, params.id)
       if (!p.legalAddress) throw new PayexProblemError("notfound", "The payment has no legal address yet")
-      return { status: 200, body: { payment: paymentPath(p), legalAddress: addressView(p, "legaladdress", p.legalAddress) } }
+      return {
+        status: 200,
+        body: { payment: paymentPath(p), legalAddress: addressView(p, "legaladdress", p.legalAddress) },
+      }
     }),
 
     ...["payeeInfo", "payeeinfo"].map((resource) =>
       payexRoute(ctx, "GET", `${PAYMENTS_PATH}/:id/${resource}`, (_req, params) => {
         const p = loadPayment(ctx, params.id)
-        return { status: 200, body: { payment: paymentPath(p), payeeInfo: { id: `${paymentPath(p)}/payeeInfo`, ...p.payeeInfo } } }
-      })
+        return {
+          status: 200,
+          body: { payment: paymentPath(p), payeeInfo: { id: `${paymentPath(p)}/payeeInfo`, ...p.payeeInfo } },
+        }
+      }),
     ),
 
     payexRoute(ctx, "GET", `${PAYMENTS_PATH}/:id/urls`, (_req, params) => {

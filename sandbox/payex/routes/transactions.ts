@@ -4,8 +4,21 @@ import { PayexProblemError, operationNotAvailable } from "../problems"
 import type { PaymentRecord, TransactionRecord, TransactionType } from "../state"
 import { findTestPerson } from "../test-data"
 import { assertPayeeReferenceFree, requireBody } from "../validation"
-import { validateAuthorization, validateCancellation, validateCapture, validateReversal } from "../validation-transactions"
-import { PAYMENTS_PATH, authorizationItem, captureItem, paymentPath, plainItem, transactionPath, transactionView } from "../views"
+import {
+  validateAuthorization,
+  validateCancellation,
+  validateCapture,
+  validateReversal,
+} from "../validation-transactions"
+import {
+  PAYMENTS_PATH,
+  authorizationItem,
+  captureItem,
+  paymentPath,
+  plainItem,
+  transactionPath,
+  transactionView,
+} from "../views"
 import { loadPayment, loadTransaction, notifyTransaction, payexRoute } from "./context"
 import type { PayexContext } from "./context"
 
@@ -13,9 +26,21 @@ type ItemView = (p: PaymentRecord, t: TransactionRecord) => Record<string, unkno
 
 /** name of the list resource, its list key, the single-item key, the transaction type and the item view */
 const KINDS: Array<{ resource: string; list: string; single: string; type: TransactionType; view: ItemView }> = [
-  { resource: "authorizations", list: "authorizationList", single: "authorization", type: "Authorization", view: authorizationItem },
+  {
+    resource: "authorizations",
+    list: "authorizationList",
+    single: "authorization",
+    type: "Authorization",
+    view: authorizationItem,
+  },
   { resource: "captures", list: "captureList", single: "capture", type: "Capture", view: captureItem },
-  { resource: "cancellations", list: "cancellationList", single: "cancellation", type: "Cancellation", view: plainItem },
+  {
+    resource: "cancellations",
+    list: "cancellationList",
+    single: "cancellation",
+    type: "Cancellation",
+    view: plainItem,
+  },
   { resource: "reversals", list: "reversalList", single: "reversal", type: "Reversal", view: plainItem },
 ]
 
@@ -41,12 +66,19 @@ export function transactionRoutes(ctx: PayexContext): Route[] {
       const p = loadPayment(ctx, params.id)
       const body = requireBody(req.body)
       if (p.state !== "Ready") throw operationNotAvailable("create-authorization", `the payment is ${p.state}`)
-      if (state.isAuthorized(p)) throw operationNotAvailable("create-authorization", "the payment is already authorized")
+      if (state.isAuthorized(p))
+        throw operationNotAvailable("create-authorization", "the payment is already authorized")
       const input = validateAuthorization(body, p.country)
       p.consumer = input.consumer
       p.legalAddress = input.legalAddress
       if (input.billingAddress) p.billingAddress = input.billingAddress
-      const base = { type: "Authorization" as const, amount: p.amount, vatAmount: p.vatAmount, description: p.description, payeeReference: p.payeeInfo.payeeReference }
+      const base = {
+        type: "Authorization" as const,
+        amount: p.amount,
+        vatAmount: p.vatAmount,
+        description: p.description,
+        payeeReference: p.payeeInfo.payeeReference,
+      }
 
       const person = findTestPerson(p.country, input.key)
       if (person && !person.creditApproved) {
@@ -130,14 +162,20 @@ export function transactionRoutes(ctx: PayexContext): Route[] {
         status: 200,
         body: {
           payment: paymentPath(p),
-          transactions: { id: `${paymentPath(p)}/transactions`, transactionList: p.transactions.map((t) => transactionView(p, t)) },
+          transactions: {
+            id: `${paymentPath(p)}/transactions`,
+            transactionList: p.transactions.map((t) => transactionView(p, t)),
+          },
         },
       }
     }),
 
     payexRoute(ctx, "GET", `${PAYMENTS_PATH}/:id/transactions/:tid`, (_req, params) => {
       const p = loadPayment(ctx, params.id)
-      return { status: 200, body: { payment: paymentPath(p), transaction: transactionView(p, loadTransaction(p, params.tid)) } }
+      return {
+        status: 200,
+        body: { payment: paymentPath(p), transaction: transactionView(p, loadTransaction(p, params.tid)) },
+      }
     }),
 
     payexRoute(ctx, "GET", `${PAYMENTS_PATH}/:id/transactions/:tid/itemdescriptions`, (_req, params) => {
@@ -163,12 +201,18 @@ export function transactionRoutes(ctx: PayexContext): Route[] {
       payexRoute(ctx, "GET", `${PAYMENTS_PATH}/:id/${k.resource}`, (_req, params) => {
         const p = loadPayment(ctx, params.id)
         const list = p.transactions.filter((t) => t.type === k.type).map((t) => k.view(p, t))
-        return { status: 200, body: { payment: paymentPath(p), [k.resource]: { id: `${paymentPath(p)}/${k.resource}`, [k.list]: list } } }
+        return {
+          status: 200,
+          body: { payment: paymentPath(p), [k.resource]: { id: `${paymentPath(p)}/${k.resource}`, [k.list]: list } },
+        }
       }),
       payexRoute(ctx, "GET", `${PAYMENTS_PATH}/:id/${k.resource}/:tid`, (_req, params) => {
         const p = loadPayment(ctx, params.id)
-        return { status: 200, body: { payment: paymentPath(p), [k.single]: k.view(p, loadTransaction(p, params.tid, k.type)) } }
-      })
+        return {
+          status: 200,
+          body: { payment: paymentPath(p), [k.single]: k.view(p, loadTransaction(p, params.tid, k.type)) },
+        }
+      }),
     )
   }
   return routes

@@ -40,7 +40,11 @@ describe("sandbox/shared/server", () => {
         {
           method: "GET",
           pattern: "/custom",
-          handler: () => ({ status: 418, body: { x: 1 }, headers: { "content-type": "application/problem+json", "x-extra": "yes" } }),
+          handler: () => ({
+            status: 418,
+            body: { x: 1 },
+            headers: { "content-type": "application/problem+json", "x-extra": "yes" },
+          }),
         },
         { method: "GET", pattern: "/empty", handler: () => ({ status: 204 }) },
         {
@@ -197,7 +201,9 @@ describe("sandbox/shared/server", () => {
   it("latencyOnly delays only the requests it matches", async () => {
     server.setFaults({ latencyMs: 60_000, latencyOnly: "^GET /counter$" })
     let delayedAnswered = false
-    const delayed = fetch(`${server.url}/counter`).then(() => (delayedAnswered = true)).catch(() => undefined)
+    const delayed = fetch(`${server.url}/counter`)
+      .then(() => (delayedAnswered = true))
+      .catch(() => undefined)
     // another request is answered at once (with 60 s latency this test would time out)
     const res = await fetch(`${server.url}/no-such-route`)
     expect(res.status).toBe(404)

@@ -19,5 +19,7 @@ export function isValidEmail(s: string): boolean {
     return false
   }
   const labels = domain.split(".")
-  return labels.length >= 2 && labels.every((label) => label.length > 0 && !label.startsWith("-") && !label.endsWith("-"))
+  return (
+    labels.length >= 2 && labels.every((label) => label.length > 0 && !label.startsWith("-") && !label.endsWith("-"))
+  )
 }

@@ -44,7 +44,10 @@ export function normalizeMsisdn(input: string, defaultCountry: MsisdnCountry): s
   if (typeof input !== "string" || !(defaultCountry in RULES)) {
     return null
   }
-  const compact = input.trim().replace(/\(0\)/g, "").replace(/[\s\-./()]/g, "")
+  const compact = input
+    .trim()
+    .replace(/\(0\)/g, "")
+    .replace(/[\s\-./()]/g, "")
   let international: string | null = null
   if (compact.startsWith("+")) {
     international = compact.slice(1)

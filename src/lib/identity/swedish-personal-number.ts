@@ -92,7 +92,8 @@ export function parseSwedishPersonalNumber(input: string, today: Date = new Date
     return null
   }
 
-  const yymmdd = String(year % 100).padStart(2, "0") + String(month).padStart(2, "0") + String(dayField).padStart(2, "0")
+  const yymmdd =
+    String(year % 100).padStart(2, "0") + String(month).padStart(2, "0") + String(dayField).padStart(2, "0")
   if (!luhnChecksumValid(yymmdd + serial)) {
     return null
   }

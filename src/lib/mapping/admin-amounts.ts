@@ -9,7 +9,10 @@ export const MAX_ADMIN_LIST_LENGTH = 100
 
 /** A request value that must not reach Payer; `field` names it (`lines[0].unit_amount`). */
 export class AdminInputError extends Error {
-  constructor(readonly field: string, reason: string) {
+  constructor(
+    readonly field: string,
+    reason: string,
+  ) {
     super(`${field}: ${reason}`)
     this.name = "AdminInputError"
   }
@@ -31,12 +34,15 @@ export function parseMajorAmount(value: unknown, currencyCode: string, field: st
   if (text === null) {
     throw new AdminInputError(
       field,
-      `must be a positive amount in ${currencyCode.toUpperCase()} written as digits with at most ${decimals} decimals (e.g. "12.50"), got ${describe(value)}`
+      `must be a positive amount in ${currencyCode.toUpperCase()} written as digits with at most ${decimals} decimals (e.g. "12.50"), got ${describe(value)}`,
     )
   }
   const result = scaledSafeInteger(text, decimals)
   if (result === null || result <= 0) {
-    throw new AdminInputError(field, `must be greater than 0 and at most ${Number.MAX_SAFE_INTEGER} minor units, got ${describe(value)}`)
+    throw new AdminInputError(
+      field,
+      `must be greater than 0 and at most ${Number.MAX_SAFE_INTEGER} minor units, got ${describe(value)}`,
+    )
   }
   return result
 }

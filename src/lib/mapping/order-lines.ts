@@ -55,7 +55,7 @@ function integerQuantity(q: BigNumberInput, what: string): number {
 export function grossLinesForItems(
   order: OrderLike,
   selection: ItemSelection[],
-  { includeShipping }: { includeShipping: boolean }
+  { includeShipping }: { includeShipping: boolean },
 ): GrossLine[] {
   const byId = new Map((order.items ?? []).map((i) => [i.id, i]))
   const lines: GrossLine[] = []
@@ -66,7 +66,9 @@ export function grossLinesForItems(
     const from = sel.from ?? 0
     if (sel.quantity <= 0) continue
     if (from + sel.quantity > lineQuantity) {
-      throw new Error(`Line item ${item.id} has ${lineQuantity} units; cannot bill units ${from + 1}-${from + sel.quantity}`)
+      throw new Error(
+        `Line item ${item.id} has ${lineQuantity} units; cannot bill units ${from + 1}-${from + sel.quantity}`,
+      )
     }
     const totalMinor = toMinorUnits(item.total, order.currency_code)
     lines.push({
@@ -115,7 +117,7 @@ export interface FulfillmentLike {
  */
 export function fulfillmentSelection(
   fulfillments: FulfillmentLike[],
-  fulfillmentId: string
+  fulfillmentId: string,
 ): { selection: ItemSelection[]; first: boolean } | null {
   const live = fulfillments
     .filter((f) => !f.canceled_at)
@@ -124,7 +126,8 @@ export function fulfillmentSelection(
   if (index < 0) return null
   const billedBefore = new Map<string, number>()
   for (const f of live.slice(0, index)) {
-    for (const i of f.items ?? []) billedBefore.set(i.line_item_id, (billedBefore.get(i.line_item_id) ?? 0) + Number(i.quantity))
+    for (const i of f.items ?? [])
+      billedBefore.set(i.line_item_id, (billedBefore.get(i.line_item_id) ?? 0) + Number(i.quantity))
   }
   const selection = (live[index].items ?? []).map((i) => ({
     item_id: i.line_item_id,

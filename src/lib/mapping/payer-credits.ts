@@ -15,7 +15,13 @@ import { summarizeVat } from "../money/vat"
 import { manualCreditItems, MAX_DESCRIPTION_LENGTH } from "../payer/items"
 import type { PayerItem } from "../payer/types"
 import type { PayerInvoiceLineRow, RowWith } from "./payer-invoice-rows"
-import { AdminInputError, parseBoundedList, parseMajorAmount, parsePositiveInteger, parseVatPercent } from "./admin-amounts"
+import {
+  AdminInputError,
+  parseBoundedList,
+  parseMajorAmount,
+  parsePositiveInteger,
+  parseVatPercent,
+} from "./admin-amounts"
 
 /** What crediting reads of an invoice line (a payer_invoice_line row). */
 export type CreditableLine = RowWith<
@@ -84,7 +90,7 @@ export function remainingVatGroups(invoice: CreditableInvoice): Array<{ amount: 
     throw new Error(`Invoice ${invoice.invoice_number} has no lines to split a credit's VAT over`)
   }
   const remaining = summarizeVat(
-    invoice.lines.map((l) => ({ amount: remainingLineAmount(l), vatBasisPoints: l.vat_basis_points }))
+    invoice.lines.map((l) => ({ amount: remainingLineAmount(l), vatBasisPoints: l.vat_basis_points })),
   ).filter((g) => g.amount > 0)
   const groups = remaining.length
     ? remaining
@@ -103,7 +109,7 @@ const byInvoiceNumber = (a: CreditableInvoice, b: CreditableInvoice) =>
 export function planRefundCredits(
   invoices: CreditableInvoice[],
   amountMinor: number,
-  description = "Refund"
+  description = "Refund",
 ): PlannedCredit[] {
   if (!isPositiveInteger(amountMinor)) {
     throw new CreditRequestError("amount", `must be a positive whole number of minor units, got ${amountMinor}`)
@@ -113,7 +119,7 @@ export function planRefundCredits(
   if (amountMinor > available) {
     throw new CreditRequestError(
       "amount",
-      `the refund of ${amountMinor} exceeds what remains to credit on the order's Payer invoices (${available})`
+      `the refund of ${amountMinor} exceeds what remains to credit on the order's Payer invoices (${available})`,
     )
   }
   const plan: PlannedCredit[] = []
@@ -151,7 +157,10 @@ function partialCredit(invoice: CreditableInvoice, rawItems: unknown): PlannedCr
     const position = parsePositiveInteger(rawPosition, `items[${i}].position`)
     const line = invoice.lines.find((l) => l.position === position)
     if (!line) {
-      throw new CreditRequestError(`items[${i}].position`, `invoice ${invoice.invoice_number} has no position ${position}`)
+      throw new CreditRequestError(
+        `items[${i}].position`,
+        `invoice ${invoice.invoice_number} has no position ${position}`,
+      )
     }
     if (seen.has(position)) {
       throw new CreditRequestError(`items[${i}].position`, `position ${position} is listed more than once`)
@@ -162,11 +171,12 @@ function partialCredit(invoice: CreditableInvoice, rawItems: unknown): PlannedCr
     if (quantity > left) {
       throw new CreditRequestError(
         `items[${i}].quantity`,
-        `${quantity} exceeds what remains to credit on position ${position} (${left})`
+        `${quantity} exceeds what remains to credit on position ${position} (${left})`,
       )
     }
     // As Payer: unit price x quantity, except the part completing a position takes exactly what is left.
-    amount += quantity === left ? line.total_amount - line.unit_amount * (line.quantity - left) : line.unit_amount * quantity
+    amount +=
+      quantity === left ? line.total_amount - line.unit_amount * (line.quantity - left) : line.unit_amount * quantity
     return { position, quantity }
   })
   assertWithinRemaining(invoice, amount, "items")
@@ -210,7 +220,7 @@ function assertWithinRemaining(invoice: CreditableInvoice, amount: number, field
   if (amount > remaining) {
     throw new CreditRequestError(
       field,
-      `the credit of ${amount} exceeds what remains to credit on invoice ${invoice.invoice_number} (${remaining})`
+      `the credit of ${amount} exceeds what remains to credit on invoice ${invoice.invoice_number} (${remaining})`,
     )
   }
 }
@@ -222,7 +232,7 @@ function assertWithinRemaining(invoice: CreditableInvoice, amount: number, field
 export function validateCreditRequest(
   invoice: CreditableInvoice,
   request: AdminCreditRequest,
-  currencyCode: string
+  currencyCode: string,
 ): PlannedCredit {
   switch ((request as { type?: unknown })?.type) {
     case "full":

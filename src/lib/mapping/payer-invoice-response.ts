@@ -47,7 +47,7 @@ export function serializePayerInvoiceLine(line: PayerInvoiceLineRecord, currency
 
 export function serializePayerInvoice(record: PayerInvoiceRecord) {
   const currency = record.currency_code
-  const createdAt = record.created_at instanceof Date ? record.created_at.toISOString() : record.created_at ?? null
+  const createdAt = record.created_at instanceof Date ? record.created_at.toISOString() : (record.created_at ?? null)
   return {
     id: record.id,
     kind: record.kind,

@@ -104,8 +104,15 @@ export async function runBoundedSync(opts: {
 }): Promise<SyncRunOutcome> {
   const { targets, budget } = opts
   const lowest = targets[0] ?? null
-  const start = opts.cursor !== null ? firstAtOrAfter(targets, opts.cursor) ?? lowest : lowest
-  const outcome: SyncRunOutcome = { from_invoice_number: start, pages: 0, updated: 0, next_cursor: null, completed_cycle: true, stopped_by: null }
+  const start = opts.cursor !== null ? (firstAtOrAfter(targets, opts.cursor) ?? lowest) : lowest
+  const outcome: SyncRunOutcome = {
+    from_invoice_number: start,
+    pages: 0,
+    updated: 0,
+    next_cursor: null,
+    completed_cycle: true,
+    stopped_by: null,
+  }
   if (start === null || lowest === null) return outcome
 
   let position = start
@@ -139,7 +146,10 @@ export function syncUpdateFor(record: SyncableRecord, invoice: PayerInvoice): Sy
   if (Number.isSafeInteger(invoice.creditedAmount) && invoice.creditedAmount !== Number(record.credited_amount ?? 0)) {
     next.credited_amount = invoice.creditedAmount as number
   }
-  if (Number.isSafeInteger(invoice.outstandingAmount) && invoice.outstandingAmount !== Number(record.outstanding_amount ?? 0)) {
+  if (
+    Number.isSafeInteger(invoice.outstandingAmount) &&
+    invoice.outstandingAmount !== Number(record.outstanding_amount ?? 0)
+  ) {
     next.outstanding_amount = invoice.outstandingAmount as number
   }
   if (typeof invoice.dueDate === "string" && invoice.dueDate !== record.due_date) next.due_date = invoice.dueDate

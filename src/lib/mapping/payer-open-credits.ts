@@ -14,13 +14,21 @@ import type { PayerInvoiceRow, RowWith } from "./payer-invoice-rows"
 export type CreditStatus = PayerInvoiceRow["status"]
 
 /** What open-credit planning reads of a credit record. */
-export type CreditRecordLike = RowWith<PayerInvoiceRow, "id" | "kind" | "status" | "total_amount", "credited_invoice_id" | "metadata">
+export type CreditRecordLike = RowWith<
+  PayerInvoiceRow,
+  "id" | "kind" | "status" | "total_amount",
+  "credited_invoice_id" | "metadata"
+>
 
 /**
  * What open-credit planning reads of an invoice record; its credited_amount is Payer's creditedAmount (written by
  * credits and the status sync; Payer leaves standalone credits out).
  */
-export type InvoiceRecordLike = RowWith<PayerInvoiceRow, "id" | "total_amount" | "credited_amount", "invoice_number"> & {
+export type InvoiceRecordLike = RowWith<
+  PayerInvoiceRow,
+  "id" | "total_amount" | "credited_amount",
+  "invoice_number"
+> & {
   lines?: Array<CreditableLine & { line_item_id?: string | null }>
 }
 
@@ -50,7 +58,7 @@ function storedCredit(record: CreditRecordLike): StoredCredit | undefined {
  */
 export function creditableWithOpenCredits(
   invoice: InvoiceRecordLike,
-  records: CreditRecordLike[]
+  records: CreditRecordLike[],
 ): Omit<CreditableInvoice, "lines"> & { lines: Array<CreditableLine & { line_item_id?: string | null }> } {
   const { issued, open } = countingCredits(invoice.id, records)
   const sum = (list: CreditRecordLike[]) => list.reduce((total, r) => total + Number(r.total_amount), 0)
@@ -58,7 +66,10 @@ export function creditableWithOpenCredits(
   const heldByPosition = new Map<number, number>()
   for (const r of open.filter((r) => storedCredit(r)?.type === "partial")) {
     for (const item of storedCredit(r)?.items ?? []) {
-      heldByPosition.set(Number(item.position), (heldByPosition.get(Number(item.position)) ?? 0) + Number(item.quantity))
+      heldByPosition.set(
+        Number(item.position),
+        (heldByPosition.get(Number(item.position)) ?? 0) + Number(item.quantity),
+      )
     }
   }
   return {

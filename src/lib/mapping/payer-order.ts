@@ -3,7 +3,14 @@
  * No HTTP, no Medusa container. The order-creation shapes come from Payer's WooCommerce integration
  * (see the notes), so they live here, in one place, easy to correct.
  */
-import { buildPayerItems, type InvoiceLineInput, type PayerAddress, type PayerCreateOrderRequest, type PayerInvoiceCustomer, type PayerItem } from "../payer"
+import {
+  buildPayerItems,
+  type InvoiceLineInput,
+  type PayerAddress,
+  type PayerCreateOrderRequest,
+  type PayerInvoiceCustomer,
+  type PayerItem,
+} from "../payer"
 import { grossLinesForItems, type ItemSelection, type OrderLike } from "./order-lines"
 
 /** A Payer item and the Medusa line it bills (a line item or a shipping method). */
@@ -42,7 +49,11 @@ export const MAX_PAYER_REFERENCE_ID_LENGTH = 48
  * Payer items for some units of an order (positions from 1): unit prices incl. VAT in minor units, VAT in
  * basis points, a line whose slice does not divide evenly split in two items, shipping as its own line.
  */
-export function payerItemsFor(order: OrderLike, selection: ItemSelection[], { includeShipping }: { includeShipping: boolean }): PlannedPayerItem[] {
+export function payerItemsFor(
+  order: OrderLike,
+  selection: ItemSelection[],
+  { includeShipping }: { includeShipping: boolean },
+): PlannedPayerItem[] {
   // Positions follow the order's lines, not the order in which a fulfillment happens to list its items.
   const rank = new Map((order.items ?? []).map((i, index) => [i.id, index]))
   const sorted = [...selection].sort((a, b) => (rank.get(a.item_id) ?? 0) - (rank.get(b.item_id) ?? 0))
@@ -65,7 +76,11 @@ export function payerItemsFor(order: OrderLike, selection: ItemSelection[], { in
   })
   return buildPayerItems(inputs).map(({ lineItemId, ...item }) => {
     const isShipping = lineItemId !== undefined && shippingIds.has(lineItemId) && !items.has(lineItemId)
-    return { ...item, line_item_id: isShipping ? null : lineItemId ?? null, shipping_method_id: isShipping ? lineItemId ?? null : null }
+    return {
+      ...item,
+      line_item_id: isShipping ? null : (lineItemId ?? null),
+      shipping_method_id: isShipping ? (lineItemId ?? null) : null,
+    }
   })
 }
 
@@ -80,7 +95,10 @@ function compact<T extends object>(o: T): T {
  * The invoice customer: the company from the checkout data, the address from the order's billing address.
  * Throws an Error naming what is missing (it ends up on the invoice record).
  */
-export function payerInvoiceCustomer(data: B2BPaymentData, address: OrderAddressLike | null | undefined): PayerInvoiceCustomer {
+export function payerInvoiceCustomer(
+  data: B2BPaymentData,
+  address: OrderAddressLike | null | undefined,
+): PayerInvoiceCustomer {
   const companyName = text(data.company_name)
   const regNumber = String(data.org_number ?? "").replace(/\D/g, "")
   if (!companyName) throw new Error("The payment has no company_name")
@@ -109,7 +127,8 @@ export function payerInvoiceCustomer(data: B2BPaymentData, address: OrderAddress
 /** referenceId of a record's Payer order: the record id, with the attempt once a 409 forced a new order. */
 export function payerReferenceId(recordId: string, attempt: number): string {
   const reference = attempt > 0 ? `${recordId}-${attempt}` : recordId
-  if (reference.length > MAX_PAYER_REFERENCE_ID_LENGTH) throw new Error(`referenceId ${reference} is longer than ${MAX_PAYER_REFERENCE_ID_LENGTH} characters`)
+  if (reference.length > MAX_PAYER_REFERENCE_ID_LENGTH)
+    throw new Error(`referenceId ${reference} is longer than ${MAX_PAYER_REFERENCE_ID_LENGTH} characters`)
   return reference
 }
 

@@ -26,7 +26,7 @@ function macOf(secret: string, paymentId: string, amountMinor: number, creditInv
 
 export function signPendingRefund(
   secret: string,
-  input: { payment_id: string; amount_minor: number; credit_invoice_number: string }
+  input: { payment_id: string; amount_minor: number; credit_invoice_number: string },
 ): PendingPayerRefund {
   if (!secret) throw new Error("signPendingRefund needs the Payer client secret")
   return {
@@ -40,7 +40,12 @@ export function signPendingRefund(
  * Why a marker found in payment data is not the plugin's for this refund, or null when it is. Anything
  * else than an object the plugin signed for exactly this payment and amount is refused.
  */
-export function pendingRefundProblem(secret: string, marker: unknown, paymentId: string, amountMinor: number): string | null {
+export function pendingRefundProblem(
+  secret: string,
+  marker: unknown,
+  paymentId: string,
+  amountMinor: number,
+): string | null {
   if (!marker || typeof marker !== "object" || Array.isArray(marker)) return "not an object"
   const m = marker as Record<string, unknown>
   if (typeof m.amount_minor !== "number" || typeof m.credit_invoice_number !== "string" || typeof m.mac !== "string") {

@@ -13,7 +13,9 @@ import {
   type PlannedCredit,
 } from "./payer-credits"
 
-export type ReturnableInvoice = Omit<CreditableInvoice, "lines"> & { lines: Array<CreditableLine & { line_item_id?: string | null }> }
+export type ReturnableInvoice = Omit<CreditableInvoice, "lines"> & {
+  lines: Array<CreditableLine & { line_item_id?: string | null }>
+}
 
 export interface ReturnedItem {
   line_item_id: string
@@ -31,7 +33,11 @@ function add(list: ReturnedItem[], lineItemId: string, quantity: number): void {
   else list.push({ line_item_id: lineItemId, quantity })
 }
 
-export function planReturnCredits(invoices: ReturnableInvoice[], returned: ReturnedItem[], currencyCode: string): ReturnCreditPlan {
+export function planReturnCredits(
+  invoices: ReturnableInvoice[],
+  returned: ReturnedItem[],
+  currencyCode: string,
+): ReturnCreditPlan {
   const ordered = [...invoices].sort((a, b) => Number(a.invoice_number) - Number(b.invoice_number))
   const taken = new Map<string, Map<number, number>>() // invoice id -> position -> units taken by this plan
   const returnedBy = new Map<string, ReturnedItem[]>()
@@ -62,10 +68,15 @@ export function planReturnCredits(invoices: ReturnableInvoice[], returned: Retur
   for (const invoice of ordered) {
     const positions = taken.get(invoice.id)
     if (!positions) continue
-    const items = [...positions.entries()].sort(([a], [b]) => a - b).map(([position, quantity]) => ({ position, quantity }))
+    const items = [...positions.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([position, quantity]) => ({ position, quantity }))
     try {
       const planned = validateCreditRequest(invoice, { type: "partial", items }, currencyCode)
-      credits.push({ ...(planned as Extract<PlannedCredit, { type: "partial" }>), returned: returnedBy.get(invoice.id)! })
+      credits.push({
+        ...(planned as Extract<PlannedCredit, { type: "partial" }>),
+        returned: returnedBy.get(invoice.id)!,
+      })
     } catch (e) {
       if (!(e instanceof CreditRequestError)) throw e
       for (const r of returnedBy.get(invoice.id)!) add(uncovered, r.line_item_id, r.quantity)

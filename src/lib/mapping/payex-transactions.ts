@@ -30,12 +30,13 @@ export function buildCaptureRequest(input: {
 }): PayexCaptureRequest {
   const total = sumAmounts(input.lines)
   const amount = input.amount ?? total
-  if (!Number.isInteger(amount) || amount <= 0) throw new Error(`Capture amount must be a positive number of minor units, got ${amount}`)
+  if (!Number.isInteger(amount) || amount <= 0)
+    throw new Error(`Capture amount must be a positive number of minor units, got ${amount}`)
   const lines = amount === total ? input.lines.filter((l) => l.amount !== 0) : scaleLines(input.lines, amount)
   for (const l of lines) {
     if (!isPayexVatBasisPoints(l.vatBasisPoints)) {
       throw new UnsupportedVatRateError(
-        `PayEx does not accept a VAT rate of ${basisPointsToPercent(l.vatBasisPoints)}% (line "${l.description}"); supported: ${PAYEX_VAT_BASIS_POINTS.map(basisPointsToPercent).join(", ")}%`
+        `PayEx does not accept a VAT rate of ${basisPointsToPercent(l.vatBasisPoints)}% (line "${l.description}"); supported: ${PAYEX_VAT_BASIS_POINTS.map(basisPointsToPercent).join(", ")}%`,
       )
     }
   }
@@ -47,7 +48,10 @@ export function buildCaptureRequest(input: {
       vatAmount: vatSummary.reduce((s, g) => s + g.vatAmount, 0),
       payeeReference: input.payeeReference,
       description: truncateDescription(input.description, DESCRIPTION_MAX),
-      itemDescriptions: lines.map((l) => ({ amount: l.amount, description: truncateDescription(l.description, DESCRIPTION_MAX) })),
+      itemDescriptions: lines.map((l) => ({
+        amount: l.amount,
+        description: truncateDescription(l.description, DESCRIPTION_MAX),
+      })),
       vatSummary,
     },
   }

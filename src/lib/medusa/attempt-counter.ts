@@ -46,7 +46,8 @@ function readWindow(value: unknown, now: number): StoredWindow | null {
   // Tolerant read: a cache may hand back another shape (an older version, a JSON round trip); start afresh then.
   if (!value || typeof value !== "object") return null
   const { count, resetAt } = value as Partial<StoredWindow>
-  if (!Number.isInteger(count) || typeof resetAt !== "number" || !Number.isFinite(resetAt) || resetAt <= now) return null
+  if (!Number.isInteger(count) || typeof resetAt !== "number" || !Number.isFinite(resetAt) || resetAt <= now)
+    return null
   return { count: count as number, resetAt }
 }
 
@@ -59,14 +60,17 @@ export async function countAttempt(
   deps: { cache: CounterCache; locking: CounterLocking },
   key: string,
   limit: AttemptLimit,
-  options: { now?: () => number; lockTimeoutSeconds?: number } = {}
+  options: { now?: () => number; lockTimeoutSeconds?: number } = {},
 ): Promise<AttemptResult> {
   const now = options.now ?? Date.now
   return deps.locking.execute(
     `lock:${key}`,
     async () => {
       const at = now()
-      const current = readWindow(await deps.cache.get<StoredWindow>(key), at) ?? { count: 0, resetAt: at + limit.windowSeconds * 1000 }
+      const current = readWindow(await deps.cache.get<StoredWindow>(key), at) ?? {
+        count: 0,
+        resetAt: at + limit.windowSeconds * 1000,
+      }
       const retryAfterSeconds = Math.max(1, Math.ceil((current.resetAt - at) / 1000))
       if (current.count >= limit.max) return { allowed: false, count: current.count, retryAfterSeconds }
       const next = { count: current.count + 1, resetAt: current.resetAt }
@@ -74,6 +78,6 @@ export async function countAttempt(
       await deps.cache.set(key, next, retryAfterSeconds)
       return { allowed: true, count: next.count, retryAfterSeconds }
     },
-    { timeout: options.lockTimeoutSeconds ?? 5 }
+    { timeout: options.lockTimeoutSeconds ?? 5 },
   )
 }

@@ -53,7 +53,7 @@ export type OrderPayment = { id: string; data?: unknown; provider_id?: string | 
 /** The order's live payment made with the provider of `identifier` (for example "payex-invoice"). */
 export function livePaymentOf<P extends { provider_id?: string | null; canceled_at?: unknown }>(
   order: { payment_collections?: Array<{ payments?: P[] | null } | null> | null } | null | undefined,
-  identifier: string
+  identifier: string,
 ): P | undefined {
   return (order?.payment_collections ?? [])
     .flatMap((pc) => pc?.payments ?? [])

@@ -10,15 +10,22 @@ type ProviderEntry = { id?: unknown; options?: unknown }
  * provider instance, but every server instance reads the same configuration. `modules` is an object keyed by
  * module after defineConfig, and an array before it; both are read.
  */
-export function paymentProviderOptions(container: Resolver, identifier: string, providerId: string): Record<string, unknown> | undefined {
+export function paymentProviderOptions(
+  container: Resolver,
+  identifier: string,
+  providerId: string,
+): Record<string, unknown> | undefined {
   const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE) as { modules?: unknown } | undefined
-  const modules = Array.isArray(config?.modules) ? config.modules : Object.values((config?.modules ?? {}) as Record<string, unknown>)
+  const modules = Array.isArray(config?.modules)
+    ? config.modules
+    : Object.values((config?.modules ?? {}) as Record<string, unknown>)
   for (const mod of modules) {
     const providers = (mod as { options?: { providers?: unknown } } | undefined)?.options?.providers
     if (!Array.isArray(providers)) continue
     for (const entry of providers as ProviderEntry[]) {
       const id = typeof entry?.id === "string" && entry.id ? `pp_${identifier}_${entry.id}` : `pp_${identifier}`
-      if (id === providerId && entry.options && typeof entry.options === "object") return entry.options as Record<string, unknown>
+      if (id === providerId && entry.options && typeof entry.options === "object")
+        return entry.options as Record<string, unknown>
     }
   }
   return undefined

@@ -29,7 +29,10 @@ export interface PaymentModuleCradle {
   captureService: { retrieve(id: string, config: { relations: string[] }): Promise<CaptureRecord> }
   refundService: { retrieve(id: string, config: { select: string[] }): Promise<RefundRecord> }
   paymentService: {
-    list(filter: { id?: string; payment_session_id?: string }, config: { relations: string[]; take: number }): Promise<PaymentRecord[]>
+    list(
+      filter: { id?: string; payment_session_id?: string },
+      config: { relations: string[]; take: number },
+    ): Promise<PaymentRecord[]>
   }
 }
 
@@ -47,7 +50,9 @@ export class PaymentModuleRecords {
   }
 
   /** The capture row Medusa created before calling `capturePayment` (its id is the idempotency key). */
-  async capture(captureId: string): Promise<{ amount: BigNumberInput; payment_id: string; payment_collection_id: string; currency_code: string }> {
+  async capture(
+    captureId: string,
+  ): Promise<{ amount: BigNumberInput; payment_id: string; payment_collection_id: string; currency_code: string }> {
     const capture = await this.cradle.captureService.retrieve(captureId, { relations: ["payment"] })
     return {
       amount: capture.raw_amount ?? capture.amount,

@@ -57,7 +57,7 @@ export function scaleLines(lines: GrossLine[], targetAmount: number): GrossLine[
   }
   const parts = allocateProportionally(
     targetAmount,
-    lines.map((line) => line.amount)
+    lines.map((line) => line.amount),
   )
   return lines.map((line, i) => ({ ...line, amount: parts[i] })).filter((line) => line.amount !== 0)
 }
@@ -76,7 +76,9 @@ export function truncateDescription(text: string, max: number): string {
   if (!Number.isInteger(max) || max < 1) {
     throw new Error(`max must be a positive integer, got ${max}`)
   }
-  const clean = String(text ?? "").replace(/\s+/g, " ").trim()
+  const clean = String(text ?? "")
+    .replace(/\s+/g, " ")
+    .trim()
   if (clean === "") {
     return "-"
   }

@@ -18,12 +18,34 @@ import type { BigNumberInput } from "@medusajs/framework/types"
  */
 const EXPONENT_BY_CURRENCY: Readonly<Record<string, number>> = {
   // No minor unit.
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0,
-  RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
   // Thousandths.
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
   // Units of account with four decimals.
-  CLF: 4, UYW: 4,
+  CLF: 4,
+  UYW: 4,
 }
 
 const DEFAULT_EXPONENT = 2
@@ -139,7 +161,9 @@ export function majorUnits(minor: StoredMinorUnits, currencyCode: string): numbe
   const major = value.shiftedBy(-currencyDecimals(currencyCode))
   const answer = major.toNumber()
   if (!MathBN.convert(answer).eq(major)) {
-    throw new Error(`Amount ${major.toFixed()} ${currencyCode.toUpperCase()} cannot be answered exactly as a JSON number`)
+    throw new Error(
+      `Amount ${major.toFixed()} ${currencyCode.toUpperCase()} cannot be answered exactly as a JSON number`,
+    )
   }
   return answer === 0 ? 0 : answer
 }

@@ -20,12 +20,20 @@ import { orderIdOfPaymentCollection } from "../medusa/order-lookups"
  * refundPayment, so Medusa does not record the refund; a lost answer does not: the refund stands and its
  * credit stays "unknown", held back and made exactly once when resolved.
  */
-export async function creditRefundThroughPayer(cradle: Record<string, any>, input: { refund_id: string; amount_minor: number }) {
+export async function creditRefundThroughPayer(
+  cradle: Record<string, any>,
+  input: { refund_id: string; amount_minor: number },
+) {
   const refund = await cradle.refundService.retrieve(input.refund_id, { relations: ["payment"] })
   const orderId = await orderIdOfPaymentCollection(refund.payment?.payment_collection_id)
   if (!orderId) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No order found for this Payer B2B payment")
   const service = payerInvoiceModule(appContainer)
-  const credit = { order_id: orderId, payment_id: refund.payment_id ?? refund.payment?.id, refund_id: input.refund_id, amount_minor: input.amount_minor }
+  const credit = {
+    order_id: orderId,
+    payment_id: refund.payment_id ?? refund.payment?.id,
+    refund_id: input.refund_id,
+    amount_minor: input.amount_minor,
+  }
   await appContainer.resolve(Modules.LOCKING).execute(
     payerCreditsLockKey(orderId),
     async () => {
@@ -33,7 +41,7 @@ export async function creditRefundThroughPayer(cradle: Record<string, any>, inpu
       await linkRecordsToOrder(appContainer, orderId, creditIds)
       await service.issueCreditRecords({ credit_ids: creditIds, mark_recorded: true, accept_unknown: true })
     },
-    { timeout: 60 }
+    { timeout: 60 },
   )
 }
 
@@ -44,12 +52,17 @@ export async function creditRefundThroughPayer(cradle: Record<string, any>, inpu
  */
 export async function pendingRefundVerdict(
   cradle: Record<string, any>,
-  input: { marker: unknown; refund_id: string; amount_minor: number }
+  input: { marker: unknown; refund_id: string; amount_minor: number },
 ): Promise<string | null> {
   const refund = await cradle.refundService.retrieve(input.refund_id, { select: ["id", "payment_id"] })
   const service = payerInvoiceModule(appContainer)
   if (!service.isConfigured()) return "Payer is not configured"
-  const problem = pendingRefundProblem(service.getPayerOptions().clientSecret, input.marker, refund.payment_id, input.amount_minor)
+  const problem = pendingRefundProblem(
+    service.getPayerOptions().clientSecret,
+    input.marker,
+    refund.payment_id,
+    input.amount_minor,
+  )
   if (problem) return problem
   const number = (input.marker as { credit_invoice_number: string }).credit_invoice_number
   const [credit] = await service.listPayerInvoices({ invoice_number: number, kind: "credit" }, { take: 1 })

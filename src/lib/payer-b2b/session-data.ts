@@ -40,7 +40,8 @@ export function parseB2BCustomer(data: Record<string, unknown> | undefined): Pay
   const phone = optionalText(d.phone, "phone", 30)
   if (phone && !/^\+?[0-9 ()-]{5,30}$/.test(phone)) invalid("phone", "is not a phone number")
   const deliveryType = optionalText(d.delivery_type, "delivery_type", 10)
-  if (deliveryType && !(PAYER_DELIVERY_TYPES as readonly string[]).includes(deliveryType)) invalid("delivery_type", `must be one of ${PAYER_DELIVERY_TYPES.join(", ")}`)
+  if (deliveryType && !(PAYER_DELIVERY_TYPES as readonly string[]).includes(deliveryType))
+    invalid("delivery_type", `must be one of ${PAYER_DELIVERY_TYPES.join(", ")}`)
   return {
     company_name: company,
     org_number: org.formatted,
@@ -53,7 +54,15 @@ export function parseB2BCustomer(data: Record<string, unknown> | undefined): Pay
 }
 
 /** The company fields a storefront may send (README "Business checkout with Payer"). */
-export const B2B_STOREFRONT_FIELDS = ["company_name", "org_number", "vat_id", "email", "phone", "your_reference", "delivery_type"] as const
+export const B2B_STOREFRONT_FIELDS = [
+  "company_name",
+  "org_number",
+  "vat_id",
+  "email",
+  "phone",
+  "your_reference",
+  "delivery_type",
+] as const
 
 /** What the provider itself writes into session and payment data. */
 export const B2B_PROVIDER_FIELDS = ["currency_code", "amount_minor"] as const
@@ -68,10 +77,16 @@ const ALLOWED = new Set<string>([...B2B_STOREFRONT_FIELDS, ...B2B_PROVIDER_FIELD
  */
 export function allowlistedSessionData(
   input: Record<string, unknown> | null | undefined,
-  written: Record<string, unknown>
+  written: Record<string, unknown>,
 ): { data: Record<string, unknown>; dropped: string[] } {
   // session_id is Medusa's own addition to the provider's input (not stored from it): no warning for it.
-  const dropped = Object.keys(input ?? {}).filter((key) => !ALLOWED.has(key) && key !== "session_id" && (input as Record<string, unknown>)[key] !== null)
-  const cleared = Object.fromEntries(Object.keys(input ?? {}).filter((key) => !ALLOWED.has(key)).map((key) => [key, null]))
+  const dropped = Object.keys(input ?? {}).filter(
+    (key) => !ALLOWED.has(key) && key !== "session_id" && (input as Record<string, unknown>)[key] !== null,
+  )
+  const cleared = Object.fromEntries(
+    Object.keys(input ?? {})
+      .filter((key) => !ALLOWED.has(key))
+      .map((key) => [key, null]),
+  )
   return { data: { ...cleared, ...written }, dropped }
 }

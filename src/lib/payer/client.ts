@@ -99,7 +99,7 @@ export class PayerClient extends PayerTransport {
   async createInvoice(
     orderId: number,
     params: PayerCreateInvoiceRequest & { orderReferenceId: string },
-    requestId: string
+    requestId: string,
   ): Promise<PayerInvoiceResponse> {
     const path = `${orderPath(orderId)}/invoices`
     const body = { dueDays: params.dueDays, deliveryType: params.deliveryType, type: "NORMAL" }
@@ -222,7 +222,7 @@ export class PayerClient extends PayerTransport {
   private async credit(
     kind: "full" | "partial" | "manual",
     body: PayerCreditFullRequest | PayerCreditPartialRequest | PayerCreditManualRequest,
-    requestId: string
+    requestId: string,
   ): Promise<PayerInvoiceResponse> {
     const path = `${INVOICES}/credit/${kind}`
     assertExactlyOne(`credit/${kind}`, { invoiceNumber: body.invoiceNumber, referenceId: body.referenceId })

@@ -147,7 +147,7 @@ export function sumItems(items: Array<Pick<PayerItem, "subtotalPrice" | "vatPerc
 export function manualCreditItems(
   amount: number,
   groups: Array<{ amount: number; vatPercent: number }>,
-  description: string
+  description: string,
 ): PayerItem[] {
   assertInteger(amount, "Credit amount (cents incl. VAT)", 1)
   if (!Array.isArray(groups) || groups.length === 0) {
@@ -165,13 +165,11 @@ export function manualCreditItems(
   const rates = [...paidByRate.keys()].sort((a, b) => b - a)
   const shares = allocateProportionally(
     amount,
-    rates.map((rate) => paidByRate.get(rate) as number)
+    rates.map((rate) => paidByRate.get(rate) as number),
   )
 
   const text = cleanDescription(description, "Manual credit")
-  const lines = rates
-    .map((rate, i) => ({ rate, share: shares[i] }))
-    .filter(({ share }) => share > 0)
+  const lines = rates.map((rate, i) => ({ rate, share: shares[i] })).filter(({ share }) => share > 0)
   return lines.map(({ rate, share }, i) => {
     // With several lines the rate tells them apart for the reader of the invoice,
     // so the rate survives truncation and the text gives way.

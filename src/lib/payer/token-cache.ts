@@ -32,7 +32,7 @@ export class TokenCache {
 
   constructor(
     private readonly fetchToken: () => Promise<FetchedToken>,
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** A token that is valid for a while yet; fetches one (once, for all callers) if needed. */

@@ -156,7 +156,7 @@ export class PayerTransport {
           Authorization: `Basic ${this.basicCredentials}`,
           "Content-Type": "application/x-www-form-urlencoded",
         },
-      })
+      }),
     )
     if (!isSuccess(response.status)) {
       throw this.httpError("POST", TOKEN_PATH, response)
@@ -183,7 +183,7 @@ export class PayerTransport {
     method: string,
     path: string,
     send: () => Promise<AxiosResponse>,
-    token?: string
+    token?: string,
   ): Promise<AxiosResponse> {
     for (let attempt = 0; ; attempt++) {
       const startedAt = this.now()

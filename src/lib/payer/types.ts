@@ -163,8 +163,7 @@ export type PayerInvoiceLookup =
 
 /** Credits name the original invoice by its number or by its referenceId. */
 export type PayerCreditTarget =
-  | { invoiceNumber: number; referenceId?: undefined }
-  | { referenceId: string; invoiceNumber?: undefined }
+  { invoiceNumber: number; referenceId?: undefined } | { referenceId: string; invoiceNumber?: undefined }
 
 interface PayerCreditCommon {
   /** true: not linked to the original invoice (usable as payment for another invoice). */

@@ -20,7 +20,10 @@ export type PayexMedusaError = MedusaError & { payex?: PayexErrorDetails }
 export function payexToMedusaError(error: unknown, secrets: string[] = []): MedusaError {
   if (error instanceof MedusaError) return scrubMedusaError(error, secrets)
   if (!(error instanceof PayexProblemError)) {
-    return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, scrub(`PayEx request failed: ${(error as Error)?.message ?? error}`, secrets))
+    return new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      scrub(`PayEx request failed: ${(error as Error)?.message ?? error}`, secrets),
+    )
   }
   const type =
     error.errorType === "creditnotapproved"

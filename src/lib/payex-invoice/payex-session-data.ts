@@ -63,8 +63,14 @@ export const STOREFRONT_SESSION_KEYS = ["user_agent", "session_id"]
 /** Every key a payment session of this provider may hold: the storefront's and the provider's own. */
 export const SESSION_KEYS = [
   ...STOREFRONT_SESSION_KEYS,
-  "payex_payment_id", "payex_payment_number", "payex_signature", "currency_code", "amount_minor", "capture_on",
-  "legal_address", "authorization_transaction_number",
+  "payex_payment_id",
+  "payex_payment_number",
+  "payex_signature",
+  "currency_code",
+  "amount_minor",
+  "capture_on",
+  "legal_address",
+  "authorization_transaction_number",
 ]
 
 export type PayexSessionAction =
@@ -89,7 +95,13 @@ export interface PayexAddressInput {
 }
 
 /** Keys a careless storefront might use for a personal number: always dropped from stored data. */
-export const PERSONAL_NUMBER_KEYS = ["social_security_number", "socialSecurityNumber", "ssn", "personal_number", "personnummer"]
+export const PERSONAL_NUMBER_KEYS = [
+  "social_security_number",
+  "socialSecurityNumber",
+  "ssn",
+  "personal_number",
+  "personnummer",
+]
 
 /**
  * The data to return so that Medusa's merge (`{...stored, ...returned}`) keeps nothing the storefront sent
@@ -97,7 +109,10 @@ export const PERSONAL_NUMBER_KEYS = ["social_security_number", "socialSecurityNu
  * would survive the merge), and so is a `user_agent` that is not a string. Keys in `own` are the provider's
  * and are left to it. Answers the keys nulled, to warn about.
  */
-export function nullPlantedKeys(sent: Record<string, unknown> | undefined | null, own: Record<string, unknown>): string[] {
+export function nullPlantedKeys(
+  sent: Record<string, unknown> | undefined | null,
+  own: Record<string, unknown>,
+): string[] {
   const planted: string[] = []
   for (const key of Object.keys(sent ?? {})) {
     if (STOREFRONT_SESSION_KEYS.includes(key) || (key in own && own[key] !== undefined)) continue

@@ -9,10 +9,15 @@ import type { PayexPaymentResponse, PayexTransaction } from "../payex"
 export function sessionStatusOf(payment: PayexPaymentResponse, transactions: PayexTransaction[]): PaymentSessionStatus {
   const completed = transactions.filter((t) => t.state === "Completed")
   const has = (type: string) => completed.some((t) => t.type === type)
-  return payment.payment.state === "Aborted" ? PaymentSessionStatus.CANCELED
-    : has("Capture") ? PaymentSessionStatus.CAPTURED
-    : has("Cancellation") ? PaymentSessionStatus.CANCELED
-    : has("Authorization") ? PaymentSessionStatus.AUTHORIZED
-    : payment.payment.state === "Failed" ? PaymentSessionStatus.ERROR
-    : PaymentSessionStatus.PENDING
+  return payment.payment.state === "Aborted"
+    ? PaymentSessionStatus.CANCELED
+    : has("Capture")
+      ? PaymentSessionStatus.CAPTURED
+      : has("Cancellation")
+        ? PaymentSessionStatus.CANCELED
+        : has("Authorization")
+          ? PaymentSessionStatus.AUTHORIZED
+          : payment.payment.state === "Failed"
+            ? PaymentSessionStatus.ERROR
+            : PaymentSessionStatus.PENDING
 }

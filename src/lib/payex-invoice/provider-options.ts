@@ -85,14 +85,18 @@ export function payexOptionProblems(options: Partial<PayexInvoiceOptions> | unde
     if (!isAbsoluteHttpUrl(o.callbackUrl)) {
       problems.push("`callbackUrl` must be an absolute http(s) URL ending in /hooks/payment/payex-invoice_<id>")
     } else if (!/\/hooks\/payment\/payex-invoice_[^/]+\/?$/.test(new URL(o.callbackUrl).pathname)) {
-      problems.push("`callbackUrl` must point at <backend url>/hooks/payment/payex-invoice_<id> (for id \"payex\": /hooks/payment/payex-invoice_payex)")
+      problems.push(
+        '`callbackUrl` must point at <backend url>/hooks/payment/payex-invoice_<id> (for id "payex": /hooks/payment/payex-invoice_payex)',
+      )
     }
   }
-  if (o.language !== undefined && !LANGUAGES.includes(o.language)) problems.push(`\`language\` must be one of ${LANGUAGES.join(", ")}`)
+  if (o.language !== undefined && !LANGUAGES.includes(o.language))
+    problems.push(`\`language\` must be one of ${LANGUAGES.join(", ")}`)
   if (o.captureOn !== undefined && o.captureOn !== "fulfillment" && o.captureOn !== "manual") {
     problems.push('`captureOn` must be "fulfillment" or "manual"')
   }
-  if (o.timeoutMs !== undefined && !(Number.isInteger(o.timeoutMs) && o.timeoutMs > 0)) problems.push("`timeoutMs` must be a positive integer")
+  if (o.timeoutMs !== undefined && !(Number.isInteger(o.timeoutMs) && o.timeoutMs > 0))
+    problems.push("`timeoutMs` must be a positive integer")
   if (o.maxRetries !== undefined && !(Number.isInteger(o.maxRetries) && o.maxRetries >= 0 && o.maxRetries <= 10)) {
     problems.push("`maxRetries` must be an integer from 0 to 10")
   }
@@ -104,12 +108,17 @@ export function payexOptionProblems(options: Partial<PayexInvoiceOptions> | unde
 export function legalAddressRateLimitProblems(value: unknown): string[] {
   if (value === undefined || value === null) return []
   const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 100000
-  if (typeof value === "number") return isCount(value) ? [] : ["`legalAddressRateLimit` must be a whole number from 1, or { max, windowSeconds }"]
-  if (typeof value !== "object" || Array.isArray(value)) return ["`legalAddressRateLimit` must be a number or { max, windowSeconds }"]
+  if (typeof value === "number")
+    return isCount(value) ? [] : ["`legalAddressRateLimit` must be a whole number from 1, or { max, windowSeconds }"]
+  if (typeof value !== "object" || Array.isArray(value))
+    return ["`legalAddressRateLimit` must be a number or { max, windowSeconds }"]
   const { max, windowSeconds } = value as Record<string, unknown>
   const problems: string[] = []
   if (!isCount(max)) problems.push("`legalAddressRateLimit.max` must be a whole number from 1")
-  if (windowSeconds !== undefined && !(Number.isInteger(windowSeconds) && (windowSeconds as number) >= 1 && (windowSeconds as number) <= 86400)) {
+  if (
+    windowSeconds !== undefined &&
+    !(Number.isInteger(windowSeconds) && (windowSeconds as number) >= 1 && (windowSeconds as number) <= 86400)
+  ) {
     problems.push("`legalAddressRateLimit.windowSeconds` must be a whole number of seconds from 1 to 86400")
   }
   return problems
@@ -126,7 +135,7 @@ export function parseLegalAddressRateLimit(value: unknown): AttemptLimit {
 /** The body of a PayEx invoice payment for a session, as the options and the currency say. */
 export function createPaymentRequest(
   options: PayexInvoiceOptions,
-  input: { currency_code: string; amountMinor: number; userAgent: string; sessionId: string; payeeReference: string }
+  input: { currency_code: string; amountMinor: number; userAgent: string; sessionId: string; payeeReference: string },
 ): PayexCreatePaymentRequest {
   const currency = PAYEX_CURRENCIES[input.currency_code.toLowerCase()]
   return {
@@ -139,7 +148,12 @@ export function createPaymentRequest(
       userAgent: input.userAgent,
       language: options.language ?? currency.language,
       urls: options.callbackUrl ? { callbackUrl: options.callbackUrl } : undefined,
-      payeeInfo: { payeeId: options.payeeId, payeeReference: input.payeeReference, payeeName: options.payeeName, orderReference: input.sessionId },
+      payeeInfo: {
+        payeeId: options.payeeId,
+        payeeReference: input.payeeReference,
+        payeeName: options.payeeName,
+        orderReference: input.sessionId,
+      },
     },
     invoice: { invoiceType: currency.invoiceType },
   }

@@ -31,19 +31,25 @@ export async function withReplayRecovery(
   payment: PayexPaymentResponse,
   rel: string,
   body: { transaction: { payeeReference: string } & Record<string, unknown> },
-  type: string
+  type: string,
 ): Promise<PayexTransaction> {
   try {
     const res = await client.perform<Record<string, { transaction?: PayexTransaction }>>(payment.operations, rel, body)
     const tx = Object.values(res).find((v) => v && typeof v === "object" && "transaction" in v)?.transaction
     if (!tx) throw new PayexProblemError(rel, "http", { detail: "PayEx answered without a transaction" })
-    if (tx.state === "Failed") throw new PayexProblemError(rel, "http", { title: "Transaction failed", detail: tx.failedReason || "no reason given" })
+    if (tx.state === "Failed")
+      throw new PayexProblemError(rel, "http", {
+        title: "Transaction failed",
+        detail: tx.failedReason || "no reason given",
+      })
     return tx
   } catch (e) {
     if (e instanceof PayexProblemError && e.isPayeeReferenceReplay) {
-      const earlier = (await client.listTransactions(payment.payment).catch((err) => { throw payexToMedusaError(err) })).filter(
-        (t) => t.type === type && t.payeeReference === body.transaction.payeeReference
-      )
+      const earlier = (
+        await client.listTransactions(payment.payment).catch((err) => {
+          throw payexToMedusaError(err)
+        })
+      ).filter((t) => t.type === type && t.payeeReference === body.transaction.payeeReference)
       const completed = earlier.find((t) => t.state === "Completed")
       if (completed) return completed
       const [existing] = earlier
@@ -51,7 +57,7 @@ export async function withReplayRecovery(
         const reason = existing.failedReason ? `: ${existing.failedReason}` : ""
         throw new MedusaError(
           MedusaError.Types.UNEXPECTED_STATE,
-          `PayEx already has a ${type} with payeeReference ${body.transaction.payeeReference}, but it is ${existing.state}${reason}; it was not repeated. Check the payment in PayEx before trying again.`
+          `PayEx already has a ${type} with payeeReference ${body.transaction.payeeReference}, but it is ${existing.state}${reason}; it was not repeated. Check the payment in PayEx before trying again.`,
         )
       }
     }
@@ -67,13 +73,18 @@ export async function reverseFulfillmentCapture(
   client: PayexClient,
   payment: PayexPaymentResponse,
   captures: PayexTransaction[],
-  pending: PendingReversal
+  pending: PendingReversal,
 ): Promise<PayexTransaction> {
   const capture = captures.find((c) => c.number === pending.capture_number)
   if (!capture || capture.amount !== pending.amount_minor) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayEx holds no completed capture ${pending.capture_number} of ${pending.amount_minor} to reverse for fulfillment ${pending.fulfillment_id}`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `PayEx holds no completed capture ${pending.capture_number} of ${pending.amount_minor} to reverse for fulfillment ${pending.fulfillment_id}`,
+    )
   }
-  const { itemDescriptions } = await client.getItemDescriptions(capture.id).catch((e) => { throw payexToMedusaError(e) })
+  const { itemDescriptions } = await client.getItemDescriptions(capture.id).catch((e) => {
+    throw payexToMedusaError(e)
+  })
   const request = buildReversalRequest({
     amount: capture.amount,
     captured: itemDescriptions.vatSummary,

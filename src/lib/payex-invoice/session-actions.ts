@@ -2,10 +2,22 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { parseFinnishPersonalIdentityCode } from "../identity/finnish-personal-identity-code"
 import { isValidEmail, normalizeMsisdn, parseNorwegianNationalId, parseSwedishPersonalNumber } from "../identity"
 import { findOperation, PayexProblemError } from "../payex"
-import type { PayexClient, PayexLegalAddressResponse, PayexOperationRel, PayexPaymentResponse, PayexTransaction } from "../payex"
+import type {
+  PayexClient,
+  PayexLegalAddressResponse,
+  PayexOperationRel,
+  PayexPaymentResponse,
+  PayexTransaction,
+} from "../payex"
 import { payexToMedusaError } from "./medusa-errors"
 import { PAYEX_CURRENCIES } from "./provider-options"
-import { fromPayexAddress, PayexAddressInput, PayexSessionAction, PayexSessionData, toPayexAddress } from "./payex-session-data"
+import {
+  fromPayexAddress,
+  PayexAddressInput,
+  PayexSessionAction,
+  PayexSessionData,
+  toPayexAddress,
+} from "./payex-session-data"
 
 /** A personal number in the forms PayEx wants, plus every spelling to scrub from errors. */
 export interface PersonalNumber {
@@ -58,24 +70,44 @@ export function parsePersonalNumber(raw: unknown, country: string): PersonalNumb
     if (p) {
       // PayEx's authorization wants YYMMDD-NNNN; "+" (100 years or older) is sent as "-" like before.
       const forAuthorization = p.short.replace("+", "-")
-      return { forLegalAddress: p.digits12, forAuthorization, spellings: personalNumberSpellings(input, "SE", p.digits12) }
+      return {
+        forLegalAddress: p.digits12,
+        forAuthorization,
+        spellings: personalNumberSpellings(input, "SE", p.digits12),
+      }
     }
-    throw invalid("social_security_number", "not a valid Swedish personal identity number (YYMMDD-NNNN or YYYYMMDDNNNN)")
+    throw invalid(
+      "social_security_number",
+      "not a valid Swedish personal identity number (YYMMDD-NNNN or YYYYMMDDNNNN)",
+    )
   }
   if (country === "NO") {
     const p = parseNorwegianNationalId(input)
-    if (p) return { forLegalAddress: p.digits11, forAuthorization: p.digits11, spellings: personalNumberSpellings(input, "NO", p.digits11) }
+    if (p)
+      return {
+        forLegalAddress: p.digits11,
+        forAuthorization: p.digits11,
+        spellings: personalNumberSpellings(input, "NO", p.digits11),
+      }
     throw invalid("social_security_number", "not a valid Norwegian national identity number (11 digits)")
   }
   const p = parseFinnishPersonalIdentityCode(input)
-  if (p) return { forLegalAddress: p.code, forAuthorization: p.code, spellings: personalNumberSpellings(input, "FI", p.code) }
+  if (p)
+    return {
+      forLegalAddress: p.code,
+      forAuthorization: p.code,
+      spellings: personalNumberSpellings(input, "FI", p.code),
+    }
   throw invalid("social_security_number", "not a valid Finnish personal identity code (DDMMYYCZZZQ)")
 }
 
 function countryOf(data: PayexSessionData): string {
   const c = PAYEX_CURRENCIES[String(data.currency_code ?? "").toLowerCase()]
   if (!c || !data.payex_payment_id) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "payment_session_id: this session has no PayEx payment; create the payment session again")
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "payment_session_id: this session has no PayEx payment; create the payment session again",
+    )
   }
   return c.country
 }
@@ -94,7 +126,15 @@ function checkAddress(a: PayexAddressInput | undefined, field: string, country: 
 /** An action whose input passed every local check: what is sent to PayEx, and the spellings to scrub. */
 export type PreparedSessionAction =
   | { type: "legal-address"; ssn: PersonalNumber; zipCode: string }
-  | { type: "authorize"; ssn: PersonalNumber; msisdn: string; email?: string; ip: string; legal: PayexAddressInput; billing?: PayexAddressInput }
+  | {
+      type: "authorize"
+      ssn: PersonalNumber
+      msisdn: string
+      email?: string
+      ip: string
+      legal: PayexAddressInput
+      billing?: PayexAddressInput
+    }
 
 /**
  * Every check that needs no PayEx call: the session has a PayEx payment, the personal number is valid for
@@ -106,7 +146,10 @@ export function prepareSessionAction(data: PayexSessionData, action: PayexSessio
   const ssn = parsePersonalNumber(action.social_security_number, country)
   if (action.type === "legal-address") {
     if (country !== "SE") {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "PayEx offers the approved legal address in Sweden only; send legal_address with the authorization instead")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "PayEx offers the approved legal address in Sweden only; send legal_address with the authorization instead",
+      )
     }
     const zipCode = typeof action.zip_code === "string" ? action.zip_code.replace(/\s/g, "") : ""
     if (!/^\d{5}$/.test(zipCode)) throw invalid("zip_code", "must be a Swedish postal code of 5 digits")
@@ -114,8 +157,13 @@ export function prepareSessionAction(data: PayexSessionData, action: PayexSessio
   }
   const msisdn = normalizeMsisdn(String(action.msisdn ?? ""), country as "SE" | "NO" | "FI")
   if (!msisdn) throw invalid("msisdn", "must be a mobile number, e.g. +46739000001")
-  if (action.email !== undefined && action.email !== null && !isValidEmail(String(action.email))) throw invalid("email", "is not a valid e-mail address")
-  const legal = checkAddress((action.legal_address ?? (data.legal_address as PayexAddressInput | undefined)) as PayexAddressInput, "legal_address", country)
+  if (action.email !== undefined && action.email !== null && !isValidEmail(String(action.email)))
+    throw invalid("email", "is not a valid e-mail address")
+  const legal = checkAddress(
+    (action.legal_address ?? (data.legal_address as PayexAddressInput | undefined)) as PayexAddressInput,
+    "legal_address",
+    country,
+  )
   const billing = action.billing_address ? checkAddress(action.billing_address, "billing_address", country) : undefined
   return { type: "authorize", ssn, msisdn, email: action.email || undefined, ip: action.ip, legal, billing }
 }
@@ -124,7 +172,11 @@ export function prepareSessionAction(data: PayexSessionData, action: PayexSessio
  * Runs a storefront action against PayEx and returns the session data to store. The personal number
  * is used for the one PayEx call and then forgotten: it is in neither the returned data nor any error.
  */
-export async function runSessionAction(client: PayexClient, data: PayexSessionData, action: PayexSessionAction): Promise<PayexSessionData> {
+export async function runSessionAction(
+  client: PayexClient,
+  data: PayexSessionData,
+  action: PayexSessionAction,
+): Promise<PayexSessionData> {
   const prepared = prepareSessionAction(data, action)
   try {
     if (prepared.type === "legal-address") return await fetchLegalAddress(client, data, prepared)
@@ -155,11 +207,22 @@ export function isLegalAddressMismatch(error: unknown): boolean {
 function requireOperation(res: PayexPaymentResponse, rel: PayexOperationRel, refusal: string) {
   if (findOperation(res.operations, rel)) return res.operations
   const state = typeof res.payment?.state === "string" ? res.payment.state : "unknown"
-  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${refusal} (PayEx payment state: ${state}); start the payment again or choose another payment method.`)
+  throw new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    `${refusal} (PayEx payment state: ${state}); start the payment again or choose another payment method.`,
+  )
 }
 
-async function fetchLegalAddress(client: PayexClient, data: PayexSessionData, action: Extract<PreparedSessionAction, { type: "legal-address" }>) {
-  const operations = requireOperation(await client.getPayment(data.payex_payment_id!), "create-approved-legal-address", "PayEx no longer offers the legal address for this payment")
+async function fetchLegalAddress(
+  client: PayexClient,
+  data: PayexSessionData,
+  action: Extract<PreparedSessionAction, { type: "legal-address" }>,
+) {
+  const operations = requireOperation(
+    await client.getPayment(data.payex_payment_id!),
+    "create-approved-legal-address",
+    "PayEx no longer offers the legal address for this payment",
+  )
   const res = await client
     .perform<PayexLegalAddressResponse>(operations, "create-approved-legal-address", {
       addressee: { socialSecurityNumber: action.ssn.forLegalAddress, zipCode: action.zipCode },
@@ -168,26 +231,46 @@ async function fetchLegalAddress(client: PayexClient, data: PayexSessionData, ac
       throw isLegalAddressMismatch(e) ? new MedusaError(MedusaError.Types.INVALID_DATA, NO_LEGAL_ADDRESS_MESSAGE) : e
     })
   const address = res.approvedLegalAddress ?? res.legalAddress
-  if (!address) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "PayEx answered without an approved legal address")
+  if (!address)
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "PayEx answered without an approved legal address")
   return { ...data, legal_address: fromPayexAddress(address) }
 }
 
-async function authorize(client: PayexClient, data: PayexSessionData, action: Extract<PreparedSessionAction, { type: "authorize" }>) {
-  const operations = requireOperation(await client.getPayment(data.payex_payment_id!), "create-authorization", "This PayEx payment can no longer be authorized")
-  const res = await client.perform<{ authorization?: { transaction?: PayexTransaction } }>(operations, "create-authorization", {
-    transaction: { activity: "FinancingConsumer" },
-    consumer: {
-      socialSecurityNumber: action.ssn.forAuthorization,
-      email: action.email,
-      msisdn: action.msisdn,
-      ip: action.ip,
+async function authorize(
+  client: PayexClient,
+  data: PayexSessionData,
+  action: Extract<PreparedSessionAction, { type: "authorize" }>,
+) {
+  const operations = requireOperation(
+    await client.getPayment(data.payex_payment_id!),
+    "create-authorization",
+    "This PayEx payment can no longer be authorized",
+  )
+  const res = await client.perform<{ authorization?: { transaction?: PayexTransaction } }>(
+    operations,
+    "create-authorization",
+    {
+      transaction: { activity: "FinancingConsumer" },
+      consumer: {
+        socialSecurityNumber: action.ssn.forAuthorization,
+        email: action.email,
+        msisdn: action.msisdn,
+        ip: action.ip,
+      },
+      legalAddress: toPayexAddress(action.legal),
+      billingAddress: action.billing ? toPayexAddress(action.billing) : undefined,
     },
-    legalAddress: toPayexAddress(action.legal),
-    billingAddress: action.billing ? toPayexAddress(action.billing) : undefined,
-  })
+  )
   const tx = res.authorization?.transaction
   if (!tx || tx.state !== "Completed") {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayEx did not complete the authorization (${tx?.state ?? "no transaction"}${tx?.failedReason ? `: ${tx.failedReason}` : ""})`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `PayEx did not complete the authorization (${tx?.state ?? "no transaction"}${tx?.failedReason ? `: ${tx.failedReason}` : ""})`,
+    )
   }
-  return { ...data, legal_address: fromPayexAddress(toPayexAddress(action.legal)), authorization_transaction_number: tx.number }
+  return {
+    ...data,
+    legal_address: fromPayexAddress(toPayexAddress(action.legal)),
+    authorization_transaction_number: tx.number,
+  }
 }

@@ -20,7 +20,8 @@ import { createHmac, timingSafeEqual } from "node:crypto"
  * keeps a signature of one kind from being accepted as another.
  */
 
-export const PAYEX_PAYMENT_ID = /^\/psp\/invoice\/payments\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+export const PAYEX_PAYMENT_ID =
+  /^\/psp\/invoice\/payments\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function isPayexPaymentId(value: unknown): value is string {
   return typeof value === "string" && PAYEX_PAYMENT_ID.test(value)
@@ -36,8 +37,13 @@ function keyFor(token: string, purpose: Purpose): Buffer {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`
   if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([k, v]) => k !== "signature" && v !== undefined)
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`
+    const entries = Object.entries(value as Record<string, unknown>).filter(
+      ([k, v]) => k !== "signature" && v !== undefined,
+    )
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(",")}}`
   }
   return JSON.stringify(value ?? null)
 }
@@ -53,8 +59,15 @@ function same(a: unknown, b: string): boolean {
 
 /** A callback's transaction id: exactly `<payment id>/transactions/<uuid>` (no "../", no query). */
 export function isPayexTransactionOf(paymentId: unknown, transactionId: unknown): paymentId is string {
-  if (!isPayexPaymentId(paymentId) || typeof transactionId !== "string" || !transactionId.startsWith(`${paymentId}/transactions/`)) return false
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(transactionId.slice(paymentId.length + "/transactions/".length))
+  if (
+    !isPayexPaymentId(paymentId) ||
+    typeof transactionId !== "string" ||
+    !transactionId.startsWith(`${paymentId}/transactions/`)
+  )
+    return false
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
+    transactionId.slice(paymentId.length + "/transactions/".length),
+  )
 }
 
 /** The signature `initiatePayment` stores beside the PayEx payment it created for a session. */
@@ -63,20 +76,35 @@ export function signPayment(token: string, sessionId: string, paymentId: string)
 }
 
 /** The session's PayEx payment when the provider wrote it (right shape, signed for this session), else null. */
-export function trustedPayment(token: string, data: Record<string, unknown> | undefined | null): { session_id: string; payex_payment_id: string } | null {
+export function trustedPayment(
+  token: string,
+  data: Record<string, unknown> | undefined | null,
+): { session_id: string; payex_payment_id: string } | null {
   const sessionId = data?.session_id
   const paymentId = data?.payex_payment_id
   if (typeof sessionId !== "string" || !sessionId || !isPayexPaymentId(paymentId)) return null
-  return same(data?.payex_signature, signPayment(token, sessionId, paymentId)) ? { session_id: sessionId, payex_payment_id: paymentId } : null
+  return same(data?.payex_signature, signPayment(token, sessionId, paymentId))
+    ? { session_id: sessionId, payex_payment_id: paymentId }
+    : null
 }
 
 /** Signs a hand-over for the Medusa payment `paymentId` (the workflows call this with the same token). */
-export function signHandover<T extends object>(token: string, kind: "pending_capture" | "pending_refund", paymentId: string, handover: T): T & { signature: string } {
+export function signHandover<T extends object>(
+  token: string,
+  kind: "pending_capture" | "pending_refund",
+  paymentId: string,
+  handover: T,
+): T & { signature: string } {
   return { ...handover, signature: mac(token, kind, `${paymentId}\n${canonical(handover)}`) }
 }
 
 /** True when `handover` was signed by the plugin for this Medusa payment and has not been changed since. */
-export function verifyHandover(token: string, kind: "pending_capture" | "pending_refund", paymentId: string, handover: unknown): boolean {
+export function verifyHandover(
+  token: string,
+  kind: "pending_capture" | "pending_refund",
+  paymentId: string,
+  handover: unknown,
+): boolean {
   if (!handover || typeof handover !== "object" || Array.isArray(handover)) return false
   return same((handover as { signature?: unknown }).signature, mac(token, kind, `${paymentId}\n${canonical(handover)}`))
 }
@@ -87,7 +115,7 @@ export function trustedHandover<T extends object>(
   kind: "pending_capture" | "pending_refund",
   paymentId: string,
   handover: T | null | undefined,
-  warn: (message: string) => void
+  warn: (message: string) => void,
 ): T | undefined {
   if (handover === undefined || handover === null) return undefined
   if (verifyHandover(token, kind, paymentId, handover)) return handover

@@ -70,7 +70,9 @@ export class PayexClient {
     let resolved: URL | undefined
     try {
       // An absolute URL (or a scheme-relative "//host") is taken as it is; a path is placed below baseUrl.
-      resolved = /^[a-z][a-z\d+.-]*:|^[\\/]{2}/i.test(url) ? new URL(url, this.base) : new URL(`${this.base}/${url.replace(/^\/+/, "")}`)
+      resolved = /^[a-z][a-z\d+.-]*:|^[\\/]{2}/i.test(url)
+        ? new URL(url, this.base)
+        : new URL(`${this.base}/${url.replace(/^\/+/, "")}`)
     } catch {
       resolved = undefined
     }
@@ -94,7 +96,9 @@ export class PayexClient {
         if (!(error instanceof PayexProblemError) || !error.retryable || attempt >= this.maxRetries) throw error
         const delay = RETRY_BASE_MS * 2 ** attempt * (0.5 + Math.random() / 2)
         // Status and code only: PayEx's problem text may echo request data such as a personal number.
-        this.options.logger?.warn?.(`PayEx ${req.operation}: ${error.code}${error.status ? ` ${error.status}` : ""}; retry ${attempt + 1} in ${Math.round(delay)} ms`)
+        this.options.logger?.warn?.(
+          `PayEx ${req.operation}: ${error.code}${error.status ? ` ${error.status}` : ""}; retry ${attempt + 1} in ${Math.round(delay)} ms`,
+        )
         await this.sleep(delay)
       }
     }
@@ -108,7 +112,13 @@ export class PayexClient {
     } catch (e: any) {
       const timeout = e?.code === "ECONNABORTED" || e?.code === "ETIMEDOUT"
       // axios errors carry the request config (and so the token): keep only the code.
-      throw new PayexProblemError(req.operation, timeout ? "timeout" : "network", {}, undefined, e?.code || "connection failed")
+      throw new PayexProblemError(
+        req.operation,
+        timeout ? "timeout" : "network",
+        {},
+        undefined,
+        e?.code || "connection failed",
+      )
     }
     this.options.logger?.debug?.(`PayEx ${req.method} ${req.operation} -> ${res.status} in ${Date.now() - started} ms`)
     if (res.status >= 200 && res.status < 300) return res.data as T
@@ -149,7 +159,11 @@ export class PayexClient {
   }
 
   getPayeeInfo(payment: PayexPayment): Promise<PayexPayeeInfoResponse> {
-    return this.request({ method: "GET", url: payment.payeeInfo?.id ?? `${payment.id}/payeeinfo`, operation: "get-payee-info" })
+    return this.request({
+      method: "GET",
+      url: payment.payeeInfo?.id ?? `${payment.id}/payeeinfo`,
+      operation: "get-payee-info",
+    })
   }
 
   getItemDescriptions(transactionId: string): Promise<PayexItemDescriptionsResponse> {
@@ -190,7 +204,12 @@ export function problemOf(body: unknown, status: number): PayexProblem {
       }
     : {}
   if (!problem.type && !problem.title && !problem.detail && !problem.problems?.length) {
-    return { title: status >= 300 && status < 400 ? `PayEx answered with a redirect (HTTP ${status}), which is not followed` : `PayEx answered HTTP ${status} without problem details` }
+    return {
+      title:
+        status >= 300 && status < 400
+          ? `PayEx answered with a redirect (HTTP ${status}), which is not followed`
+          : `PayEx answered HTTP ${status} without problem details`,
+    }
   }
   return Object.fromEntries(Object.entries(problem).filter(([, v]) => v !== undefined)) as PayexProblem
 }

@@ -12,7 +12,13 @@ export class PayexProblemError extends Error {
   readonly code: "http" | "network" | "timeout"
   readonly operation: string
 
-  constructor(operation: string, code: "http" | "network" | "timeout", problem: PayexProblem = {}, status?: number, cause?: string) {
+  constructor(
+    operation: string,
+    code: "http" | "network" | "timeout",
+    problem: PayexProblem = {},
+    status?: number,
+    cause?: string,
+  ) {
     const what = problem.detail || problem.title || cause || "no details"
     const names = (problem.problems ?? []).map((p) => `${p.name}: ${p.description}`).join("; ")
     super(`PayEx ${operation} failed${status ? ` (${status})` : ""}: ${what}${names ? ` [${names}]` : ""}`)

@@ -24,7 +24,10 @@ export function payeeReferenceFor(kind: PayeeReferenceKind, medusaId: string, su
   let ref = `${kind}${body.replace(/[^A-Za-z0-9]/g, "")}${suffix}`
   if (ref.length > 30 || ref.length === kind.length + suffix.length) {
     // Not a ULID-shaped id: a stable hash keeps the reference deterministic and within 30 characters.
-    const hash = createHash("sha256").update(medusaId).digest("hex").slice(0, 28 - suffix.length)
+    const hash = createHash("sha256")
+      .update(medusaId)
+      .digest("hex")
+      .slice(0, 28 - suffix.length)
     ref = `${kind}${hash}${suffix}`
   }
   return ref

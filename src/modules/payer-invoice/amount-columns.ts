@@ -24,7 +24,7 @@ export function safeMinorUnits(value: unknown, field: string): number {
   if (typeof n !== "number" || !Number.isSafeInteger(n)) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `${field} must be a whole number of minor units within ±${Number.MAX_SAFE_INTEGER} (got ${typeof candidate === "string" || typeof candidate === "number" ? candidate : typeof candidate})`
+      `${field} must be a whole number of minor units within ±${Number.MAX_SAFE_INTEGER} (got ${typeof candidate === "string" || typeof candidate === "number" ? candidate : typeof candidate})`,
     )
   }
   return n

@@ -48,14 +48,16 @@ export function baseUrlProblem(option: string, value: unknown): string | null {
   } catch {
     return `\`${option}\` must be an absolute http(s) URL`
   }
-  if (typeof value !== "string" || !/^https?:$/.test(url.protocol)) return `\`${option}\` must be an absolute http(s) URL`
+  if (typeof value !== "string" || !/^https?:$/.test(url.protocol))
+    return `\`${option}\` must be an absolute http(s) URL`
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
     return `\`${option}\` must use https (plain http is accepted only for a loopback address: localhost, 127.0.0.0/8, ::1)`
   }
   return null
 }
 
-export type ResolvedPayerOptions = Required<Omit<PayerOptions, "timeoutMs" | "maxRetries">> & Pick<PayerOptions, "timeoutMs" | "maxRetries">
+export type ResolvedPayerOptions = Required<Omit<PayerOptions, "timeoutMs" | "maxRetries">> &
+  Pick<PayerOptions, "timeoutMs" | "maxRetries">
 
 /** One message per bad option; never echoes the secret. */
 export function payerOptionProblems(o: Partial<PayerOptions> | undefined): string[] {
@@ -67,11 +69,16 @@ export function payerOptionProblems(o: Partial<PayerOptions> | undefined): strin
     const problem = baseUrlProblem("payer.baseUrl", o.baseUrl)
     if (problem) problems.push(problem)
   }
-  if (o.invoiceOn !== undefined && o.invoiceOn !== "fulfillment" && o.invoiceOn !== "shipment") problems.push('`payer.invoiceOn` must be "fulfillment" or "shipment"')
-  if (o.dueDays !== undefined && !(Number.isInteger(o.dueDays) && o.dueDays >= 0 && o.dueDays <= 365)) problems.push("`payer.dueDays` must be a whole number of days from 0 to 365")
-  if (o.deliveryType !== undefined && !(PAYER_DELIVERY_TYPES as readonly unknown[]).includes(o.deliveryType)) problems.push(`\`payer.deliveryType\` must be one of ${PAYER_DELIVERY_TYPES.join(", ")}`)
-  if (o.timeoutMs !== undefined && !(Number.isInteger(o.timeoutMs) && o.timeoutMs > 0)) problems.push("`payer.timeoutMs` must be a positive integer")
-  if (o.maxRetries !== undefined && !(Number.isInteger(o.maxRetries) && o.maxRetries >= 0 && o.maxRetries <= 10)) problems.push("`payer.maxRetries` must be an integer from 0 to 10")
+  if (o.invoiceOn !== undefined && o.invoiceOn !== "fulfillment" && o.invoiceOn !== "shipment")
+    problems.push('`payer.invoiceOn` must be "fulfillment" or "shipment"')
+  if (o.dueDays !== undefined && !(Number.isInteger(o.dueDays) && o.dueDays >= 0 && o.dueDays <= 365))
+    problems.push("`payer.dueDays` must be a whole number of days from 0 to 365")
+  if (o.deliveryType !== undefined && !(PAYER_DELIVERY_TYPES as readonly unknown[]).includes(o.deliveryType))
+    problems.push(`\`payer.deliveryType\` must be one of ${PAYER_DELIVERY_TYPES.join(", ")}`)
+  if (o.timeoutMs !== undefined && !(Number.isInteger(o.timeoutMs) && o.timeoutMs > 0))
+    problems.push("`payer.timeoutMs` must be a positive integer")
+  if (o.maxRetries !== undefined && !(Number.isInteger(o.maxRetries) && o.maxRetries >= 0 && o.maxRetries <= 10))
+    problems.push("`payer.maxRetries` must be an integer from 0 to 10")
   for (const key of ["syncMaxCalls", "syncMaxSeconds"] as const) {
     const value = o[key]
     if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= SYNC_LIMITS[key])) {

@@ -11,5 +11,10 @@ import type { Resolver } from "./records/types"
 export async function linkRecordsToOrder(container: Resolver, orderId: string, recordIds: string[]): Promise<void> {
   if (!recordIds.length) return
   const link = container.resolve(ContainerRegistrationKeys.LINK)
-  await link.create(recordIds.map((id) => ({ [Modules.ORDER]: { order_id: orderId }, [PAYER_INVOICE_MODULE]: { payer_invoice_id: id } })))
+  await link.create(
+    recordIds.map((id) => ({
+      [Modules.ORDER]: { order_id: orderId },
+      [PAYER_INVOICE_MODULE]: { payer_invoice_id: id },
+    })),
+  )
 }

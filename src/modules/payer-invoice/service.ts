@@ -7,8 +7,19 @@ import { PayerSyncState } from "./models/payer-sync-state"
 import { checkWrite, INVOICE_AMOUNT_FIELDS, LINE_AMOUNT_FIELDS, readInvoice, readLine } from "./amount-columns"
 import { PayerInvoiceModuleOptions, payerOptionProblems, resolvePayerOptions, ResolvedPayerOptions } from "./options"
 import { ensureCreditRecord, issueCreditRecord, type IssueMode, type NewCredit } from "./records/credits"
-import { issueCredits, planRefundCreditRecords, resolveOpenCredits, type IssueCreditsInput, type RefundCreditsInput } from "./records/credit-batches"
-import { prepareAdminCredit, planReturnCreditRecords, type AdminCreditInput, type ReturnCreditsInput } from "./records/admin-credits"
+import {
+  issueCredits,
+  planRefundCreditRecords,
+  resolveOpenCredits,
+  type IssueCreditsInput,
+  type RefundCreditsInput,
+} from "./records/credit-batches"
+import {
+  prepareAdminCredit,
+  planReturnCreditRecords,
+  type AdminCreditInput,
+  type ReturnCreditsInput,
+} from "./records/admin-credits"
 import { markFailed } from "./records/failures"
 import { orderRecords, recordById, recordByNumber, refreshFromPayer } from "./records/read"
 import type { InvoiceRecord } from "./records/types"
@@ -52,7 +63,11 @@ function readAnswer(answer: unknown, read: (row: unknown) => unknown): unknown {
  * are what steps, routes, the job and the provider call; their logic lives in ./records, one file per concern.
  * Linking records to orders is not here: the link service belongs to the application (see ./order-link.ts).
  */
-export default class PayerInvoiceModuleService extends MedusaService({ PayerInvoice, PayerInvoiceLine, PayerSyncState }) {
+export default class PayerInvoiceModuleService extends MedusaService({
+  PayerInvoice,
+  PayerInvoiceLine,
+  PayerSyncState,
+}) {
   protected readonly payerOptions?: ResolvedPayerOptions
   protected readonly client?: PayerClient
   protected readonly logger?: Logger
@@ -62,7 +77,8 @@ export default class PayerInvoiceModuleService extends MedusaService({ PayerInvo
     super(...arguments)
     this.wrapAmountColumns()
     const problems = payerOptionProblems(options?.payer)
-    if (problems.length) throw new Error(`medusa-plugin-payex-payer: Payer options are invalid:\n- ${problems.join("\n- ")}`)
+    if (problems.length)
+      throw new Error(`medusa-plugin-payex-payer: Payer options are invalid:\n- ${problems.join("\n- ")}`)
     const logger: Logger | undefined = container.logger
     this.logger = logger
     if (options?.payer) {
@@ -102,12 +118,20 @@ export default class PayerInvoiceModuleService extends MedusaService({ PayerInvo
   }
 
   getPayerClient(): PayerClient {
-    if (!this.client) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Payer is not configured: set the plugin's `payer` option (clientId, clientSecret)")
+    if (!this.client)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "Payer is not configured: set the plugin's `payer` option (clientId, clientSecret)",
+      )
     return this.client
   }
 
   getPayerOptions(): ResolvedPayerOptions {
-    if (!this.payerOptions) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Payer is not configured: set the plugin's `payer` option (clientId, clientSecret)")
+    if (!this.payerOptions)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "Payer is not configured: set the plugin's `payer` option (clientId, clientSecret)",
+      )
     return this.payerOptions
   }
 

@@ -1,4 +1,7 @@
-jest.mock("../../lib/payer-b2b/refund-credits", () => ({ creditRefundThroughPayer: jest.fn(), pendingRefundVerdict: jest.fn() }))
+jest.mock("../../lib/payer-b2b/refund-credits", () => ({
+  creditRefundThroughPayer: jest.fn(),
+  pendingRefundVerdict: jest.fn(),
+}))
 
 import { BigNumber, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { PayerB2BProviderService } from "../payer-b2b"
@@ -25,7 +28,10 @@ const CUSTOMER = {
 const STORED = { ...CUSTOMER, currency_code: "sek", amount_minor: 125000 }
 
 function setup() {
-  const cradle = { logger: { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() }, refundService: { retrieve: jest.fn() } }
+  const cradle = {
+    logger: { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() },
+    refundService: { retrieve: jest.fn() },
+  }
   const provider = new PayerB2BProviderService(cradle, {} as Record<string, never>)
   return { provider, cradle }
 }
@@ -35,7 +41,7 @@ async function rejection(promise: Promise<unknown>): Promise<MedusaError> {
     () => {
       throw new Error("expected a rejection")
     },
-    (e) => e
+    (e) => e,
   )
   expect(error).toBeInstanceOf(MedusaError)
   return error as MedusaError
@@ -64,21 +70,43 @@ describe("initiatePayment", () => {
     const result = await provider.initiatePayment({
       amount: 1250,
       currency_code: "sek",
-      data: { ...CUSTOMER, company_name: "  Acme Outdoor AB ", org_number: "5560360793", vat_id: "se 556036079301", session_id: SESSION_ID },
+      data: {
+        ...CUSTOMER,
+        company_name: "  Acme Outdoor AB ",
+        org_number: "5560360793",
+        vat_id: "se 556036079301",
+        session_id: SESSION_ID,
+      },
     })
     // session_id is Medusa's addition to the input, not stored data; null keeps the rule "nothing but the documented keys"
-    expect(result).toEqual({ id: `payer_${SESSION_ID}`, data: { ...STORED, session_id: null }, status: PaymentSessionStatus.PENDING })
+    expect(result).toEqual({
+      id: `payer_${SESSION_ID}`,
+      data: { ...STORED, session_id: null },
+      status: PaymentSessionStatus.PENDING,
+    })
   })
 
   it("sets everything that is not a documented field to null, since Medusa stores what the storefront sent and merges the answer", async () => {
     const { provider, cradle } = setup()
-    const planted = { internal_note: "x", pending_refund: { amount_minor: 1000, credit_invoice_number: "1" }, personnummer: "196003071161" }
+    const planted = {
+      internal_note: "x",
+      pending_refund: { amount_minor: 1000, credit_invoice_number: "1" },
+      personnummer: "196003071161",
+    }
     const { data } = await provider.initiatePayment({
       amount: 10,
       currency_code: "sek",
       data: { ...CUSTOMER, session_id: SESSION_ID, amount_minor: 1, ...planted },
     })
-    expect(data).toEqual({ ...CUSTOMER, currency_code: "sek", amount_minor: 1000, session_id: null, internal_note: null, pending_refund: null, personnummer: null })
+    expect(data).toEqual({
+      ...CUSTOMER,
+      currency_code: "sek",
+      amount_minor: 1000,
+      session_id: null,
+      internal_note: null,
+      pending_refund: null,
+      personnummer: null,
+    })
     // the warning names the keys, never their values
     const warning = cradle.logger.warn.mock.calls.map((c: unknown[]) => String(c[0])).join("\n")
     expect(warning).toMatch(/internal_note, pending_refund, personnummer/)
@@ -107,7 +135,11 @@ describe("initiatePayment", () => {
 
   it("accepts a sole trader's personal number as organisation number", async () => {
     const { provider } = setup()
-    const { data } = await provider.initiatePayment({ amount: 1, currency_code: "sek", data: { ...CUSTOMER, org_number: "19811218-9876", vat_id: null } })
+    const { data } = await provider.initiatePayment({
+      amount: 1,
+      currency_code: "sek",
+      data: { ...CUSTOMER, org_number: "19811218-9876", vat_id: null },
+    })
     expect(data!.org_number).toBe("811218-9876")
   })
 
@@ -130,19 +162,27 @@ describe("initiatePayment", () => {
     expect(Number.isInteger(data!.amount_minor)).toBe(true)
   })
 
-  it.each(["dkk", "eur", "gbp", "nok", "sek", "usd", "chf", "SEK", "Eur"])("accepts the currency %s and stores it in lower case", async (currency) => {
-    const { provider } = setup()
-    const result = await provider.initiatePayment({ amount: 100, currency_code: currency, data: CUSTOMER })
-    expect(result.data).toMatchObject({ currency_code: currency.toLowerCase(), amount_minor: 10000 })
-    expect(result.status).toBe(PaymentSessionStatus.PENDING)
-  })
+  it.each(["dkk", "eur", "gbp", "nok", "sek", "usd", "chf", "SEK", "Eur"])(
+    "accepts the currency %s and stores it in lower case",
+    async (currency) => {
+      const { provider } = setup()
+      const result = await provider.initiatePayment({ amount: 100, currency_code: currency, data: CUSTOMER })
+      expect(result.data).toMatchObject({ currency_code: currency.toLowerCase(), amount_minor: 10000 })
+      expect(result.status).toBe(PaymentSessionStatus.PENDING)
+    },
+  )
 
-  it.each(["jpy", "pln", "isk", "USD1", "ZAR", ""])("refuses the currency %j with invalid_data naming the supported ones", async (currency) => {
-    const { provider } = setup()
-    const error = await rejection(provider.initiatePayment({ amount: 100, currency_code: currency, data: CUSTOMER }))
-    expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
-    expect(error.message).toBe(`Payer B2B invoices support DKK, EUR, GBP, NOK, SEK, USD, CHF, not ${currency.toUpperCase()}`)
-  })
+  it.each(["jpy", "pln", "isk", "USD1", "ZAR", ""])(
+    "refuses the currency %j with invalid_data naming the supported ones",
+    async (currency) => {
+      const { provider } = setup()
+      const error = await rejection(provider.initiatePayment({ amount: 100, currency_code: currency, data: CUSTOMER }))
+      expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
+      expect(error.message).toBe(
+        `Payer B2B invoices support DKK, EUR, GBP, NOK, SEK, USD, CHF, not ${currency.toUpperCase()}`,
+      )
+    },
+  )
 
   it.each<[string, Record<string, unknown>]>([
     ["company_name", { company_name: "" }],
@@ -154,7 +194,9 @@ describe("initiatePayment", () => {
     ["delivery_type", { delivery_type: "FAX" }],
   ])("refuses bad customer data with invalid_data naming %s", async (field, override) => {
     const { provider } = setup()
-    const error = await rejection(provider.initiatePayment({ amount: 100, currency_code: "sek", data: { ...CUSTOMER, ...override } }))
+    const error = await rejection(
+      provider.initiatePayment({ amount: 100, currency_code: "sek", data: { ...CUSTOMER, ...override } }),
+    )
     expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
     expect(error.message.startsWith(`${field}: `)).toBe(true)
   })
@@ -179,7 +221,13 @@ describe("updatePayment", () => {
     const result = await provider.updatePayment({
       amount: { value: "1999.5", precision: 20 } as any,
       currency_code: "sek",
-      data: { ...STORED, session_id: SESSION_ID, pending_refund: { amount_minor: 1 }, company_name: " Acme Nordic AB ", email: "new@acme.example.se" },
+      data: {
+        ...STORED,
+        session_id: SESSION_ID,
+        pending_refund: { amount_minor: 1 },
+        company_name: " Acme Nordic AB ",
+        email: "new@acme.example.se",
+      },
     })
     expect(result.data).toEqual({
       ...STORED,
@@ -193,7 +241,9 @@ describe("updatePayment", () => {
 
   it("refuses bad customer data with invalid_data naming the field", async () => {
     const { provider } = setup()
-    const error = await rejection(provider.updatePayment({ amount: 10, currency_code: "sek", data: { ...STORED, org_number: "123" } }))
+    const error = await rejection(
+      provider.updatePayment({ amount: 10, currency_code: "sek", data: { ...STORED, org_number: "123" } }),
+    )
     expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
     expect(error.message.startsWith("org_number: ")).toBe(true)
   })
@@ -245,20 +295,32 @@ describe("refundPayment", () => {
   it("consumes the plugin's pending credit of the same amount without crediting at Payer again", async () => {
     const { provider } = setup()
     const data = { ...STORED, pending_refund: PENDING }
-    const result = await provider.refundPayment({ data, amount: { value: "250", precision: 20 } as any, context: { idempotency_key: REFUND_ID } })
+    const result = await provider.refundPayment({
+      data,
+      amount: { value: "250", precision: 20 } as any,
+      context: { idempotency_key: REFUND_ID },
+    })
     expect(creditThroughPayer).not.toHaveBeenCalled()
     expect(result.data).toEqual({ ...STORED, pending_refund: null })
   })
 
   it("clears the marker with an explicit null, since Medusa merges payment data and a missing key would survive", async () => {
     const { provider } = setup()
-    const result = await provider.refundPayment({ data: { ...STORED, pending_refund: PENDING }, amount: 250, context: { idempotency_key: REFUND_ID } })
+    const result = await provider.refundPayment({
+      data: { ...STORED, pending_refund: PENDING },
+      amount: 250,
+      context: { idempotency_key: REFUND_ID },
+    })
     expect(result.data).toHaveProperty("pending_refund", null)
   })
 
   it("asks whether the marker is the plugin's for this refund, in minor units of the payment's currency (250.004 SEK -> 25000 öre)", async () => {
     const { provider, cradle } = setup()
-    await provider.refundPayment({ data: { ...STORED, pending_refund: PENDING }, amount: { value: "250.004", precision: 20 } as any, context: { idempotency_key: REFUND_ID } })
+    await provider.refundPayment({
+      data: { ...STORED, pending_refund: PENDING },
+      amount: { value: "250.004", precision: 20 } as any,
+      context: { idempotency_key: REFUND_ID },
+    })
     expect(verdict).toHaveBeenCalledWith(cradle, { marker: PENDING, refund_id: REFUND_ID, amount_minor: 25000 })
     expect(creditThroughPayer).not.toHaveBeenCalled()
   })
@@ -267,7 +329,11 @@ describe("refundPayment", () => {
     const { provider, cradle } = setup()
     verdict.mockResolvedValueOnce("bad signature")
     const forged = { ...PENDING, mac: "forged" }
-    const result = await provider.refundPayment({ data: { ...STORED, pending_refund: forged }, amount: 250, context: { idempotency_key: REFUND_ID } })
+    const result = await provider.refundPayment({
+      data: { ...STORED, pending_refund: forged },
+      amount: 250,
+      context: { idempotency_key: REFUND_ID },
+    })
     expect(creditThroughPayer).toHaveBeenCalledTimes(1)
     expect(creditThroughPayer).toHaveBeenCalledWith(cradle, { refund_id: REFUND_ID, amount_minor: 25000 })
     expect(cradle.logger.warn).toHaveBeenCalledWith(expect.stringContaining("bad signature"))
@@ -284,7 +350,11 @@ describe("refundPayment", () => {
   it("credits through Payer with the Medusa refund id and the amount in minor units when nothing is pending", async () => {
     const { provider, cradle } = setup()
     const data = { ...STORED, session_id: SESSION_ID }
-    const result = await provider.refundPayment({ data, amount: { value: "99.995", precision: 20 } as any, context: { idempotency_key: REFUND_ID } })
+    const result = await provider.refundPayment({
+      data,
+      amount: { value: "99.995", precision: 20 } as any,
+      context: { idempotency_key: REFUND_ID },
+    })
     expect(creditThroughPayer).toHaveBeenCalledTimes(1)
     expect(creditThroughPayer).toHaveBeenCalledWith(cradle, { refund_id: REFUND_ID, amount_minor: 10000 })
     expect(result.data).toEqual(data)
@@ -292,21 +362,33 @@ describe("refundPayment", () => {
 
   it("uses the currency stored on the payment for the minor units", async () => {
     const { provider } = setup()
-    await provider.refundPayment({ data: { ...STORED, currency_code: "eur" }, amount: 12.34, context: { idempotency_key: REFUND_ID } })
+    await provider.refundPayment({
+      data: { ...STORED, currency_code: "eur" },
+      amount: 12.34,
+      context: { idempotency_key: REFUND_ID },
+    })
     expect(creditThroughPayer).toHaveBeenCalledWith(expect.anything(), { refund_id: REFUND_ID, amount_minor: 1234 })
   })
 
   it("credits through Payer when the pending credit is for another amount, and leaves that marker for its own refund", async () => {
     const { provider } = setup()
     verdict.mockResolvedValueOnce("for another amount")
-    const result = await provider.refundPayment({ data: { ...STORED, pending_refund: PENDING }, amount: 100, context: { idempotency_key: REFUND_ID } })
+    const result = await provider.refundPayment({
+      data: { ...STORED, pending_refund: PENDING },
+      amount: 100,
+      context: { idempotency_key: REFUND_ID },
+    })
     expect(creditThroughPayer).toHaveBeenCalledWith(expect.anything(), { refund_id: REFUND_ID, amount_minor: 10000 })
     expect(result.data!.pending_refund).toEqual(PENDING)
   })
 
   it("credits through Payer when the marker was already cleared (null)", async () => {
     const { provider } = setup()
-    await provider.refundPayment({ data: { ...STORED, pending_refund: null }, amount: 250, context: { idempotency_key: REFUND_ID } })
+    await provider.refundPayment({
+      data: { ...STORED, pending_refund: null },
+      amount: 250,
+      context: { idempotency_key: REFUND_ID },
+    })
     expect(creditThroughPayer).toHaveBeenCalledWith(expect.anything(), { refund_id: REFUND_ID, amount_minor: 25000 })
   })
 
@@ -327,7 +409,9 @@ describe("refundPayment", () => {
     let finishCredit!: () => void
     creditThroughPayer.mockImplementationOnce(() => new Promise<void>((resolve) => (finishCredit = resolve)))
     let settled = false
-    const refund = provider.refundPayment({ data: STORED, amount: 100, context: { idempotency_key: REFUND_ID } }).then(() => (settled = true))
+    const refund = provider
+      .refundPayment({ data: STORED, amount: 100, context: { idempotency_key: REFUND_ID } })
+      .then(() => (settled = true))
     await new Promise((resolve) => setImmediate(resolve))
     expect(creditThroughPayer).toHaveBeenCalledTimes(1)
     expect(settled).toBe(false)
@@ -340,7 +424,9 @@ describe("refundPayment", () => {
     const { provider } = setup()
     const failure = new MedusaError(MedusaError.Types.NOT_FOUND, "No order found for this Payer B2B payment")
     creditThroughPayer.mockRejectedValueOnce(failure)
-    await expect(provider.refundPayment({ data: STORED, amount: 100, context: { idempotency_key: REFUND_ID } })).rejects.toBe(failure)
+    await expect(
+      provider.refundPayment({ data: STORED, amount: 100, context: { idempotency_key: REFUND_ID } }),
+    ).rejects.toBe(failure)
   })
 })
 
@@ -360,8 +446,14 @@ describe("cancel, delete, status, retrieve and webhooks", () => {
 
   it("getPaymentStatus reports authorized with the data", async () => {
     const { provider } = setup()
-    await expect(provider.getPaymentStatus({ data: STORED })).resolves.toEqual({ status: PaymentSessionStatus.AUTHORIZED, data: STORED })
-    await expect(provider.getPaymentStatus({} as any)).resolves.toEqual({ status: PaymentSessionStatus.AUTHORIZED, data: {} })
+    await expect(provider.getPaymentStatus({ data: STORED })).resolves.toEqual({
+      status: PaymentSessionStatus.AUTHORIZED,
+      data: STORED,
+    })
+    await expect(provider.getPaymentStatus({} as any)).resolves.toEqual({
+      status: PaymentSessionStatus.AUTHORIZED,
+      data: {},
+    })
   })
 
   it("retrievePayment returns the data unchanged", async () => {

@@ -1,6 +1,14 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import nock from "nock"
-import { BASE, PAYMENT_ID, paymentResponse, setupNock, TOKEN, transaction, watchUnmatched } from "../../lib/payex/__tests__/helpers"
+import {
+  BASE,
+  PAYMENT_ID,
+  paymentResponse,
+  setupNock,
+  TOKEN,
+  transaction,
+  watchUnmatched,
+} from "../../lib/payex/__tests__/helpers"
 import type { OrderLike } from "../../lib/mapping/order-lines"
 import { PayexInvoiceProviderService } from "../payex-invoice"
 import { PaymentModuleRecords } from "../../lib/medusa/payment-records"
@@ -26,7 +34,7 @@ function setup() {
   const refundService = { retrieve: jest.fn().mockResolvedValue({ id: REFUND_ID, payment_id: PAYMENT_MEDUSA_ID }) }
   const provider = new PayexInvoiceProviderService(
     { logger, captureService, paymentService, refundService },
-    { token: TOKEN, payeeId: "12345678-1234-1234-1234-123456789012", baseUrl: BASE, maxRetries: 0 }
+    { token: TOKEN, payeeId: "12345678-1234-1234-1234-123456789012", baseUrl: BASE, maxRetries: 0 },
   )
   jest.spyOn(PaymentModuleRecords.prototype, "orderOfPaymentCollection").mockResolvedValue(ORDER)
   return { provider, logger, captureService, paymentService }
@@ -70,7 +78,9 @@ const PLANTED = {
 describe("initiatePayment keeps only the documented storefront fields", () => {
   it("returns null for every key the storefront sent except user_agent, and signs the payment it created", async () => {
     const { provider, logger } = setup()
-    nock(BASE).post("/psp/invoice/payments", (body) => body.payment.userAgent === "Mozilla/5.0").reply(201, paymentResponse({ number: 777 }))
+    nock(BASE)
+      .post("/psp/invoice/payments", (body) => body.payment.userAgent === "Mozilla/5.0")
+      .reply(201, paymentResponse({ number: 777 }))
     const result = await provider.initiatePayment({
       amount: 100,
       currency_code: "sek",
@@ -78,7 +88,9 @@ describe("initiatePayment keeps only the documented storefront fields", () => {
     })
     const data = result.data as Record<string, unknown>
     // What Medusa stores: {...storefront data, ...provider data}
-    const stored = JSON.parse(JSON.stringify({ ...PLANTED, user_agent: "Mozilla/5.0", session_id: SESSION_ID, ...data }))
+    const stored = JSON.parse(
+      JSON.stringify({ ...PLANTED, user_agent: "Mozilla/5.0", session_id: SESSION_ID, ...data }),
+    )
     expect(stored).toEqual({
       session_id: SESSION_ID,
       user_agent: "Mozilla/5.0",
@@ -104,8 +116,14 @@ describe("initiatePayment keeps only the documented storefront fields", () => {
 
   it("removes a user_agent that is not a string", async () => {
     const { provider } = setup()
-    nock(BASE).post("/psp/invoice/payments", (body) => body.payment.userAgent === "medusa-plugin-payex-payer").reply(201, paymentResponse())
-    const result = await provider.initiatePayment({ amount: 100, currency_code: "sek", data: { session_id: SESSION_ID, user_agent: { ssn: "600307-1161" } } })
+    nock(BASE)
+      .post("/psp/invoice/payments", (body) => body.payment.userAgent === "medusa-plugin-payex-payer")
+      .reply(201, paymentResponse())
+    const result = await provider.initiatePayment({
+      amount: 100,
+      currency_code: "sek",
+      data: { session_id: SESSION_ID, user_agent: { ssn: "600307-1161" } },
+    })
     expect((result.data as any).user_agent).toBeNull()
   })
 })
@@ -121,7 +139,12 @@ describe("a payex_payment_id the provider did not write", () => {
 
   it.each(BAD_IDS)("is refused by capture, refund, cancel, status and retrieve without HTTP: %s", async (id) => {
     const { provider, captureService } = setup()
-    captureService.retrieve.mockResolvedValue({ id: CAPTURE_ID, amount: 100, payment_id: PAYMENT_MEDUSA_ID, payment: { id: PAYMENT_MEDUSA_ID, payment_collection_id: "pc" } })
+    captureService.retrieve.mockResolvedValue({
+      id: CAPTURE_ID,
+      amount: 100,
+      payment_id: PAYMENT_MEDUSA_ID,
+      payment: { id: PAYMENT_MEDUSA_ID, payment_collection_id: "pc" },
+    })
     const data = signed({ payex_payment_id: id })
     const calls = [
       provider.capturePayment({ data, context: { idempotency_key: CAPTURE_ID } as any }),
@@ -142,7 +165,9 @@ describe("a payex_payment_id the provider did not write", () => {
     const { provider, logger } = setup()
     const data = { payex_payment_id: id, session_id: SESSION_ID }
     await expect(withoutHttp(() => provider.deletePayment({ data }))).resolves.toEqual({ data })
-    expect(logger.warn).toHaveBeenCalledWith("PayEx: a deleted session held a payex_payment_id the plugin did not write; PayEx was not called")
+    expect(logger.warn).toHaveBeenCalledWith(
+      "PayEx: a deleted session held a payex_payment_id the plugin did not write; PayEx was not called",
+    )
   })
 
   it("is not trusted when signed for another session or with another token", async () => {
@@ -163,8 +188,13 @@ describe("a payex_payment_id the provider did not write", () => {
     const action = { type: "legal-address", social_security_number: "600307-1161", zip_code: "19792" } as const
     const error = await withoutHttp(() =>
       provider
-        .updatePayment({ amount: 100, currency_code: "sek", data: signed({ payex_signature: undefined }), context: { payex_action: action } as PayexActionContext })
-        .catch((e) => e)
+        .updatePayment({
+          amount: 100,
+          currency_code: "sek",
+          data: signed({ payex_signature: undefined }),
+          context: { payex_action: action } as PayexActionContext,
+        })
+        .catch((e) => e),
     )
     expect(error).toMatchObject({ type: MedusaError.Types.NOT_ALLOWED })
     expect(error.message).toMatch(/^payment_session_id: /)
@@ -173,7 +203,13 @@ describe("a payex_payment_id the provider did not write", () => {
 
   it("update nulls planted keys and keeps the provider's own", async () => {
     const { provider } = setup()
-    const result = await withoutHttp(() => provider.updatePayment({ amount: 100, currency_code: "sek", data: { ...signed(), pnr: "6003071161", pending_capture: {} } }))
+    const result = await withoutHttp(() =>
+      provider.updatePayment({
+        amount: 100,
+        currency_code: "sek",
+        data: { ...signed(), pnr: "6003071161", pending_capture: {} },
+      }),
+    )
     expect(result.data).toEqual({ ...signed(), pnr: null, pending_capture: null })
   })
 })
@@ -183,14 +219,31 @@ describe("hand-overs from the plugin's workflows", () => {
   const handover = { fulfillment_id: FULFILLMENT_ID, amount_minor: 10000, lines }
 
   function capturing(ctx: ReturnType<typeof setup>) {
-    ctx.captureService.retrieve.mockResolvedValue({ id: CAPTURE_ID, amount: 100, payment_id: PAYMENT_MEDUSA_ID, payment: { id: PAYMENT_MEDUSA_ID, payment_collection_id: "pc" } })
+    ctx.captureService.retrieve.mockResolvedValue({
+      id: CAPTURE_ID,
+      amount: 100,
+      payment_id: PAYMENT_MEDUSA_ID,
+      payment: { id: PAYMENT_MEDUSA_ID, payment_collection_id: "pc" },
+    })
     ctx.paymentService.list.mockResolvedValue([{ id: PAYMENT_MEDUSA_ID, captures: [] }])
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, ["create-capture", "create-cancellation"]))
-    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, { transactions: { transactionList: [transaction()] } })
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending" }, ["create-capture", "create-cancellation"]))
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, { transactions: { transactionList: [transaction()] } })
     const refs: string[] = []
     nock(BASE)
       .post(`${PAYMENT_ID}/captures`, (b) => !!refs.push(b.transaction.payeeReference))
-      .reply(200, (_u, b: any) => ({ capture: { transaction: transaction({ type: "Capture", amount: b.transaction.amount, payeeReference: b.transaction.payeeReference }) } }))
+      .reply(200, (_u, b: any) => ({
+        capture: {
+          transaction: transaction({
+            type: "Capture",
+            amount: b.transaction.amount,
+            payeeReference: b.transaction.payeeReference,
+          }),
+        },
+      }))
     return refs
   }
 
@@ -198,7 +251,10 @@ describe("hand-overs from the plugin's workflows", () => {
     const ctx = setup()
     const refs = capturing(ctx)
     const pending = signHandover(TOKEN, "pending_capture", PAYMENT_MEDUSA_ID, handover)
-    await ctx.provider.capturePayment({ data: signed({ pending_capture: pending }), context: { idempotency_key: CAPTURE_ID } as any })
+    await ctx.provider.capturePayment({
+      data: signed({ pending_capture: pending }),
+      context: { idempotency_key: CAPTURE_ID } as any,
+    })
     expect(refs).toEqual(["FC01JQ40000000000000000000FU"])
   })
 
@@ -206,34 +262,72 @@ describe("hand-overs from the plugin's workflows", () => {
     ["unsigned", handover],
     ["signed for another payment", signHandover(TOKEN, "pending_capture", "pay_other", handover)],
     ["signed with another token", signHandover("other-token", "pending_capture", PAYMENT_MEDUSA_ID, handover)],
-    ["changed after signing", { ...signHandover(TOKEN, "pending_capture", PAYMENT_MEDUSA_ID, handover), fulfillment_id: "ful_01JQ4000000000000000000OTH" }],
-  ])("a pending_capture %s is ignored with a warning: the capture's own reference and the order lines", async (_what, pending) => {
-    const ctx = setup()
-    const refs = capturing(ctx)
-    const result = await ctx.provider.capturePayment({ data: signed({ pending_capture: pending as any }), context: { idempotency_key: CAPTURE_ID } as any })
-    expect(refs).toEqual(["CP01JQ40000000000000000000CA"])
-    expect((result.data as PayexSessionData).pending_capture).toBeNull()
-    expect(ctx.logger.warn).toHaveBeenCalledWith(`PayEx: ignored a pending_capture in payment ${PAYMENT_MEDUSA_ID} that the plugin did not sign`)
-  })
+    [
+      "changed after signing",
+      {
+        ...signHandover(TOKEN, "pending_capture", PAYMENT_MEDUSA_ID, handover),
+        fulfillment_id: "ful_01JQ4000000000000000000OTH",
+      },
+    ],
+  ])(
+    "a pending_capture %s is ignored with a warning: the capture's own reference and the order lines",
+    async (_what, pending) => {
+      const ctx = setup()
+      const refs = capturing(ctx)
+      const result = await ctx.provider.capturePayment({
+        data: signed({ pending_capture: pending as any }),
+        context: { idempotency_key: CAPTURE_ID } as any,
+      })
+      expect(refs).toEqual(["CP01JQ40000000000000000000CA"])
+      expect((result.data as PayexSessionData).pending_capture).toBeNull()
+      expect(ctx.logger.warn).toHaveBeenCalledWith(
+        `PayEx: ignored a pending_capture in payment ${PAYMENT_MEDUSA_ID} that the plugin did not sign`,
+      )
+    },
+  )
 
   it("a pending_refund reverses exactly the fulfillment's capture only when signed; unsigned it is an ordinary refund", async () => {
     for (const [pending, expected] of [
-      [signHandover(TOKEN, "pending_refund", PAYMENT_MEDUSA_ID, { fulfillment_id: FULFILLMENT_ID, amount_minor: 10000, capture_number: 9001 }), "FR01JQ40000000000000000000FU"],
-      [{ fulfillment_id: FULFILLMENT_ID, amount_minor: 10000, capture_number: 9001, signature: "x" }, "RF01JQ40000000000000000000RF"],
+      [
+        signHandover(TOKEN, "pending_refund", PAYMENT_MEDUSA_ID, {
+          fulfillment_id: FULFILLMENT_ID,
+          amount_minor: 10000,
+          capture_number: 9001,
+        }),
+        "FR01JQ40000000000000000000FU",
+      ],
+      [
+        { fulfillment_id: FULFILLMENT_ID, amount_minor: 10000, capture_number: 9001, signature: "x" },
+        "RF01JQ40000000000000000000RF",
+      ],
     ] as const) {
       const ctx = setup()
       const capture = transaction({ type: "Capture", number: 9001, amount: 10000 })
-      nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, ["create-reversal"]))
-      nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, { transactions: { transactionList: [transaction(), capture] } })
-      nock(BASE).get(`${capture.id}/itemdescriptions`).reply(200, { itemDescriptions: { vatSummary: [{ amount: 10000, vatPercent: 2500, vatAmount: 2000 }] } })
+      nock(BASE)
+        .get(PAYMENT_ID)
+        .reply(200, paymentResponse({ state: "Pending" }, ["create-reversal"]))
+      nock(BASE)
+        .get(`${PAYMENT_ID}/transactions`)
+        .reply(200, { transactions: { transactionList: [transaction(), capture] } })
+      nock(BASE)
+        .get(`${capture.id}/itemdescriptions`)
+        .reply(200, { itemDescriptions: { vatSummary: [{ amount: 10000, vatPercent: 2500, vatAmount: 2000 }] } })
       const refs: string[] = []
       nock(BASE)
-        .post(`${PAYMENT_ID}/reversals`, (b) => b.transaction.vatAmount === 2000 && !!refs.push(b.transaction.payeeReference))
+        .post(
+          `${PAYMENT_ID}/reversals`,
+          (b) => b.transaction.vatAmount === 2000 && !!refs.push(b.transaction.payeeReference),
+        )
         .reply(200, { reversal: { transaction: transaction({ type: "Reversal", amount: 10000, number: 9100 }) } })
-      const result = await ctx.provider.refundPayment({ data: signed({ pending_refund: pending as any }), amount: 100, context: { idempotency_key: REFUND_ID } as any })
+      const result = await ctx.provider.refundPayment({
+        data: signed({ pending_refund: pending as any }),
+        amount: 100,
+        context: { idempotency_key: REFUND_ID } as any,
+      })
       expect(refs).toEqual([expected])
       expect((result.data as PayexSessionData).pending_refund).toBeNull()
-      if (expected.startsWith("FR")) expect((result.data as PayexSessionData).reversals).toEqual({ [expected]: { number: 9100, amount: 10000 } })
+      if (expected.startsWith("FR"))
+        expect((result.data as PayexSessionData).reversals).toEqual({ [expected]: { number: 9100, amount: 10000 } })
     }
   })
 })

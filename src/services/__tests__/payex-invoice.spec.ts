@@ -51,7 +51,10 @@ function setup(options: Partial<PayexInvoiceOptions> = {}) {
   const logger = { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() }
   const captureService = { retrieve: jest.fn() }
   const paymentService = { list: jest.fn() }
-  const provider = new PayexInvoiceProviderService({ logger, captureService, paymentService }, { ...OPTIONS, ...options })
+  const provider = new PayexInvoiceProviderService(
+    { logger, captureService, paymentService },
+    { ...OPTIONS, ...options },
+  )
   const orderLookup = jest.spyOn(PaymentModuleRecords.prototype, "orderOfPaymentCollection").mockResolvedValue(ORDER)
   return { provider, logger, captureService, paymentService, orderLookup }
 }
@@ -95,7 +98,7 @@ describe("initiatePayment", () => {
   it("refuses a currency PayEx invoice does not serve before any HTTP call", async () => {
     const { provider } = setup()
     const error = await withoutHttp(() =>
-      provider.initiatePayment({ amount: 100, currency_code: "usd", data: { session_id: SESSION_ID } }).catch((e) => e)
+      provider.initiatePayment({ amount: 100, currency_code: "usd", data: { session_id: SESSION_ID } }).catch((e) => e),
     )
     expect(error).toBeInstanceOf(MedusaError)
     expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
@@ -115,7 +118,12 @@ describe("initiatePayment", () => {
           userAgent: "Mozilla/5.0 (shop)",
           language: "sv-SE",
           urls: { callbackUrl: "https://shop.example.com/hooks/payment/payex-invoice_payex" },
-          payeeInfo: { payeeId: PAYEE_ID, payeeReference: `PS${ULID}`, payeeName: "Acme Outdoor", orderReference: SESSION_ID },
+          payeeInfo: {
+            payeeId: PAYEE_ID,
+            payeeReference: `PS${ULID}`,
+            payeeName: "Acme Outdoor",
+            orderReference: SESSION_ID,
+          },
         },
         invoice: { invoiceType: "PayExFinancingSe" },
       })
@@ -151,8 +159,16 @@ describe("initiatePayment", () => {
         return true
       })
       .reply(201, createdPayment())
-    const result = await provider.initiatePayment({ amount: "12.5", currency_code: currency, data: { session_id: SESSION_ID } })
-    expect(sent.payment).toMatchObject({ currency: upper, language, prices: [{ type: "Invoice", amount: 1250, vatAmount: 0 }] })
+    const result = await provider.initiatePayment({
+      amount: "12.5",
+      currency_code: currency,
+      data: { session_id: SESSION_ID },
+    })
+    expect(sent.payment).toMatchObject({
+      currency: upper,
+      language,
+      prices: [{ type: "Invoice", amount: 1250, vatAmount: 0 }],
+    })
     expect(sent.invoice).toEqual({ invoiceType })
     expect(sent.payment.urls).toBeUndefined()
     expect(sent.payment.userAgent).toBe("medusa-plugin-payex-payer")
@@ -160,7 +176,11 @@ describe("initiatePayment", () => {
   })
 
   it("lets the merchant's language option win and keeps the description within 40 characters", async () => {
-    const { provider } = setup({ language: "en-US", payeeName: "The Extraordinarily Long Named Outdoor Store of Sweden", captureOn: "manual" })
+    const { provider } = setup({
+      language: "en-US",
+      payeeName: "The Extraordinarily Long Named Outdoor Store of Sweden",
+      captureOn: "manual",
+    })
     let sent: any
     nock(BASE)
       .post("/psp/invoice/payments", (body) => {
@@ -168,7 +188,11 @@ describe("initiatePayment", () => {
         return true
       })
       .reply(201, createdPayment())
-    const result = await provider.initiatePayment({ amount: 10, currency_code: "sek", data: { session_id: SESSION_ID } })
+    const result = await provider.initiatePayment({
+      amount: 10,
+      currency_code: "sek",
+      data: { session_id: SESSION_ID },
+    })
     expect(sent.payment.language).toBe("en-US")
     expect(sent.payment.description.length).toBeLessThanOrEqual(40)
     expect(sent.payment.description.startsWith("Purchase from The Extraordinarily")).toBe(true)
@@ -184,7 +208,12 @@ describe("initiatePayment", () => {
         return true
       })
       .reply(201, createdPayment())
-    const result = await provider.initiatePayment({ amount: 10, currency_code: "sek", data: {}, context: { idempotency_key: SESSION_ID } as any })
+    const result = await provider.initiatePayment({
+      amount: 10,
+      currency_code: "sek",
+      data: {},
+      context: { idempotency_key: SESSION_ID } as any,
+    })
     expect(sent.payment.payeeInfo).toMatchObject({ payeeReference: `PS${ULID}`, orderReference: SESSION_ID })
     expect((result.data as PayexSessionData).session_id).toBe(SESSION_ID)
   })
@@ -198,24 +227,42 @@ describe("initiatePayment", () => {
     nock(BASE)
       .post("/psp/invoice/payments", (body) => !!references.push(body.payment.payeeInfo.payeeReference))
       .reply(201, createdPayment(888))
-    const result = await provider.initiatePayment({ amount: 10, currency_code: "sek", data: { session_id: SESSION_ID } })
+    const result = await provider.initiatePayment({
+      amount: 10,
+      currency_code: "sek",
+      data: { session_id: SESSION_ID },
+    })
     expect(references).toEqual([`PS${ULID}`, `PS${ULID}R`])
     expect((result.data as PayexSessionData).payex_payment_number).toBe(888)
   })
 
   it("gives up with a MedusaError when the R reference is used too", async () => {
     const { provider } = setup()
-    nock(BASE).post("/psp/invoice/payments").reply(400, replayProblem(`PS${ULID}`), PROBLEM_HEADERS)
-    nock(BASE).post("/psp/invoice/payments").reply(400, replayProblem(`PS${ULID}R`), PROBLEM_HEADERS)
-    const error = await provider.initiatePayment({ amount: 10, currency_code: "sek", data: { session_id: SESSION_ID } }).catch((e) => e)
+    nock(BASE)
+      .post("/psp/invoice/payments")
+      .reply(400, replayProblem(`PS${ULID}`), PROBLEM_HEADERS)
+    nock(BASE)
+      .post("/psp/invoice/payments")
+      .reply(400, replayProblem(`PS${ULID}R`), PROBLEM_HEADERS)
+    const error = await provider
+      .initiatePayment({ amount: 10, currency_code: "sek", data: { session_id: SESSION_ID } })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(MedusaError)
     expect(error.message).toContain(`payeeReference PS${ULID}R is already in use`)
   })
 
   it("does not retry the create with another reference after other errors", async () => {
     const { provider } = setup()
-    nock(BASE).post("/psp/invoice/payments").reply(400, problem("inputerror", "Invalid payeeId", [{ name: "payeeInfo.payeeId", description: "Unknown" }]), PROBLEM_HEADERS)
-    const error = await provider.initiatePayment({ amount: 10, currency_code: "sek", data: { session_id: SESSION_ID } }).catch((e) => e)
+    nock(BASE)
+      .post("/psp/invoice/payments")
+      .reply(
+        400,
+        problem("inputerror", "Invalid payeeId", [{ name: "payeeInfo.payeeId", description: "Unknown" }]),
+        PROBLEM_HEADERS,
+      )
+    const error = await provider
+      .initiatePayment({ amount: 10, currency_code: "sek", data: { session_id: SESSION_ID } })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(MedusaError)
     expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
     expect(error.message).toContain("payeeInfo.payeeId: Unknown")
@@ -224,11 +271,18 @@ describe("initiatePayment", () => {
 
   it("drops a personal number a storefront put into the session data", async () => {
     const { provider } = setup()
-    nock(BASE).post("/psp/invoice/payments", (body) => !JSON.stringify(body).includes("6003071161")).reply(201, createdPayment())
+    nock(BASE)
+      .post("/psp/invoice/payments", (body) => !JSON.stringify(body).includes("6003071161"))
+      .reply(201, createdPayment())
     const result = await provider.initiatePayment({
       amount: 10,
       currency_code: "sek",
-      data: { session_id: SESSION_ID, social_security_number: "600307-1161", ssn: "6003071161", personnummer: "196003071161" },
+      data: {
+        session_id: SESSION_ID,
+        social_security_number: "600307-1161",
+        ssn: "6003071161",
+        personnummer: "196003071161",
+      },
     })
     // only an explicit null removes the storefront's value when Medusa merges the data
     for (const key of ["social_security_number", "ssn", "personnummer"]) expect((result.data as any)[key]).toBeNull()
@@ -240,18 +294,38 @@ describe("updatePayment", () => {
     const { provider } = setup()
     nock(BASE).get(PAYMENT_ID).reply(200, createdPayment())
     nock(BASE)
-      .post(`${PAYMENT_ID}/approvedlegaladdress`, { addressee: { socialSecurityNumber: "196003071161", zipCode: "19792" } })
-      .reply(200, { payment: PAYMENT_ID, approvedLegalAddress: { addressee: "Leo Andersson", streetAddress: "Helgestavägen 9", zipCode: "19792", city: "Bro", countryCode: "SE" } })
+      .post(`${PAYMENT_ID}/approvedlegaladdress`, {
+        addressee: { socialSecurityNumber: "196003071161", zipCode: "19792" },
+      })
+      .reply(200, {
+        payment: PAYMENT_ID,
+        approvedLegalAddress: {
+          addressee: "Leo Andersson",
+          streetAddress: "Helgestavägen 9",
+          zipCode: "19792",
+          city: "Bro",
+          countryCode: "SE",
+        },
+      })
     const result = await provider.updatePayment({
       amount: 393.49,
       currency_code: "sek",
       data: { ...sessionData(), ssn: "600307-1161" },
-      context: { payex_action: { type: "legal-address", social_security_number: "600307-1161", zip_code: "19792" } } as PayexActionContext,
+      context: {
+        payex_action: { type: "legal-address", social_security_number: "600307-1161", zip_code: "19792" },
+      } as PayexActionContext,
     })
     expect(result.data).toEqual({
       ...sessionData(),
       ssn: null,
-      legal_address: { addressee: "Leo Andersson", co_address: null, street_address: "Helgestavägen 9", zip_code: "19792", city: "Bro", country_code: "SE" },
+      legal_address: {
+        addressee: "Leo Andersson",
+        co_address: null,
+        street_address: "Helgestavägen 9",
+        zip_code: "19792",
+        city: "Bro",
+        country_code: "SE",
+      },
     })
     expect(JSON.stringify(result)).not.toMatch(/6003071161|600307-1161/)
   })
@@ -260,7 +334,11 @@ describe("updatePayment", () => {
     const { provider } = setup()
     const planted = { type: "legal-address", social_security_number: "600307-1161", zip_code: "19792" }
     const result = await withoutHttp(() =>
-      provider.updatePayment({ amount: 393.49, currency_code: "sek", data: { ...sessionData(), payex_action: planted } })
+      provider.updatePayment({
+        amount: 393.49,
+        currency_code: "sek",
+        data: { ...sessionData(), payex_action: planted },
+      }),
     )
     expect(result.data.legal_address).toBeUndefined()
     expect(result.data.payex_action).toBeNull()
@@ -270,7 +348,11 @@ describe("updatePayment", () => {
   it("changes nothing at PayEx when the amount is the same", async () => {
     const { provider } = setup()
     const result = await withoutHttp(() =>
-      provider.updatePayment({ amount: 393.49, currency_code: "sek", data: { ...sessionData(), personal_number: "x" } })
+      provider.updatePayment({
+        amount: 393.49,
+        currency_code: "sek",
+        data: { ...sessionData(), personal_number: "x" },
+      }),
     )
     expect(result.data).toEqual({ ...sessionData(), personal_number: null })
   })
@@ -281,9 +363,14 @@ describe("updatePayment", () => {
     const references: string[] = []
     // the first change
     nock(BASE).get(PAYMENT_ID).reply(200, createdPayment())
-    nock(BASE).patch(PAYMENT_ID, { payment: { operation: "Abort", abortReason: "CancelledByConsumer" } }).reply(200, paymentResponse({ state: "Aborted" }, []))
     nock(BASE)
-      .post("/psp/invoice/payments", (body) => body.payment.prices[0].amount === 50000 && !!references.push(body.payment.payeeInfo.payeeReference))
+      .patch(PAYMENT_ID, { payment: { operation: "Abort", abortReason: "CancelledByConsumer" } })
+      .reply(200, paymentResponse({ state: "Aborted" }, []))
+    nock(BASE)
+      .post(
+        "/psp/invoice/payments",
+        (body) => body.payment.prices[0].amount === 50000 && !!references.push(body.payment.payeeInfo.payeeReference),
+      )
       .reply(201, createdPayment(901, NEW_ID))
     const first = await provider.updatePayment({ amount: 500, currency_code: "sek", data: sessionData() })
     expect(first.data).toMatchObject({ session_id: SESSION_ID, payex_payment_id: NEW_ID, amount_minor: 50000 })
@@ -291,11 +378,20 @@ describe("updatePayment", () => {
     // a second change aborts the new payment and creates a third
     const THIRD_ID = "/psp/invoice/payments/22222222-f87f-4313-577e-08d3dca1a26c"
     nock(BASE).get(NEW_ID).reply(200, createdPayment(901, NEW_ID))
-    nock(BASE).patch(NEW_ID).reply(200, paymentResponse({ id: NEW_ID, state: "Aborted" }, []))
     nock(BASE)
-      .post("/psp/invoice/payments", (body) => body.payment.prices[0].amount === 60000 && !!references.push(body.payment.payeeInfo.payeeReference))
+      .patch(NEW_ID)
+      .reply(200, paymentResponse({ id: NEW_ID, state: "Aborted" }, []))
+    nock(BASE)
+      .post(
+        "/psp/invoice/payments",
+        (body) => body.payment.prices[0].amount === 60000 && !!references.push(body.payment.payeeInfo.payeeReference),
+      )
       .reply(201, createdPayment(902, THIRD_ID))
-    const second = await provider.updatePayment({ amount: 600, currency_code: "sek", data: first.data as PayexSessionData })
+    const second = await provider.updatePayment({
+      amount: 600,
+      currency_code: "sek",
+      data: first.data as PayexSessionData,
+    })
     expect(second.data).toMatchObject({ session_id: SESSION_ID, payex_payment_id: THIRD_ID, amount_minor: 60000 })
 
     // PayEx refuses a payeeReference it has seen: each payment needs its own
@@ -307,7 +403,9 @@ describe("updatePayment", () => {
     const { provider } = setup()
     const references: string[] = []
     nock(BASE).get(PAYMENT_ID).reply(200, createdPayment())
-    nock(BASE).patch(PAYMENT_ID).reply(200, paymentResponse({ state: "Aborted" }, []))
+    nock(BASE)
+      .patch(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Aborted" }, []))
     nock(BASE)
       .post("/psp/invoice/payments", (body) => !!references.push(body.payment.payeeInfo.payeeReference))
       .reply(400, (_uri, body: any) => replayProblem(body.payment.payeeInfo.payeeReference))
@@ -328,12 +426,23 @@ describe("updatePayment", () => {
 describe("authorizePayment", () => {
   it("is authorized when PayEx holds a completed Authorization transaction", async () => {
     const { provider } = setup()
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
     nock(BASE)
       .get(`${PAYMENT_ID}/transactions`)
-      .reply(200, txList([transaction({ type: "Authorization", state: "Failed", number: 1 }), transaction({ type: "Authorization", state: "Completed", number: 2 })]))
+      .reply(
+        200,
+        txList([
+          transaction({ type: "Authorization", state: "Failed", number: 1 }),
+          transaction({ type: "Authorization", state: "Completed", number: 2 }),
+        ]),
+      )
     const result = await provider.authorizePayment({ data: sessionData() })
-    expect(result).toEqual({ status: PaymentSessionStatus.AUTHORIZED, data: { ...sessionData(), authorization_transaction_number: 2 } })
+    expect(result).toEqual({
+      status: PaymentSessionStatus.AUTHORIZED,
+      data: { ...sessionData(), authorization_transaction_number: 2 },
+    })
   })
 
   it.each([
@@ -343,22 +452,33 @@ describe("authorizePayment", () => {
   ])("refuses with %s", async (_what, txs) => {
     const { provider } = setup()
     nock(BASE).get(PAYMENT_ID).reply(200, createdPayment())
-    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList(txs.map((t) => transaction(t))))
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, txList(txs.map((t) => transaction(t))))
     const error = await provider.authorizePayment({ data: sessionData() }).catch((e) => e)
     expect(error).toBeInstanceOf(MedusaError)
     expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
-    expect(error.message).toBe("The shopper is not authorized by PayEx yet: call POST /store/payex/authorize before completing the cart")
+    expect(error.message).toBe(
+      "The shopper is not authorized by PayEx yet: call POST /store/payex/authorize before completing the cart",
+    )
   })
 
   it("refuses a session without a PayEx payment without calling PayEx", async () => {
     const { provider } = setup()
-    const error = await withoutHttp(() => provider.authorizePayment({ data: sessionData({ payex_payment_id: undefined }) }).catch((e) => e))
-    expect(error).toMatchObject({ type: MedusaError.Types.NOT_ALLOWED, message: "This payment session has no PayEx payment the plugin created; create the payment session again" })
+    const error = await withoutHttp(() =>
+      provider.authorizePayment({ data: sessionData({ payex_payment_id: undefined }) }).catch((e) => e),
+    )
+    expect(error).toMatchObject({
+      type: MedusaError.Types.NOT_ALLOWED,
+      message: "This payment session has no PayEx payment the plugin created; create the payment session again",
+    })
   })
 
   it("reports PayEx being unreachable as a MedusaError", async () => {
     const { provider } = setup()
-    nock(BASE).get(PAYMENT_ID).reply(503, problem("systemerror", "down", [], 503), PROBLEM_HEADERS)
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(503, problem("systemerror", "down", [], 503), PROBLEM_HEADERS)
     const error = await provider.authorizePayment({ data: sessionData() }).catch((e) => e)
     expect(error).toBeInstanceOf(MedusaError)
     expect(error.message).toContain("PayEx get-payment failed (503): down")
@@ -370,7 +490,7 @@ describe("capturePayment", () => {
   function medusaCapture(
     ctx: ReturnType<typeof setup>,
     amount: unknown,
-    recorded: Array<{ id: string; raw_amount?: unknown; amount?: unknown }> = [{ id: CAPTURE_ID, raw_amount: amount }]
+    recorded: Array<{ id: string; raw_amount?: unknown; amount?: unknown }> = [{ id: CAPTURE_ID, raw_amount: amount }],
   ) {
     ctx.captureService.retrieve.mockResolvedValue({
       id: CAPTURE_ID,
@@ -383,7 +503,9 @@ describe("capturePayment", () => {
   }
 
   function mockPayexState(captures: unknown[] = []) {
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, captures.length ? CAPTURED_OPS : AUTHORIZED_OPS))
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending" }, captures.length ? CAPTURED_OPS : AUTHORIZED_OPS))
     nock(BASE)
       .get(`${PAYMENT_ID}/transactions`)
       .reply(200, txList([transaction({ type: "Authorization", amount: ORDER_TOTAL_MINOR }), ...captures]))
@@ -393,7 +515,13 @@ describe("capturePayment", () => {
     return {
       payment: PAYMENT_ID,
       capture: {
-        transaction: transaction({ type: "Capture", number, amount: body.transaction.amount, vatAmount: body.transaction.vatAmount, payeeReference: body.transaction.payeeReference }),
+        transaction: transaction({
+          type: "Capture",
+          number,
+          amount: body.transaction.amount,
+          vatAmount: body.transaction.vatAmount,
+          payeeReference: body.transaction.payeeReference,
+        }),
       },
     }
   }
@@ -416,7 +544,13 @@ describe("capturePayment", () => {
       })
       .reply(200, (_uri, body) => captureAnswer(body))
     const result = await ctx.provider.capturePayment({
-      data: sessionData({ pending_capture: signHandover(TOKEN, "pending_capture", PAYMENT_MEDUSA_ID, { fulfillment_id: FULFILLMENT_ID, amount_minor: 13841, lines: pendingLines }) }),
+      data: sessionData({
+        pending_capture: signHandover(TOKEN, "pending_capture", PAYMENT_MEDUSA_ID, {
+          fulfillment_id: FULFILLMENT_ID,
+          amount_minor: 13841,
+          lines: pendingLines,
+        }),
+      }),
       context: { idempotency_key: CAPTURE_ID } as any,
     })
     expect(sent).toEqual({
@@ -440,7 +574,11 @@ describe("capturePayment", () => {
     expect(ctx.orderLookup).not.toHaveBeenCalled()
     expect(ctx.captureService.retrieve).toHaveBeenCalledWith(CAPTURE_ID, expect.anything())
     // null, not absent: Medusa merges payment data, so only null clears the hand-over
-    expect(result.data).toEqual({ ...sessionData(), pending_capture: null, captures: { FC01JQ40000000000000000000FU: { number: 5001, amount: 13841 } } })
+    expect(result.data).toEqual({
+      ...sessionData(),
+      pending_capture: null,
+      captures: { FC01JQ40000000000000000000FU: { number: 5001, amount: 13841 } },
+    })
   })
 
   it("captures a partial amount from the admin scaled from the order lines, with a CP reference", async () => {
@@ -454,11 +592,19 @@ describe("capturePayment", () => {
         return true
       })
       .reply(200, (_uri, body) => captureAnswer(body, 5002))
-    const result = await ctx.provider.capturePayment({ data: sessionData({ captures: { FCold: { number: 1, amount: 1 } } }), context: { idempotency_key: CAPTURE_ID } as any })
+    const result = await ctx.provider.capturePayment({
+      data: sessionData({ captures: { FCold: { number: 1, amount: 1 } } }),
+      context: { idempotency_key: CAPTURE_ID } as any,
+    })
     expect(ctx.orderLookup).toHaveBeenCalledWith("pay_col_1")
     const t = sent.transaction
     expect(t).toMatchObject({ amount: 10000, payeeReference: "CP01JQ40000000000000000000CA", description: "Capture" })
-    expect(t.itemDescriptions.map((i: any) => i.description)).toEqual(["3 x Mug", "2 x Tea", "1 x Cookbook", "Shipping: PostNord"])
+    expect(t.itemDescriptions.map((i: any) => i.description)).toEqual([
+      "3 x Mug",
+      "2 x Tea",
+      "1 x Cookbook",
+      "Shipping: PostNord",
+    ])
     expect(t.itemDescriptions.reduce((s: number, i: any) => s + i.amount, 0)).toBe(10000)
     expect(t.vatSummary.reduce((s: number, v: any) => s + v.amount, 0)).toBe(10000)
     expect(t.vatSummary.reduce((s: number, v: any) => s + v.vatAmount, 0)).toBe(t.vatAmount)
@@ -466,7 +612,9 @@ describe("capturePayment", () => {
     // each row is its line's share of 100.00 out of 393.49 (2541.11, 1156.32, 5057.31, 1245.27: the
     // öre left after rounding down goes to the largest remainder)
     expect(t.itemDescriptions.map((i: any) => i.amount)).toEqual([2541, 1157, 5057, 1245])
-    expect(result.data).toMatchObject({ captures: { FCold: { number: 1, amount: 1 }, CP01JQ40000000000000000000CA: { number: 5002, amount: 10000 } } })
+    expect(result.data).toMatchObject({
+      captures: { FCold: { number: 1, amount: 1 }, CP01JQ40000000000000000000CA: { number: 5002, amount: 10000 } },
+    })
   })
 
   it("uses the order lines when the pending fulfillment is for another amount", async () => {
@@ -481,7 +629,13 @@ describe("capturePayment", () => {
       })
       .reply(200, (_uri, body) => captureAnswer(body))
     await ctx.provider.capturePayment({
-      data: sessionData({ pending_capture: signHandover(TOKEN, "pending_capture", PAYMENT_MEDUSA_ID, { fulfillment_id: FULFILLMENT_ID, amount_minor: 13841, lines: pendingLines }) }),
+      data: sessionData({
+        pending_capture: signHandover(TOKEN, "pending_capture", PAYMENT_MEDUSA_ID, {
+          fulfillment_id: FULFILLMENT_ID,
+          amount_minor: 13841,
+          lines: pendingLines,
+        }),
+      }),
       context: { idempotency_key: CAPTURE_ID } as any,
     })
     expect(sent.transaction.payeeReference).toBe("CP01JQ40000000000000000000CA")
@@ -493,21 +647,38 @@ describe("capturePayment", () => {
     const ctx = setup()
     // Medusa knows only the capture it is making now; PayEx already captured 100.00 (a crash after PayEx answered)
     medusaCapture(ctx, 100, [{ id: CAPTURE_ID, raw_amount: { value: "100", precision: 20 } }])
-    mockPayexState([transaction({ type: "Capture", state: "Completed", amount: 10000, payeeReference: "CP01JQ40000000000000000000CA" })])
-    const result = await withoutHttp(() => ctx.provider.capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any }))
+    mockPayexState([
+      transaction({
+        type: "Capture",
+        state: "Completed",
+        amount: 10000,
+        payeeReference: "CP01JQ40000000000000000000CA",
+      }),
+    ])
+    const result = await withoutHttp(() =>
+      ctx.provider.capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any }),
+    )
     expect(result.data).toEqual({ ...sessionData(), pending_capture: null })
-    expect(ctx.paymentService.list).toHaveBeenCalledWith({ id: PAYMENT_MEDUSA_ID }, expect.objectContaining({ relations: ["captures"] }))
+    expect(ctx.paymentService.list).toHaveBeenCalledWith(
+      { id: PAYMENT_MEDUSA_ID },
+      expect.objectContaining({ relations: ["captures"] }),
+    )
     expect(ctx.orderLookup).not.toHaveBeenCalled()
   })
 
   it("captures when everything PayEx captured is already recorded in Medusa", async () => {
     const ctx = setup()
-    medusaCapture(ctx, 100, [{ id: "capt_earlier", amount: 100 }, { id: CAPTURE_ID, amount: 100 }])
+    medusaCapture(ctx, 100, [
+      { id: "capt_earlier", amount: 100 },
+      { id: CAPTURE_ID, amount: 100 },
+    ])
     mockPayexState([
       transaction({ type: "Capture", state: "Completed", amount: 10000 }),
       transaction({ type: "Capture", state: "Failed", amount: 10000 }),
     ])
-    const capture = nock(BASE).post(`${PAYMENT_ID}/captures`).reply(200, (_uri, body) => captureAnswer(body))
+    const capture = nock(BASE)
+      .post(`${PAYMENT_ID}/captures`)
+      .reply(200, (_uri, body) => captureAnswer(body))
     await ctx.provider.capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any })
     expect(capture.isDone()).toBe(true)
   })
@@ -515,18 +686,32 @@ describe("capturePayment", () => {
   it("takes over the capture an earlier attempt made when PayEx has seen the reference", async () => {
     const ctx = setup()
     medusaCapture(ctx, 100)
-    const earlier = transaction({ type: "Capture", state: "Completed", number: 4242, amount: 10000, payeeReference: "CP01JQ40000000000000000000CA" })
+    const earlier = transaction({
+      type: "Capture",
+      state: "Completed",
+      number: 4242,
+      amount: 10000,
+      payeeReference: "CP01JQ40000000000000000000CA",
+    })
     mockPayexState()
     nock(BASE).post(`${PAYMENT_ID}/captures`).reply(400, replayProblem("CP01JQ40000000000000000000CA"), PROBLEM_HEADERS)
-    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList([earlier]))
-    const result = await ctx.provider.capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any })
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, txList([earlier]))
+    const result = await ctx.provider.capturePayment({
+      data: sessionData(),
+      context: { idempotency_key: CAPTURE_ID } as any,
+    })
     expect(result.data).toMatchObject({ captures: { CP01JQ40000000000000000000CA: { number: 4242, amount: 10000 } } })
   })
 
   it("needs the Medusa capture id", async () => {
     const ctx = setup()
     const error = await withoutHttp(() => ctx.provider.capturePayment({ data: sessionData() } as any).catch((e) => e))
-    expect(error).toMatchObject({ type: MedusaError.Types.INVALID_DATA, message: "capturePayment needs the Medusa capture id" })
+    expect(error).toMatchObject({
+      type: MedusaError.Types.INVALID_DATA,
+      message: "capturePayment needs the Medusa capture id",
+    })
     expect(ctx.captureService.retrieve).not.toHaveBeenCalled()
   })
 
@@ -535,18 +720,27 @@ describe("capturePayment", () => {
     medusaCapture(ctx, 100)
     ctx.orderLookup.mockResolvedValue(null)
     mockPayexState()
-    const error = await ctx.provider.capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any }).catch((e) => e)
-    expect(error).toMatchObject({ type: MedusaError.Types.NOT_FOUND, message: "No order found for this payment; PayEx needs the order lines to capture" })
+    const error = await ctx.provider
+      .capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any })
+      .catch((e) => e)
+    expect(error).toMatchObject({
+      type: MedusaError.Types.NOT_FOUND,
+      message: "No order found for this payment; PayEx needs the order lines to capture",
+    })
   })
 
   it("sends nothing when an order line has a VAT rate PayEx does not accept", async () => {
     const ctx = setup()
     medusaCapture(ctx, 100)
-    ctx.orderLookup.mockResolvedValue({ ...ORDER, items: [{ id: "item_x", product_title: "Gadget", quantity: 1, total: 393.49, tax_lines: [{ rate: 20 }] }], shipping_methods: [] })
+    ctx.orderLookup.mockResolvedValue({
+      ...ORDER,
+      items: [{ id: "item_x", product_title: "Gadget", quantity: 1, total: 393.49, tax_lines: [{ rate: 20 }] }],
+      shipping_methods: [],
+    })
     mockPayexState()
-    await expect(ctx.provider.capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any })).rejects.toThrow(
-      /PayEx does not accept a VAT rate of 20%/
-    )
+    await expect(
+      ctx.provider.capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any }),
+    ).rejects.toThrow(/PayEx does not accept a VAT rate of 20%/)
   })
 })
 
@@ -556,20 +750,50 @@ describe("refundPayment", () => {
     const c1 = transaction({ type: "Capture", amount: 54900 })
     const c2 = transaction({ type: "Capture", amount: 9999 })
     const failed = transaction({ type: "Capture", state: "Failed", amount: 500 })
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending", remainingReversalAmount: 64899 }, CAPTURED_OPS))
-    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList([transaction(), c1, c2, failed]))
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending", remainingReversalAmount: 64899 }, CAPTURED_OPS))
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, txList([transaction(), c1, c2, failed]))
     nock(BASE)
       .get(`${c1.id}/itemdescriptions`)
-      .reply(200, { payment: PAYMENT_ID, transaction: c1.id, itemDescriptions: { id: "x", itemDescriptionList: [], vatSummary: [{ amount: 54900, vatPercent: 2500, vatAmount: 10980 }] } })
+      .reply(200, {
+        payment: PAYMENT_ID,
+        transaction: c1.id,
+        itemDescriptions: {
+          id: "x",
+          itemDescriptionList: [],
+          vatSummary: [{ amount: 54900, vatPercent: 2500, vatAmount: 10980 }],
+        },
+      })
     nock(BASE)
       .get(`${c2.id}/itemdescriptions`)
-      .reply(200, { payment: PAYMENT_ID, transaction: c2.id, itemDescriptions: { id: "x", itemDescriptionList: [], vatSummary: [{ amount: 9999, vatPercent: 1200, vatAmount: 1071 }] } })
+      .reply(200, {
+        payment: PAYMENT_ID,
+        transaction: c2.id,
+        itemDescriptions: {
+          id: "x",
+          itemDescriptionList: [],
+          vatSummary: [{ amount: 9999, vatPercent: 1200, vatAmount: 1071 }],
+        },
+      })
     nock(BASE)
       .post(`${PAYMENT_ID}/reversals`, {
-        transaction: { activity: "FinancingConsumer", amount: 10000, vatAmount: 1857, payeeReference: "RF01JQ40000000000000000000RF", description: "Refund" },
+        transaction: {
+          activity: "FinancingConsumer",
+          amount: 10000,
+          vatAmount: 1857,
+          payeeReference: "RF01JQ40000000000000000000RF",
+          description: "Refund",
+        },
       })
       .reply(200, { payment: PAYMENT_ID, reversal: { transaction: transaction({ type: "Reversal", amount: 10000 }) } })
-    const result = await provider.refundPayment({ amount: 100, data: sessionData(), context: { idempotency_key: REFUND_ID } as any })
+    const result = await provider.refundPayment({
+      amount: 100,
+      data: sessionData(),
+      context: { idempotency_key: REFUND_ID } as any,
+    })
     expect(result.data).toEqual(sessionData())
   })
 
@@ -577,14 +801,24 @@ describe("refundPayment", () => {
     const { provider } = setup()
     const c1 = transaction({ type: "Capture", amount: 10000 })
     const earlier = transaction({ type: "Reversal", amount: 5000, payeeReference: "RF01JQ40000000000000000000RF" })
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, CAPTURED_OPS))
-    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList([c1]))
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending" }, CAPTURED_OPS))
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, txList([c1]))
     nock(BASE)
       .get(`${c1.id}/itemdescriptions`)
       .reply(200, { itemDescriptions: { vatSummary: [{ amount: 10000, vatPercent: 2500, vatAmount: 2000 }] } })
-    const reversal = nock(BASE).post(`${PAYMENT_ID}/reversals`).reply(400, replayProblem("RF01JQ40000000000000000000RF"), PROBLEM_HEADERS)
-    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList([c1, earlier]))
-    await expect(provider.refundPayment({ amount: 50, data: sessionData(), context: { idempotency_key: REFUND_ID } as any })).resolves.toEqual({
+    const reversal = nock(BASE)
+      .post(`${PAYMENT_ID}/reversals`)
+      .reply(400, replayProblem("RF01JQ40000000000000000000RF"), PROBLEM_HEADERS)
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, txList([c1, earlier]))
+    await expect(
+      provider.refundPayment({ amount: 50, data: sessionData(), context: { idempotency_key: REFUND_ID } as any }),
+    ).resolves.toEqual({
       data: sessionData(),
     })
     expect(reversal.isDone()).toBe(true)
@@ -592,15 +826,26 @@ describe("refundPayment", () => {
 
   it("needs the Medusa refund id", async () => {
     const { provider } = setup()
-    const error = await withoutHttp(() => provider.refundPayment({ amount: 50, data: sessionData() } as any).catch((e) => e))
-    expect(error).toMatchObject({ type: MedusaError.Types.INVALID_DATA, message: "refundPayment needs the Medusa refund id" })
+    const error = await withoutHttp(() =>
+      provider.refundPayment({ amount: 50, data: sessionData() } as any).catch((e) => e),
+    )
+    expect(error).toMatchObject({
+      type: MedusaError.Types.INVALID_DATA,
+      message: "refundPayment needs the Medusa refund id",
+    })
   })
 
   it("passes PayEx's refusal on as a MedusaError", async () => {
     const { provider } = setup()
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
-    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList([transaction()]))
-    const error = await provider.refundPayment({ amount: 50, data: sessionData(), context: { idempotency_key: REFUND_ID } as any }).catch((e) => e)
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, txList([transaction()]))
+    const error = await provider
+      .refundPayment({ amount: 50, data: sessionData(), context: { idempotency_key: REFUND_ID } as any })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(MedusaError)
     expect(error.message).toContain('The payment does not offer "create-reversal" in its current state')
   })
@@ -609,30 +854,46 @@ describe("refundPayment", () => {
 describe("cancelPayment", () => {
   it("cancels when PayEx offers create-cancellation, referenced by the Medusa payment", async () => {
     const { provider } = setup()
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
     nock(BASE)
       .post(`${PAYMENT_ID}/cancellations`, {
-        transaction: { activity: "FinancingConsumer", payeeReference: "CN01JQ40000000000000000000PY", description: "Order canceled" },
+        transaction: {
+          activity: "FinancingConsumer",
+          payeeReference: "CN01JQ40000000000000000000PY",
+          description: "Order canceled",
+        },
       })
       .reply(200, { payment: PAYMENT_ID, cancellation: { transaction: transaction({ type: "Cancellation" }) } })
-    await expect(provider.cancelPayment({ data: sessionData(), context: { idempotency_key: PAYMENT_MEDUSA_ID } as any })).resolves.toEqual({
+    await expect(
+      provider.cancelPayment({ data: sessionData(), context: { idempotency_key: PAYMENT_MEDUSA_ID } as any }),
+    ).resolves.toEqual({
       data: sessionData(),
     })
   })
 
   it("falls back to the session id for the reference", async () => {
     const { provider } = setup()
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
-    nock(BASE).post(`${PAYMENT_ID}/cancellations`, (body) => body.transaction.payeeReference === `CN${ULID}`).reply(200, {
-      cancellation: { transaction: transaction({ type: "Cancellation" }) },
-    })
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
+    nock(BASE)
+      .post(`${PAYMENT_ID}/cancellations`, (body) => body.transaction.payeeReference === `CN${ULID}`)
+      .reply(200, {
+        cancellation: { transaction: transaction({ type: "Cancellation" }) },
+      })
     await provider.cancelPayment({ data: sessionData() })
   })
 
   it("does nothing when nothing is left to release", async () => {
     const { provider } = setup()
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, ["create-reversal"]))
-    await expect(provider.cancelPayment({ data: sessionData(), context: { idempotency_key: PAYMENT_MEDUSA_ID } as any })).resolves.toEqual({
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending" }, ["create-reversal"]))
+    await expect(
+      provider.cancelPayment({ data: sessionData(), context: { idempotency_key: PAYMENT_MEDUSA_ID } as any }),
+    ).resolves.toEqual({
       data: sessionData(),
     })
   })
@@ -651,9 +912,13 @@ describe("deletePayment", () => {
 
   it("cancels the authorization of a session PayEx has already authorized, referenced by the session", async () => {
     const { provider } = setup()
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
     const cancel = nock(BASE)
-      .post(`${PAYMENT_ID}/cancellations`, { transaction: { activity: "FinancingConsumer", payeeReference: `CN${ULID}`, description: "Order canceled" } })
+      .post(`${PAYMENT_ID}/cancellations`, {
+        transaction: { activity: "FinancingConsumer", payeeReference: `CN${ULID}`, description: "Order canceled" },
+      })
       .reply(200, { payment: PAYMENT_ID, cancellation: { transaction: transaction({ type: "Cancellation" }) } })
     await expect(provider.deletePayment({ data: sessionData() })).resolves.toEqual({ data: sessionData() })
     expect(cancel.isDone()).toBe(true)
@@ -661,7 +926,9 @@ describe("deletePayment", () => {
 
   it("leaves a payment alone that has nothing left to abort or cancel", async () => {
     const { provider } = setup()
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, ["create-reversal"]))
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending" }, ["create-reversal"]))
     await expect(provider.deletePayment({ data: sessionData() })).resolves.toEqual({ data: sessionData() })
   })
 
@@ -675,22 +942,52 @@ describe("deletePayment", () => {
 describe("getPaymentStatus and retrievePayment", () => {
   it.each<[string, string, Array<{ type: string; state: string }>, string]>([
     ["an aborted payment", "Aborted", [], PaymentSessionStatus.CANCELED],
-    ["a completed capture", "Pending", [{ type: "Authorization", state: "Completed" }, { type: "Capture", state: "Completed" }], PaymentSessionStatus.CAPTURED],
-    ["a completed cancellation", "Pending", [{ type: "Authorization", state: "Completed" }, { type: "Cancellation", state: "Completed" }], PaymentSessionStatus.CANCELED],
-    ["a completed authorization", "Pending", [{ type: "Authorization", state: "Completed" }, { type: "Capture", state: "Failed" }], PaymentSessionStatus.AUTHORIZED],
+    [
+      "a completed capture",
+      "Pending",
+      [
+        { type: "Authorization", state: "Completed" },
+        { type: "Capture", state: "Completed" },
+      ],
+      PaymentSessionStatus.CAPTURED,
+    ],
+    [
+      "a completed cancellation",
+      "Pending",
+      [
+        { type: "Authorization", state: "Completed" },
+        { type: "Cancellation", state: "Completed" },
+      ],
+      PaymentSessionStatus.CANCELED,
+    ],
+    [
+      "a completed authorization",
+      "Pending",
+      [
+        { type: "Authorization", state: "Completed" },
+        { type: "Capture", state: "Failed" },
+      ],
+      PaymentSessionStatus.AUTHORIZED,
+    ],
     ["a failed payment", "Failed", [{ type: "Authorization", state: "Failed" }], PaymentSessionStatus.ERROR],
     ["a payment in progress", "Ready", [{ type: "Authorization", state: "Initialized" }], PaymentSessionStatus.PENDING],
   ])("reports %s as %s", async (_what, state, txs, status) => {
     const { provider } = setup()
     nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state }, []))
-    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList(txs.map((t) => transaction(t))))
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, txList(txs.map((t) => transaction(t))))
     await expect(provider.getPaymentStatus({ data: sessionData() })).resolves.toEqual({ status, data: sessionData() })
   })
 
   it("retrieves the PayEx state", async () => {
     const { provider } = setup()
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }, []))
-    await expect(provider.retrievePayment({ data: sessionData() })).resolves.toEqual({ data: { ...sessionData(), payex_state: "Pending" } })
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending" }, []))
+    await expect(provider.retrievePayment({ data: sessionData() })).resolves.toEqual({
+      data: { ...sessionData(), payex_state: "Pending" },
+    })
   })
 })
 
@@ -703,10 +1000,15 @@ describe("getWebhookActionAndData", () => {
 
   function mockPayex(tx: ReturnType<typeof transaction>, { orderReference = SESSION_ID as string | undefined } = {}) {
     nock(BASE).get(tx.id).reply(200, { payment: PAYMENT_ID, transaction: tx })
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending", currency: "SEK" }, CAPTURED_OPS))
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending", currency: "SEK" }, CAPTURED_OPS))
     nock(BASE)
       .get(`${PAYMENT_ID}/payeeinfo`)
-      .reply(200, { payment: PAYMENT_ID, payeeInfo: { id: `${PAYMENT_ID}/payeeinfo`, payeeId: PAYEE_ID, payeeReference: `PS${ULID}`, orderReference } })
+      .reply(200, {
+        payment: PAYMENT_ID,
+        payeeInfo: { id: `${PAYMENT_ID}/payeeinfo`, payeeId: PAYEE_ID, payeeReference: `PS${ULID}`, orderReference },
+      })
   }
 
   const amountOf = (result: any) => MathBN.convert(result.data.amount).toNumber()
@@ -715,17 +1017,48 @@ describe("getWebhookActionAndData", () => {
     ["no body", undefined],
     ["no transaction", { payment: { id: PAYMENT_ID } }],
     ["ids that are not strings", { payment: { id: 1 }, transaction: { id: 2 } }],
-    ["a payment id of another API", { payment: { id: "/psp/creditcard/payments/5adc265f-f87f-4313-577e-08d3dca1a26c" }, transaction: { id: "/psp/creditcard/payments/5adc265f-f87f-4313-577e-08d3dca1a26c/transactions/1" } }],
-    ["an absolute URL", { payment: { id: `https://evil.test${PAYMENT_ID}` }, transaction: { id: `https://evil.test${PAYMENT_ID}/transactions/00000000-0000-4000-8000-000000000001` } }],
-    ["a transaction of another payment", { payment: { id: PAYMENT_ID }, transaction: { id: `${OTHER_PAYMENT_ID}/transactions/00000000-0000-4000-8000-000000000001` } }],
+    [
+      "a payment id of another API",
+      {
+        payment: { id: "/psp/creditcard/payments/5adc265f-f87f-4313-577e-08d3dca1a26c" },
+        transaction: { id: "/psp/creditcard/payments/5adc265f-f87f-4313-577e-08d3dca1a26c/transactions/1" },
+      },
+    ],
+    [
+      "an absolute URL",
+      {
+        payment: { id: `https://evil.test${PAYMENT_ID}` },
+        transaction: { id: `https://evil.test${PAYMENT_ID}/transactions/00000000-0000-4000-8000-000000000001` },
+      },
+    ],
+    [
+      "a transaction of another payment",
+      {
+        payment: { id: PAYMENT_ID },
+        transaction: { id: `${OTHER_PAYMENT_ID}/transactions/00000000-0000-4000-8000-000000000001` },
+      },
+    ],
     [
       "a transaction id that climbs out of its payment",
-      { payment: { id: PAYMENT_ID }, transaction: { id: `${PAYMENT_ID}/transactions/../../99999999-f87f-4313-577e-08d3dca1a26c/transactions/00000000-0000-4000-8000-000000000001` } },
+      {
+        payment: { id: PAYMENT_ID },
+        transaction: {
+          id: `${PAYMENT_ID}/transactions/../../99999999-f87f-4313-577e-08d3dca1a26c/transactions/00000000-0000-4000-8000-000000000001`,
+        },
+      },
     ],
-    ["a transaction id with a query", { payment: { id: PAYMENT_ID }, transaction: { id: `${PAYMENT_ID}/transactions/00000000-0000-4000-8000-000000000001?expand=all` } }],
+    [
+      "a transaction id with a query",
+      {
+        payment: { id: PAYMENT_ID },
+        transaction: { id: `${PAYMENT_ID}/transactions/00000000-0000-4000-8000-000000000001?expand=all` },
+      },
+    ],
   ])("ignores %s without calling PayEx", async (_what, data) => {
     const { provider } = setup()
-    const result = await withoutHttp(() => provider.getWebhookActionAndData({ data: data as any, rawData: "", headers: {} }))
+    const result = await withoutHttp(() =>
+      provider.getWebhookActionAndData({ data: data as any, rawData: "", headers: {} }),
+    )
     expect(result).toEqual({ action: PaymentActions.NOT_SUPPORTED })
   })
 
@@ -747,16 +1080,21 @@ describe("getWebhookActionAndData", () => {
     expect(await provider.getWebhookActionAndData(callback(pending))).toEqual({ action: PaymentActions.NOT_SUPPORTED })
     const anonymous = transaction({ type: "Authorization", state: "Completed" })
     mockPayex(anonymous, { orderReference: "" })
-    expect(await provider.getWebhookActionAndData(callback(anonymous))).toEqual({ action: PaymentActions.NOT_SUPPORTED })
+    expect(await provider.getWebhookActionAndData(callback(anonymous))).toEqual({
+      action: PaymentActions.NOT_SUPPORTED,
+    })
   })
 
-  it.each(["CP01JQ40000000000000000000CA", "FC01JQ40000000000000000000FU"])("ignores its own capture %s (Medusa records it already)", async (payeeReference) => {
-    const { provider, paymentService } = setup()
-    const tx = transaction({ type: "Capture", state: "Completed", amount: 10000, payeeReference })
-    mockPayex(tx)
-    expect(await provider.getWebhookActionAndData(callback(tx))).toEqual({ action: PaymentActions.NOT_SUPPORTED })
-    expect(paymentService.list).not.toHaveBeenCalled()
-  })
+  it.each(["CP01JQ40000000000000000000CA", "FC01JQ40000000000000000000FU"])(
+    "ignores its own capture %s (Medusa records it already)",
+    async (payeeReference) => {
+      const { provider, paymentService } = setup()
+      const tx = transaction({ type: "Capture", state: "Completed", amount: 10000, payeeReference })
+      mockPayex(tx)
+      expect(await provider.getWebhookActionAndData(callback(tx))).toEqual({ action: PaymentActions.NOT_SUPPORTED })
+      expect(paymentService.list).not.toHaveBeenCalled()
+    },
+  )
 
   it("ignores reversals and cancellations", async () => {
     const { provider } = setup()
@@ -769,11 +1107,20 @@ describe("getWebhookActionAndData", () => {
 
   it("reports a capture made in PayEx's portal that Medusa has not recorded as captured", async () => {
     const { provider, paymentService } = setup()
-    const earlier = transaction({ type: "Capture", state: "Completed", amount: 10000, payeeReference: "CP01JQ40000000000000000000CA" })
+    const earlier = transaction({
+      type: "Capture",
+      state: "Completed",
+      amount: 10000,
+      payeeReference: "CP01JQ40000000000000000000CA",
+    })
     const portal = transaction({ type: "Capture", state: "Completed", amount: 5000, payeeReference: "portal20240101" })
     mockPayex(portal)
-    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList([transaction(), earlier, portal]))
-    paymentService.list.mockResolvedValue([{ id: PAYMENT_MEDUSA_ID, captures: [{ id: "capt_1", raw_amount: { value: "100", precision: 20 } }] }])
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, txList([transaction(), earlier, portal]))
+    paymentService.list.mockResolvedValue([
+      { id: PAYMENT_MEDUSA_ID, captures: [{ id: "capt_1", raw_amount: { value: "100", precision: 20 } }] },
+    ])
     const result = await provider.getWebhookActionAndData(callback(portal))
     expect(result.action).toBe(PaymentActions.SUCCESSFUL)
     expect(result.action).toBe("captured")
@@ -786,7 +1133,9 @@ describe("getWebhookActionAndData", () => {
     const { provider, paymentService } = setup()
     const portal = transaction({ type: "Capture", state: "Completed", amount: 5000, payeeReference: "portal20240101" })
     mockPayex(portal)
-    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList([portal]))
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, txList([portal]))
     paymentService.list.mockResolvedValue([{ id: PAYMENT_MEDUSA_ID, captures: [{ id: "capt_1", amount: 50 }] }])
     expect(await provider.getWebhookActionAndData(callback(portal))).toEqual({ action: PaymentActions.NOT_SUPPORTED })
   })
@@ -795,7 +1144,9 @@ describe("getWebhookActionAndData", () => {
     const { provider, paymentService } = setup()
     const portal = transaction({ type: "Capture", state: "Completed", amount: 5000, payeeReference: "portal20240101" })
     mockPayex(portal)
-    nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, txList([portal]))
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, txList([portal]))
     paymentService.list.mockResolvedValue([])
     expect(await provider.getWebhookActionAndData(callback(portal))).toEqual({ action: PaymentActions.NOT_SUPPORTED })
   })
@@ -803,9 +1154,14 @@ describe("getWebhookActionAndData", () => {
   it("ignores a callback PayEx cannot confirm, logging why without the token", async () => {
     const { provider, logger } = setup()
     const tx = transaction({ type: "Authorization" })
-    nock(BASE).get(tx.id).reply(404, problem("notfound", "Transaction not found", [], 404), PROBLEM_HEADERS)
+    nock(BASE)
+      .get(tx.id)
+      .reply(404, problem("notfound", "Transaction not found", [], 404), PROBLEM_HEADERS)
     expect(await provider.getWebhookActionAndData(callback(tx))).toEqual({ action: PaymentActions.NOT_SUPPORTED })
-    expect(logger.warn).toHaveBeenCalledWith(`PayEx callback for ${PAYMENT_ID} could not be verified: PayEx get-transaction failed (404): Transaction not found`)
-    for (const call of [...logger.warn.mock.calls, ...logger.debug.mock.calls]) expect(String(call[0])).not.toContain(TOKEN)
+    expect(logger.warn).toHaveBeenCalledWith(
+      `PayEx callback for ${PAYMENT_ID} could not be verified: PayEx get-transaction failed (404): Transaction not found`,
+    )
+    for (const call of [...logger.warn.mock.calls, ...logger.debug.mock.calls])
+      expect(String(call[0])).not.toContain(TOKEN)
   })
 })

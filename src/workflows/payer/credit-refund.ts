@@ -19,13 +19,16 @@ export type CreditPayerRefundInput = RefundCreditsInput
  * module calls under the same lock itself (see lib/payer-b2b/refund-credits.ts), so that provider code never
  * imports a workflow. This workflow stays for hosts that credit a refund they recorded some other way.
  */
-export const creditPayerRefundWorkflow = createWorkflow(creditPayerRefundWorkflowId, (input: CreditPayerRefundInput) => {
-  const key = transform({ input }, ({ input }) => payerCreditsLockKey(input.order_id))
-  acquireLockStep({ key, timeout: 60, ttl: 120 })
-  const planned = planPayerRefundCreditsStep(input)
-  // accept_unknown: the Medusa refund stands for a credit whose answer was lost; it stays held back and is
-  // made exactly once when resolved, instead of failing the refund and inviting a second one.
-  const credits = issuePayerCreditsStep({ credit_ids: planned.credit_ids, mark_recorded: true, accept_unknown: true })
-  releaseLockStep({ key })
-  return new WorkflowResponse(credits)
-})
+export const creditPayerRefundWorkflow = createWorkflow(
+  creditPayerRefundWorkflowId,
+  (input: CreditPayerRefundInput) => {
+    const key = transform({ input }, ({ input }) => payerCreditsLockKey(input.order_id))
+    acquireLockStep({ key, timeout: 60, ttl: 120 })
+    const planned = planPayerRefundCreditsStep(input)
+    // accept_unknown: the Medusa refund stands for a credit whose answer was lost; it stays held back and is
+    // made exactly once when resolved, instead of failing the refund and inviting a second one.
+    const credits = issuePayerCreditsStep({ credit_ids: planned.credit_ids, mark_recorded: true, accept_unknown: true })
+    releaseLockStep({ key })
+    return new WorkflowResponse(credits)
+  },
+)

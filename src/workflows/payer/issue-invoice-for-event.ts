@@ -7,7 +7,11 @@ import { issuePayerInvoiceWorkflow } from "./issue-invoice"
 /** The order a fulfillment belongs to (shipment.created only carries the fulfillment id). */
 export async function orderIdOfFulfillment(container: MedusaContainer, fulfillmentId: string): Promise<string | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order_fulfillment", fields: ["order_id"], filters: { fulfillment_id: fulfillmentId } })
+  const { data } = await query.graph({
+    entity: "order_fulfillment",
+    fields: ["order_id"],
+    filters: { fulfillment_id: fulfillmentId },
+  })
   return (data[0] as { order_id?: string } | undefined)?.order_id ?? null
 }
 
@@ -19,7 +23,7 @@ export async function orderIdOfFulfillment(container: MedusaContainer, fulfillme
 export async function issuePayerInvoiceForEvent(
   container: MedusaContainer,
   on: "fulfillment" | "shipment",
-  input: { order_id?: string; fulfillment_id: string }
+  input: { order_id?: string; fulfillment_id: string },
 ): Promise<void> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   let service: PayerInvoiceModuleService
@@ -32,7 +36,9 @@ export async function issuePayerInvoiceForEvent(
   try {
     const orderId = input.order_id ?? (await orderIdOfFulfillment(container, input.fulfillment_id))
     if (!orderId) return
-    await issuePayerInvoiceWorkflow(container).run({ input: { order_id: orderId, fulfillment_id: input.fulfillment_id } })
+    await issuePayerInvoiceWorkflow(container).run({
+      input: { order_id: orderId, fulfillment_id: input.fulfillment_id },
+    })
   } catch (e) {
     logger.error(`Payer invoice for fulfillment ${input.fulfillment_id} failed: ${(e as Error).message}`)
   }

@@ -28,9 +28,17 @@ export const issuePayerInvoiceWorkflow = createWorkflow(issuePayerInvoiceWorkflo
     const key = transform({ plan }, ({ plan }) => payerPaymentLockKey((plan as PayerInvoicePlan).payment_id))
     acquireLockStep({ key, timeout: 120, ttl: 180 })
     const record = ensurePayerInvoiceRecordStep(plan as PayerInvoicePlan)
-    const atPayer = issueAtPayerStep(transform({ record, plan }, ({ record, plan }) => ({ record_id: record.record_id, plan: plan as PayerInvoicePlan })))
+    const atPayer = issueAtPayerStep(
+      transform({ record, plan }, ({ record, plan }) => ({
+        record_id: record.record_id,
+        plan: plan as PayerInvoicePlan,
+      })),
+    )
     const recorded = recordPayerCaptureStep(
-      transform({ atPayer, plan }, ({ atPayer, plan }) => ({ record_id: atPayer.record_id, payment_id: (plan as PayerInvoicePlan).payment_id }))
+      transform({ atPayer, plan }, ({ atPayer, plan }) => ({
+        record_id: atPayer.record_id,
+        payment_id: (plan as PayerInvoicePlan).payment_id,
+      })),
     )
     releaseLockStep({ key })
     return recorded

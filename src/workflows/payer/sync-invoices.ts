@@ -10,6 +10,9 @@ export type { SyncPayerInvoicesInput, SyncPayerInvoicesResult } from "./steps/sy
  * from Payer's invoice batch: one bounded run (the plugin's syncMaxCalls / syncMaxSeconds, or the input's
  * max_calls / max_seconds), continuing where the previous run stopped; skipped while another run holds the lock.
  */
-export const syncPayerInvoicesWorkflow = createWorkflow(syncPayerInvoicesWorkflowId, (input: SyncPayerInvoicesInput) => {
-  return new WorkflowResponse(syncPayerInvoicesStep(input))
-})
+export const syncPayerInvoicesWorkflow = createWorkflow(
+  syncPayerInvoicesWorkflowId,
+  (input: SyncPayerInvoicesInput) => {
+    return new WorkflowResponse(syncPayerInvoicesStep(input))
+  },
+)

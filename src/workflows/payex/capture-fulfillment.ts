@@ -25,5 +25,5 @@ export const capturePayexFulfillmentWorkflow = createWorkflow(
     })
     // Nothing to do (not PayEx, manual captures, never captured) answers { captured: false }.
     return new WorkflowResponse(transform({ result }, ({ result }) => result ?? { captured: false }))
-  }
+  },
 )

@@ -24,5 +24,5 @@ export const reversePayexFulfillmentWorkflow = createWorkflow(
     })
     // Nothing to do (not PayEx, manual captures, never captured) answers { reversed: false }.
     return new WorkflowResponse(transform({ result }, ({ result }) => result ?? { reversed: false }))
-  }
+  },
 )

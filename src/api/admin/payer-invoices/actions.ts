@@ -30,7 +30,9 @@ function adminInput<T>(fn: () => T): T {
 
 /** One keyed operation on a credit invoice at a time (across instances with a shared locking provider). */
 function underCreditLock<T>(scope: Scope, creditId: string, job: () => Promise<T>): Promise<T> {
-  const locking = scope.resolve(Modules.LOCKING) as { execute: <R>(keys: string, job: () => Promise<R>, args?: { timeout?: number }) => Promise<R> }
+  const locking = scope.resolve(Modules.LOCKING) as {
+    execute: <R>(keys: string, job: () => Promise<R>, args?: { timeout?: number }) => Promise<R>
+  }
   return locking.execute(payerAdminCreditLockKey(creditId), job, { timeout: 60 })
 }
 
@@ -39,7 +41,7 @@ async function orgNumberOf(scope: Scope, record: InvoiceRecord): Promise<string 
   if (!record.payment_id) return null
   const payment = await scope.resolve(Modules.PAYMENT).retrievePayment(record.payment_id, { select: ["id", "data"] })
   const raw = (payment?.data as Record<string, unknown> | undefined)?.org_number
-  return typeof raw === "string" ? parseSwedishOrganisationNumber(raw)?.formatted ?? null : null
+  return typeof raw === "string" ? (parseSwedishOrganisationNumber(raw)?.formatted ?? null) : null
 }
 
 /**
@@ -52,7 +54,7 @@ async function assertSameCustomer(scope: Scope, credit: InvoiceRecord, target: I
   if (!creditOrg || creditOrg !== targetOrg) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `to_invoice_number: invoice ${target.invoice_number} belongs to another customer than credit invoice ${credit.invoice_number} (organisation numbers differ); a credit can only pay invoices of its own customer`
+      `to_invoice_number: invoice ${target.invoice_number} belongs to another customer than credit invoice ${credit.invoice_number} (organisation numbers differ); a credit can only pay invoices of its own customer`,
     )
   }
 }
@@ -67,18 +69,28 @@ function requireKind(record: InvoiceRecord, kind: "invoice" | "credit", what: st
  * Sends a copy (moves no money). With an Idempotency-Key the same key sends one copy; without one every
  * request sends another copy, which is what a second click on "send" means.
  */
-export async function sendInvoiceCopy(scope: Scope, invoiceNumber: string, deliveryType: string, key: string | undefined) {
+export async function sendInvoiceCopy(
+  scope: Scope,
+  invoiceNumber: string,
+  deliveryType: string,
+  key: string | undefined,
+) {
   const service = payerInvoiceModule(scope)
   const record = await service.retrieveInvoiceRecordByNumber(invoiceNumber)
   const type = String(deliveryType ?? "").toUpperCase()
   if (type === "NONE" || !(PAYER_DELIVERY_TYPES as readonly string[]).includes(type)) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `delivery_type: must be one of ${PAYER_DELIVERY_TYPES.filter((t) => t !== "NONE").join(", ")} (NONE sends nothing), got ${JSON.stringify(deliveryType)}`
+      `delivery_type: must be one of ${PAYER_DELIVERY_TYPES.filter((t) => t !== "NONE").join(", ")} (NONE sends nothing), got ${JSON.stringify(deliveryType)}`,
     )
   }
   try {
-    await service.getPayerClient().sendInvoice({ invoiceNumber: Number(record.invoice_number), deliveryType: type }, requestIdFor(record.id, "send", type, key ?? randomUUID()))
+    await service
+      .getPayerClient()
+      .sendInvoice(
+        { invoiceNumber: Number(record.invoice_number), deliveryType: type },
+        requestIdFor(record.id, "send", type, key ?? randomUUID()),
+      )
   } catch (error) {
     throw payerFailure(error, `Sending Payer invoice ${record.invoice_number}`)
   }
@@ -88,7 +100,10 @@ export async function sendInvoiceCopy(scope: Scope, invoiceNumber: string, deliv
 function invoiceNumberField(value: unknown, field: string): string {
   const text = typeof value === "number" && Number.isSafeInteger(value) ? String(value) : value
   if (typeof text !== "string" || !/^[1-9][0-9]{0,18}$/.test(text)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: must be a Payer invoice number (digits), got ${typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : typeof value}`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${field}: must be a Payer invoice number (digits), got ${typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : typeof value}`,
+    )
   }
   return text
 }
@@ -98,18 +113,29 @@ function invoiceNumberField(value: unknown, field: string): string {
  * check (amount format, same customer, what is outstanding on both) runs before Payer is called. The same
  * Idempotency-Key again answers the records without calling Payer.
  */
-export async function payWithCredit(scope: Scope, creditNumber: string, body: { to_invoice_number: unknown; amount: unknown }, key: string) {
+export async function payWithCredit(
+  scope: Scope,
+  creditNumber: string,
+  body: { to_invoice_number: unknown; amount: unknown },
+  key: string,
+) {
   const service = payerInvoiceModule(scope)
   const credit = await service.retrieveInvoiceRecordByNumber(creditNumber)
   requireKind(credit, "credit", "a credit invoice")
   const targetNumber = invoiceNumberField(body.to_invoice_number, "to_invoice_number")
   const target = await service.retrieveInvoiceRecordByNumber(targetNumber).catch((e) => {
     throw e instanceof MedusaError && e.type === MedusaError.Types.NOT_FOUND
-      ? new MedusaError(MedusaError.Types.INVALID_DATA, `to_invoice_number: no Payer invoice ${targetNumber} was issued by this shop`)
+      ? new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `to_invoice_number: no Payer invoice ${targetNumber} was issued by this shop`,
+        )
       : e
   })
   if (target.kind !== "invoice" || target.status !== "issued") {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `to_invoice_number: Payer invoice ${target.invoice_number} is not an invoice that can be paid`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `to_invoice_number: Payer invoice ${target.invoice_number} is not an invoice that can be paid`,
+    )
   }
   const amount = adminInput(() => parseMajorAmount(body.amount, credit.currency_code, "amount"))
   await assertSameCustomer(scope, credit, target)
@@ -122,25 +148,46 @@ export async function payWithCredit(scope: Scope, creditNumber: string, body: { 
     }
     // Records only ever show more outstanding than Payer (payments and credits lower it), so these never refuse wrongly.
     if (amount > Number(fresh.outstanding_amount)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `amount: exceeds what credit invoice ${credit.invoice_number} has outstanding (${majorUnits(fresh.outstanding_amount, credit.currency_code)})`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `amount: exceeds what credit invoice ${credit.invoice_number} has outstanding (${majorUnits(fresh.outstanding_amount, credit.currency_code)})`,
+      )
     }
     if (amount > Number(target.outstanding_amount)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `amount: exceeds what invoice ${target.invoice_number} has outstanding (${majorUnits(target.outstanding_amount, target.currency_code)})`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `amount: exceeds what invoice ${target.invoice_number} has outstanding (${majorUnits(target.outstanding_amount, target.currency_code)})`,
+      )
     }
     try {
-      await service.getPayerClient().payWithCredit(
-        { creditInvoiceNumber: Number(credit.invoice_number), toPayInvoiceNumber: Number(target.invoice_number), amount },
-        requestIdFor(credit.id, "pay-with-credit", target.id, String(amount), key)
-      )
+      await service
+        .getPayerClient()
+        .payWithCredit(
+          {
+            creditInvoiceNumber: Number(credit.invoice_number),
+            toPayInvoiceNumber: Number(target.invoice_number),
+            amount,
+          },
+          requestIdFor(credit.id, "pay-with-credit", target.id, String(amount), key),
+        )
     } catch (error) {
       // 409: this very request was handled before (its answer was lost); the invoices read back below show its effect.
       if (!(error instanceof PayerApiError && error.isConflict)) {
-        throw payerFailure(error, `Paying Payer invoice ${target.invoice_number} with credit invoice ${credit.invoice_number}`)
+        throw payerFailure(
+          error,
+          `Paying Payer invoice ${target.invoice_number} with credit invoice ${credit.invoice_number}`,
+        )
       }
     }
-    await service.updatePayerInvoices({ id: credit.id, metadata: withStoredRequest(fresh.metadata, "pay-with-credit", key, { params, result: { paid: true } }) })
+    await service.updatePayerInvoices({
+      id: credit.id,
+      metadata: withStoredRequest(fresh.metadata, "pay-with-credit", key, { params, result: { paid: true } }),
+    })
     try {
-      return { credit: await service.refreshInvoiceRecordFromPayer(credit), invoice: await service.refreshInvoiceRecordFromPayer(target) }
+      return {
+        credit: await service.refreshInvoiceRecordFromPayer(credit),
+        invoice: await service.refreshInvoiceRecordFromPayer(target),
+      }
     } catch (error) {
       throw payerFailure(error, "Reading the invoices back from Payer")
     }
@@ -170,7 +217,9 @@ export async function payoutCredit(scope: Scope, creditNumber: string, key: stri
     if (stored) return { payout: stored.result, record: fresh }
     let result
     try {
-      result = await service.getPayerClient().payoutCredit({ invoiceNumber: Number(credit.invoice_number) }, requestIdFor(credit.id, "payout", key))
+      result = await service
+        .getPayerClient()
+        .payoutCredit({ invoiceNumber: Number(credit.invoice_number) }, requestIdFor(credit.id, "payout", key))
     } catch (error) {
       throw payerFailure(error, `Paying out credit invoice ${credit.invoice_number}`)
     }
@@ -182,7 +231,10 @@ export async function payoutCredit(scope: Scope, creditNumber: string, key: stri
       payout_job_id: result.payoutJobId ?? null,
       transaction_message: result.transactionMessage ?? null,
     }
-    await service.updatePayerInvoices({ id: credit.id, metadata: withStoredRequest(fresh.metadata, "payout", key, { params: {}, result: payout }) })
+    await service.updatePayerInvoices({
+      id: credit.id,
+      metadata: withStoredRequest(fresh.metadata, "payout", key, { params: {}, result: payout }),
+    })
     let record = await service.retrieveInvoiceRecord(credit.id)
     try {
       record = await service.refreshInvoiceRecordFromPayer(record)

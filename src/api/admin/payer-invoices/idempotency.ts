@@ -21,9 +21,12 @@ export function requireIdempotencyKey(req: Pick<MedusaRequest, "headers">): stri
   const header = req.headers["idempotency-key"]
   const value = Array.isArray(header) ? header.join(", ") : header
   if (value === undefined || value === "") {
-    invalidKey("this route moves money and requires the header (a unique value per intended operation; send the same value again to repeat it safely)")
+    invalidKey(
+      "this route moves money and requires the header (a unique value per intended operation; send the same value again to repeat it safely)",
+    )
   }
-  if (value.length > MAX_IDEMPOTENCY_KEY_LENGTH) invalidKey(`must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${value.length}`)
+  if (value.length > MAX_IDEMPOTENCY_KEY_LENGTH)
+    invalidKey(`must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${value.length}`)
   if (!KEY_PATTERN.test(value)) invalidKey("must consist of visible ASCII characters without spaces")
   return value
 }
@@ -52,7 +55,10 @@ export function storedRequestKey(operation: string, key: string): string {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`
   if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`
   }
   return JSON.stringify(value ?? null)
 }
@@ -61,14 +67,14 @@ export function findStoredRequest<T>(
   metadata: Record<string, any> | null | undefined,
   operation: string,
   key: string,
-  params: Record<string, unknown>
+  params: Record<string, unknown>,
 ): StoredAdminRequest<T> | undefined {
   const stored = (metadata?.admin_requests ?? {})[storedRequestKey(operation, key)] as StoredAdminRequest<T> | undefined
   if (!stored) return undefined
   if (canonical(stored.params) !== canonical(params)) {
     throw new MedusaError(
       MedusaError.Types.DUPLICATE_ERROR,
-      `${IDEMPOTENCY_KEY_HEADER}: this key was already used for a different ${operation} request on this invoice; use a new key`
+      `${IDEMPOTENCY_KEY_HEADER}: this key was already used for a different ${operation} request on this invoice; use a new key`,
     )
   }
   return stored
@@ -78,7 +84,10 @@ export function withStoredRequest(
   metadata: Record<string, any> | null | undefined,
   operation: string,
   key: string,
-  entry: StoredAdminRequest
+  entry: StoredAdminRequest,
 ): Record<string, any> {
-  return { ...(metadata ?? {}), admin_requests: { ...(metadata?.admin_requests ?? {}), [storedRequestKey(operation, key)]: entry } }
+  return {
+    ...(metadata ?? {}),
+    admin_requests: { ...(metadata?.admin_requests ?? {}), [storedRequestKey(operation, key)]: entry },
+  }
 }

@@ -14,7 +14,9 @@ export const AdminPayerCredit = z.discriminatedUnion("type", [
   }),
   z.object({
     type: z.literal("manual"),
-    lines: z.array(z.object({ description: z.string(), quantity: z.number(), unit_amount: amount, vat_percent: amount })),
+    lines: z.array(
+      z.object({ description: z.string(), quantity: z.number(), unit_amount: amount, vat_percent: amount }),
+    ),
     ...standalone,
   }),
 ])

@@ -1,8 +1,17 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { AttemptLimit, AttemptResult, countAttempt, CounterCache, CounterLocking } from "../../../lib/medusa/attempt-counter"
+import {
+  AttemptLimit,
+  AttemptResult,
+  countAttempt,
+  CounterCache,
+  CounterLocking,
+} from "../../../lib/medusa/attempt-counter"
 import { paymentProviderOptions } from "../../../lib/medusa/payment-provider-options"
-import { PAYEX_INVOICE_PROVIDER_IDENTIFIER, parseLegalAddressRateLimit } from "../../../lib/payex-invoice/provider-options"
+import {
+  PAYEX_INVOICE_PROVIDER_IDENTIFIER,
+  parseLegalAddressRateLimit,
+} from "../../../lib/payex-invoice/provider-options"
 
 /**
  * Caps on the two store routes that take a personal number, so that they cannot be used as a people-search
@@ -27,9 +36,12 @@ export const AUTHORIZE_ATTEMPTS_PER_SESSION = 3
  */
 export const SESSION_COUNT_SECONDS = 7 * 24 * 3600
 
-export const TOO_MANY_LOOKUPS_MESSAGE = "Too many address lookups for this checkout; enter your address or choose another payment method."
-export const TOO_MANY_AUTHORIZATIONS_MESSAGE = "Too many attempts to pay by invoice for this checkout; choose another payment method."
-export const TOO_MANY_FROM_CLIENT_MESSAGE = "Too many requests from your network; try again later or choose another payment method."
+export const TOO_MANY_LOOKUPS_MESSAGE =
+  "Too many address lookups for this checkout; enter your address or choose another payment method."
+export const TOO_MANY_AUTHORIZATIONS_MESSAGE =
+  "Too many attempts to pay by invoice for this checkout; choose another payment method."
+export const TOO_MANY_FROM_CLIENT_MESSAGE =
+  "Too many requests from your network; try again later or choose another payment method."
 
 export type SessionActionKind = "legal-address" | "authorize"
 
@@ -37,7 +49,9 @@ const KEY_PREFIX = "payex-store-limit"
 
 /** The per-client budget of the PayEx provider a session belongs to (validated when Medusa boots). */
 export function clientLimitFor(scope: MedusaContainer, providerId: string): AttemptLimit {
-  return parseLegalAddressRateLimit(paymentProviderOptions(scope, PAYEX_INVOICE_PROVIDER_IDENTIFIER, providerId)?.legalAddressRateLimit)
+  return parseLegalAddressRateLimit(
+    paymentProviderOptions(scope, PAYEX_INVOICE_PROVIDER_IDENTIFIER, providerId)?.legalAddressRateLimit,
+  )
 }
 
 async function count(scope: MedusaContainer, key: string, limit: AttemptLimit): Promise<AttemptResult> {
@@ -47,7 +61,9 @@ async function count(scope: MedusaContainer, key: string, limit: AttemptLimit): 
     return await countAttempt({ cache, locking }, `${KEY_PREFIX}:${key}`, limit)
   } catch (e) {
     // The count could not be taken (lock busy, cache down): refuse rather than let an uncounted request through.
-    scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`PayEx store limits: could not count an attempt (${(e as Error)?.message ?? e}); refused`)
+    scope
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`PayEx store limits: could not count an attempt (${(e as Error)?.message ?? e}); refused`)
     return { allowed: false, count: limit.max, retryAfterSeconds: 5 }
   }
 }
@@ -58,13 +74,21 @@ export function countClientRequest(scope: MedusaContainer, ip: string, providerI
 }
 
 /** One attempt that is about to reach PayEx, against the session's cap for that kind of action. */
-export function countSessionAttempt(scope: MedusaContainer, kind: SessionActionKind, sessionId: string): Promise<AttemptResult> {
+export function countSessionAttempt(
+  scope: MedusaContainer,
+  kind: SessionActionKind,
+  sessionId: string,
+): Promise<AttemptResult> {
   const max = kind === "legal-address" ? LEGAL_ADDRESS_LOOKUPS_PER_SESSION : AUTHORIZE_ATTEMPTS_PER_SESSION
   return count(scope, `session:${kind}:${sessionId}`, { max, windowSeconds: SESSION_COUNT_SECONDS })
 }
 
 /** 429 with a message a shopper can read and `Retry-After`, the way Medusa shapes its error bodies. */
-export function refuseTooMany(res: { status(code: number): any; setHeader(name: string, value: string): any; json(body: unknown): any }, result: AttemptResult, message: string) {
+export function refuseTooMany(
+  res: { status(code: number): any; setHeader(name: string, value: string): any; json(body: unknown): any },
+  result: AttemptResult,
+  message: string,
+) {
   res.setHeader("Retry-After", String(result.retryAfterSeconds))
   res.status(429).json({ type: "too_many_requests", message })
 }

@@ -3,7 +3,11 @@ import type { MedusaContainer, PaymentSessionDTO } from "@medusajs/framework/typ
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
 import { prepareSessionAction } from "../../../lib/payex-invoice/session-actions"
-import type { PayexActionContext, PayexSessionAction, PayexSessionData } from "../../../lib/payex-invoice/payex-session-data"
+import type {
+  PayexActionContext,
+  PayexSessionAction,
+  PayexSessionData,
+} from "../../../lib/payex-invoice/payex-session-data"
 import {
   countClientRequest,
   countSessionAttempt,
@@ -18,10 +22,16 @@ export async function loadPayexSession(scope: MedusaContainer, sessionId: string
   const payment = scope.resolve(Modules.PAYMENT)
   const session = await payment.retrievePaymentSession(sessionId).catch(() => null)
   if (!session || !session.provider_id.startsWith(`pp_${PAYEX_INVOICE_PROVIDER_IDENTIFIER}_`)) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "payment_session_id: no PayEx invoice payment session with this id")
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      "payment_session_id: no PayEx invoice payment session with this id",
+    )
   }
   if (session.status !== "pending" && session.status !== "requires_more") {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `payment_session_id: the payment session is already ${session.status}`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `payment_session_id: the payment session is already ${session.status}`,
+    )
   }
   return session
 }
@@ -30,7 +40,11 @@ export async function loadPayexSession(scope: MedusaContainer, sessionId: string
  * Hands a storefront action to the PayEx provider through `updatePaymentSession`: the provider performs
  * it and returns the data to store, without the personal number the action carried.
  */
-export async function runPayexSessionAction(scope: MedusaContainer, session: PaymentSessionDTO, action: PayexSessionAction) {
+export async function runPayexSessionAction(
+  scope: MedusaContainer,
+  session: PaymentSessionDTO,
+  action: PayexSessionAction,
+) {
   const payment = scope.resolve(Modules.PAYMENT)
   const updated = await payment.updatePaymentSession({
     id: session.id,
@@ -53,7 +67,7 @@ export async function guardedPayexSessionAction(
   req: MedusaRequest,
   res: MedusaResponse,
   sessionId: string,
-  action: PayexSessionAction
+  action: PayexSessionAction,
 ): Promise<Record<string, any> | undefined> {
   const session = await loadPayexSession(req.scope, sessionId)
   const client = await countClientRequest(req.scope, shopperIp(req), session.provider_id)
@@ -61,7 +75,11 @@ export async function guardedPayexSessionAction(
   prepareSessionAction((session.data ?? {}) as PayexSessionData, action)
   const attempt = await countSessionAttempt(req.scope, action.type, session.id)
   if (!attempt.allowed) {
-    return void refuseTooMany(res, attempt, action.type === "legal-address" ? TOO_MANY_LOOKUPS_MESSAGE : TOO_MANY_AUTHORIZATIONS_MESSAGE)
+    return void refuseTooMany(
+      res,
+      attempt,
+      action.type === "legal-address" ? TOO_MANY_LOOKUPS_MESSAGE : TOO_MANY_AUTHORIZATIONS_MESSAGE,
+    )
   }
   return runPayexSessionAction(req.scope, session, action)
 }

@@ -27,7 +27,11 @@ function readRaw(req: MedusaRequest): Promise<Buffer> {
       if (size > MAX_BODY_BYTES) tooLarge = true
       else chunks.push(chunk)
     })
-    req.on("end", () => (tooLarge ? reject(refuse(`The request body is larger than ${MAX_BODY_BYTES} bytes`)) : resolve(Buffer.concat(chunks))))
+    req.on("end", () =>
+      tooLarge
+        ? reject(refuse(`The request body is larger than ${MAX_BODY_BYTES} bytes`))
+        : resolve(Buffer.concat(chunks)),
+    )
     req.on("error", () => reject(refuse("The request body could not be read")))
   })
 }
@@ -46,7 +50,8 @@ export function strictJsonBody() {
       } catch {
         throw refuse("The request body is not valid JSON")
       }
-      if (!body || typeof body !== "object" || Array.isArray(body)) throw refuse("The request body must be a JSON object")
+      if (!body || typeof body !== "object" || Array.isArray(body))
+        throw refuse("The request body must be a JSON object")
       req.body = body
       next()
     } catch (e) {
@@ -62,11 +67,16 @@ function fieldName(key: PropertyKey): string {
 }
 
 function pathOf(issue: z.core.$ZodIssue): string {
-  return issue.path.length ? issue.path.map((p) => (typeof p === "number" ? String(p) : fieldName(p))).join(".") : "body"
+  return issue.path.length
+    ? issue.path.map((p) => (typeof p === "number" ? String(p) : fieldName(p))).join(".")
+    : "body"
 }
 
 function valueAt(body: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((acc, key) => (acc && typeof acc === "object" ? (acc as Record<PropertyKey, unknown>)[key] : undefined), body)
+  return path.reduce<unknown>(
+    (acc, key) => (acc && typeof acc === "object" ? (acc as Record<PropertyKey, unknown>)[key] : undefined),
+    body,
+  )
 }
 
 /** A fixed text per kind of problem, naming the field. Never the value, never a received type's content. */
@@ -74,7 +84,9 @@ export function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
   const field = pathOf(issue)
   switch (issue.code) {
     case "invalid_type":
-      return valueAt(body, issue.path) === undefined ? `${field}: is required` : `${field}: must be ${issue.expected === "object" ? "an object" : `a ${issue.expected}`}`
+      return valueAt(body, issue.path) === undefined
+        ? `${field}: is required`
+        : `${field}: must be ${issue.expected === "object" ? "an object" : `a ${issue.expected}`}`
     case "unrecognized_keys":
       return `${issue.keys.map(fieldName).join(", ")}: unknown field${issue.keys.length > 1 ? "s" : ""}${issue.path.length ? ` in ${field}` : ""}`
     case "too_small":
@@ -100,6 +112,13 @@ export function validateStrictBody(schema: z.ZodObject) {
       req.validatedBody = result.data
       return next()
     }
-    next(refuse(result.error.issues.slice(0, 5).map((i) => describeIssue(i, req.body)).join("; ")))
+    next(
+      refuse(
+        result.error.issues
+          .slice(0, 5)
+          .map((i) => describeIssue(i, req.body))
+          .join("; "),
+      ),
+    )
   }
 }

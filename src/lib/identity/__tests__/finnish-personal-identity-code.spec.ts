@@ -9,9 +9,12 @@ const withCheck = (ddmmyy: string, sign: string, individual: string) =>
   `${ddmmyy}${sign}${individual}${CHECK_CHARACTERS[Number(ddmmyy + individual) % 31]}`
 
 describe("parseFinnishPersonalIdentityCode", () => {
-  it.each(["131052-308T", "010594Y9021", "010516B903X", "290296-456T", "311299-999E", "010100+002H", "311223F899L"])("accepts %s", (code) => {
-    expect(parseFinnishPersonalIdentityCode(code)).toEqual({ code })
-  })
+  it.each(["131052-308T", "010594Y9021", "010516B903X", "290296-456T", "311299-999E", "010100+002H", "311223F899L"])(
+    "accepts %s",
+    (code) => {
+      expect(parseFinnishPersonalIdentityCode(code)).toEqual({ code })
+    },
+  )
 
   it("checks the helper against DVV's published examples", () => {
     expect(withCheck("131052", "-", "308")).toBe("131052-308T")
@@ -36,7 +39,9 @@ describe("parseFinnishPersonalIdentityCode", () => {
   })
 
   it("rejects a date that does not exist in the century the sign gives", () => {
-    expect(parseFinnishPersonalIdentityCode(withCheck("290200", "A", "123"))).toEqual({ code: withCheck("290200", "A", "123") }) // 2000 is a leap year
+    expect(parseFinnishPersonalIdentityCode(withCheck("290200", "A", "123"))).toEqual({
+      code: withCheck("290200", "A", "123"),
+    }) // 2000 is a leap year
     expect(parseFinnishPersonalIdentityCode(withCheck("290200", "-", "123"))).toBeNull() // 1900 is not
     expect(parseFinnishPersonalIdentityCode(withCheck("290201", "A", "123"))).toBeNull()
     expect(parseFinnishPersonalIdentityCode(withCheck("300223", "A", "002"))).toBeNull()

@@ -15,9 +15,12 @@ describe("luhnChecksumValid", () => {
     expect(luhnChecksumValid(digits)).toBe(true)
   })
 
-  it.each(["6003071162", "9710202393", "5560360794", "79927398710", "1212121213"])("rejects wrong check digit %s", (digits) => {
-    expect(luhnChecksumValid(digits)).toBe(false)
-  })
+  it.each(["6003071162", "9710202393", "5560360794", "79927398710", "1212121213"])(
+    "rejects wrong check digit %s",
+    (digits) => {
+      expect(luhnChecksumValid(digits)).toBe(false)
+    },
+  )
 
   it("detects every single-digit error in a valid number", () => {
     const valid = "8112189876"
@@ -36,9 +39,12 @@ describe("luhnChecksumValid", () => {
     expect(luhnChecksumValid("6030071161")).toBe(false)
   })
 
-  it.each(["", "1", "600307-1161", " 6003071161", "abc", "６００３０７１１６１", "12.3"])("rejects malformed %p", (digits) => {
-    expect(luhnChecksumValid(digits)).toBe(false)
-  })
+  it.each(["", "1", "600307-1161", " 6003071161", "abc", "６００３０７１１６１", "12.3"])(
+    "rejects malformed %p",
+    (digits) => {
+      expect(luhnChecksumValid(digits)).toBe(false)
+    },
+  )
 
   it("rejects non-strings", () => {
     expect(luhnChecksumValid(6003071161 as unknown as string)).toBe(false)

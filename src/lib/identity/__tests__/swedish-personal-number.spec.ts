@@ -18,16 +18,12 @@ describe("parseSwedishPersonalNumber", () => {
   })
 
   describe("formats", () => {
-    it.each([
-      "600307-1161",
-      "6003071161",
-      "196003071161",
-      "19600307-1161",
-      "  600307-1161 ",
-      "\t196003071161\n",
-    ])("accepts %p", (input) => {
-      expect(parse(input)).toEqual({ digits12: "196003071161", short: "600307-1161" })
-    })
+    it.each(["600307-1161", "6003071161", "196003071161", "19600307-1161", "  600307-1161 ", "\t196003071161\n"])(
+      "accepts %p",
+      (input) => {
+        expect(parse(input)).toEqual({ digits12: "196003071161", short: "600307-1161" })
+      },
+    )
 
     it.each([
       "600307 1161",

@@ -1,4 +1,10 @@
-import { AdminInputError, parseBoundedList, parseMajorAmount, parsePositiveInteger, parseVatPercent } from "../admin-amounts"
+import {
+  AdminInputError,
+  parseBoundedList,
+  parseMajorAmount,
+  parsePositiveInteger,
+  parseVatPercent,
+} from "../admin-amounts"
 
 function fieldOf(fn: () => unknown): string {
   try {
@@ -24,8 +30,32 @@ describe("parseMajorAmount", () => {
   })
 
   it.each([
-    "0x10", "0b1", "0o7", "1e3", "1E3", "Infinity", "-Infinity", "NaN", "+5", "-5", " 5", "5 ", "5\n", "\t5", "5.", ".5",
-    "1,5", "05", "1.001", "0", "0.00", "", "١٢", "1_000", "12.5.1", "90071992547409.92",
+    "0x10",
+    "0b1",
+    "0o7",
+    "1e3",
+    "1E3",
+    "Infinity",
+    "-Infinity",
+    "NaN",
+    "+5",
+    "-5",
+    " 5",
+    "5 ",
+    "5\n",
+    "\t5",
+    "5.",
+    ".5",
+    "1,5",
+    "05",
+    "1.001",
+    "0",
+    "0.00",
+    "",
+    "١٢",
+    "1_000",
+    "12.5.1",
+    "90071992547409.92",
   ])("refuses the string %j naming the field", (value) => {
     expect(fieldOf(() => parseMajorAmount(value, "sek", "lines[3].unit_amount"))).toBe("lines[3].unit_amount")
   })
@@ -44,19 +74,30 @@ describe("parseMajorAmount", () => {
 })
 
 describe("parseVatPercent", () => {
-  it.each([[25, 2500], ["12", 1200], [6.5, 650], ["0", 0], [100, 10000], ["12.34", 1234]])("reads %j as %d basis points", (value, bp) => {
+  it.each([
+    [25, 2500],
+    ["12", 1200],
+    [6.5, 650],
+    ["0", 0],
+    [100, 10000],
+    ["12.34", 1234],
+  ])("reads %j as %d basis points", (value, bp) => {
     expect(parseVatPercent(value, "vat")).toBe(bp)
   })
 
-  it.each([["0x19"], ["2.5e1"], [" 25"], ["+25"], [-1], [100.01], [12.345], [""], [null], ["25%"]])("refuses %j", (value) => {
-    expect(fieldOf(() => parseVatPercent(value, "lines[0].vat_percent"))).toBe("lines[0].vat_percent")
-  })
+  it.each([["0x19"], ["2.5e1"], [" 25"], ["+25"], [-1], [100.01], [12.345], [""], [null], ["25%"]])(
+    "refuses %j",
+    (value) => {
+      expect(fieldOf(() => parseVatPercent(value, "lines[0].vat_percent"))).toBe("lines[0].vat_percent")
+    },
+  )
 })
 
 describe("parsePositiveInteger and parseBoundedList", () => {
   it("accepts whole numbers from 1 and refuses the rest", () => {
     expect(parsePositiveInteger(3, "q")).toBe(3)
-    for (const bad of [0, -1, 1.5, "2", NaN, Infinity, null]) expect(fieldOf(() => parsePositiveInteger(bad, "items[0].quantity"))).toBe("items[0].quantity")
+    for (const bad of [0, -1, 1.5, "2", NaN, Infinity, null])
+      expect(fieldOf(() => parsePositiveInteger(bad, "items[0].quantity"))).toBe("items[0].quantity")
   })
 
   it("caps lists at 100 entries", () => {

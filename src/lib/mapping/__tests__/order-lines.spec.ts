@@ -11,7 +11,13 @@ import {
   shippingLines,
 } from "../order-lines"
 
-const item = (id: string, quantity: unknown, total: unknown, rate: unknown = 25, extra: Partial<OrderLineItemLike> = {}): OrderLineItemLike => ({
+const item = (
+  id: string,
+  quantity: unknown,
+  total: unknown,
+  rate: unknown = 25,
+  extra: Partial<OrderLineItemLike> = {},
+): OrderLineItemLike => ({
   id,
   title: `Title ${id}`,
   product_title: `Product ${id}`,
@@ -65,7 +71,14 @@ describe("grossLinesForItems: slices of a line over several fulfillments", () =>
   })
 
   it("describes each slice with the billed quantity and the product title", () => {
-    const lines = grossLinesForItems(order(), [{ item_id: "item_a", quantity: 2 }, { item_id: "item_b", quantity: 1 }], { includeShipping: false })
+    const lines = grossLinesForItems(
+      order(),
+      [
+        { item_id: "item_a", quantity: 2 },
+        { item_id: "item_b", quantity: 1 },
+      ],
+      { includeShipping: false },
+    )
     expect(lines).toEqual([
       { reference: "item_a", description: "2 x Product item_a", amount: 6666, vatBasisPoints: 2500 },
       { reference: "item_b", description: "1 x Product item_b", amount: 5000, vatBasisPoints: 1200 },
@@ -80,7 +93,11 @@ describe("grossLinesForItems: slices of a line over several fulfillments", () =>
         item("n", 1, 10, 25, { product_title: null, title: null, variant_sku: null }),
       ],
     })
-    const lines = grossLinesForItems(o, ["t", "s", "n"].map((id) => ({ item_id: id, quantity: 1 })), { includeShipping: false })
+    const lines = grossLinesForItems(
+      o,
+      ["t", "s", "n"].map((id) => ({ item_id: id, quantity: 1 })),
+      { includeShipping: false },
+    )
     expect(lines.map((l) => l.description)).toEqual(["1 x Title t", "1 x SKU-s", "1 x Item"])
   })
 
@@ -90,7 +107,12 @@ describe("grossLinesForItems: slices of a line over several fulfillments", () =>
     const withShipping = grossLinesForItems(order(), selection, { includeShipping: true })
     expect(without.map((l) => l.reference)).toEqual(["item_a"])
     expect(withShipping.map((l) => l.reference)).toEqual(["item_a", "sm_1"])
-    expect(withShipping[1]).toEqual({ reference: "sm_1", description: "Shipping: PostNord", amount: 4900, vatBasisPoints: 2500 })
+    expect(withShipping[1]).toEqual({
+      reference: "sm_1",
+      description: "Shipping: PostNord",
+      amount: 4900,
+      vatBasisPoints: 2500,
+    })
     expect(sumAmounts(withShipping)).toBe(3333 + 4900)
   })
 
@@ -98,35 +120,47 @@ describe("grossLinesForItems: slices of a line over several fulfillments", () =>
     const o = order({ items: [item("item_a", 3, 99.99), item("free", 1, 0)] })
     const lines = grossLinesForItems(
       o,
-      [{ item_id: "item_a", quantity: 0 }, { item_id: "free", quantity: 1 }, { item_id: "item_a", quantity: 1, from: 2 }],
-      { includeShipping: false }
+      [
+        { item_id: "item_a", quantity: 0 },
+        { item_id: "free", quantity: 1 },
+        { item_id: "item_a", quantity: 1, from: 2 },
+      ],
+      { includeShipping: false },
     )
-    expect(lines).toEqual([{ reference: "item_a", description: "1 x Product item_a", amount: 3333, vatBasisPoints: 2500 }])
+    expect(lines).toEqual([
+      { reference: "item_a", description: "1 x Product item_a", amount: 3333, vatBasisPoints: 2500 },
+    ])
   })
 
   it("refuses to bill more units than the line has", () => {
-    expect(() => grossLinesForItems(order(), [{ item_id: "item_a", quantity: 2, from: 2 }], { includeShipping: false })).toThrow(
-      "Line item item_a has 3 units; cannot bill units 3-4"
+    expect(() =>
+      grossLinesForItems(order(), [{ item_id: "item_a", quantity: 2, from: 2 }], { includeShipping: false }),
+    ).toThrow("Line item item_a has 3 units; cannot bill units 3-4")
+    expect(() => grossLinesForItems(order(), [{ item_id: "item_a", quantity: 4 }], { includeShipping: false })).toThrow(
+      /has 3 units/,
     )
-    expect(() => grossLinesForItems(order(), [{ item_id: "item_a", quantity: 4 }], { includeShipping: false })).toThrow(/has 3 units/)
   })
 
   it("refuses an item that is not in the order", () => {
     expect(() => grossLinesForItems(order(), [{ item_id: "item_x", quantity: 1 }], { includeShipping: false })).toThrow(
-      "Order order_01 has no line item item_x"
+      "Order order_01 has no line item item_x",
     )
   })
 
   it("refuses fractional or negative quantities on the order line", () => {
     const o = order({ items: [item("half", "1.5", 10), item("neg", -1, 10)] })
     expect(() => grossLinesForItems(o, [{ item_id: "half", quantity: 1 }], { includeShipping: false })).toThrow(
-      "Quantity of line item half must be a whole number of units, got 1.5"
+      "Quantity of line item half must be a whole number of units, got 1.5",
     )
-    expect(() => grossLinesForItems(o, [{ item_id: "neg", quantity: 1 }], { includeShipping: false })).toThrow(/whole number/)
+    expect(() => grossLinesForItems(o, [{ item_id: "neg", quantity: 1 }], { includeShipping: false })).toThrow(
+      /whole number/,
+    )
   })
 
   it("uses the currency's minor unit (NOK öre, EUR cents)", () => {
-    const lines = grossLinesForItems(order({ currency_code: "eur" }), [{ item_id: "item_b", quantity: 2 }], { includeShipping: true })
+    const lines = grossLinesForItems(order({ currency_code: "eur" }), [{ item_id: "item_b", quantity: 2 }], {
+      includeShipping: true,
+    })
     expect(lines.map((l) => l.amount)).toEqual([10000, 4900])
   })
 })
@@ -135,21 +169,34 @@ describe("quantities, totals and rates in every shape query.graph returns", () =
   const shapes: Array<[string, unknown, unknown, unknown]> = [
     ["numbers", 3, 99.99, 25],
     ["strings", "3", "99.99", "25"],
-    ["raw BigNumber objects", { value: "3", precision: 20 }, { value: "99.99", precision: 20 }, { value: "25", precision: 20 }],
+    [
+      "raw BigNumber objects",
+      { value: "3", precision: 20 },
+      { value: "99.99", precision: 20 },
+      { value: "25", precision: 20 },
+    ],
     ["Medusa BigNumber instances", new BigNumber(3), new BigNumber("99.99"), new BigNumber(25)],
   ]
 
   it.each(shapes)("reads %s", (_name, quantity, total, rate) => {
     const o = order({ items: [item("item_a", quantity, total, rate)], shipping_methods: [] })
-    expect(grossLinesForOrder(o)).toEqual([{ reference: "item_a", description: "3 x Product item_a", amount: 9999, vatBasisPoints: 2500 }])
+    expect(grossLinesForOrder(o)).toEqual([
+      { reference: "item_a", description: "3 x Product item_a", amount: 9999, vatBasisPoints: 2500 },
+    ])
     const [first] = grossLinesForItems(o, [{ item_id: "item_a", quantity: 1 }], { includeShipping: false })
     const [rest] = grossLinesForItems(o, [{ item_id: "item_a", quantity: 2, from: 1 }], { includeShipping: false })
     expect(first.amount + rest.amount).toBe(9999)
   })
 
   it("reads a shipping total given as a raw BigNumber object", () => {
-    const o = order({ shipping_methods: [{ id: "sm_raw", name: "Bring", total: { value: "79.5", precision: 20 } as any, tax_lines: [{ rate: "25" }] }] })
-    expect(shippingLines(o)).toEqual([{ reference: "sm_raw", description: "Shipping: Bring", amount: 7950, vatBasisPoints: 2500 }])
+    const o = order({
+      shipping_methods: [
+        { id: "sm_raw", name: "Bring", total: { value: "79.5", precision: 20 } as any, tax_lines: [{ rate: "25" }] },
+      ],
+    })
+    expect(shippingLines(o)).toEqual([
+      { reference: "sm_raw", description: "Shipping: Bring", amount: 7950, vatBasisPoints: 2500 },
+    ])
   })
 })
 
@@ -167,8 +214,13 @@ describe("lineVatBasisPoints", () => {
   })
 
   it("gives a stacked line its combined rate in the invoice line", () => {
-    const o = order({ items: [item("stacked", 1, 125, null, { tax_lines: [{ rate: 20 }, { rate: 5 }] })], shipping_methods: [] })
-    expect(grossLinesForOrder(o)).toEqual([{ reference: "stacked", description: "1 x Product stacked", amount: 12500, vatBasisPoints: 2500 }])
+    const o = order({
+      items: [item("stacked", 1, 125, null, { tax_lines: [{ rate: 20 }, { rate: 5 }] })],
+      shipping_methods: [],
+    })
+    expect(grossLinesForOrder(o)).toEqual([
+      { reference: "stacked", description: "1 x Product stacked", amount: 12500, vatBasisPoints: 2500 },
+    ])
   })
 })
 
@@ -207,8 +259,22 @@ describe("grossLinesForOrder", () => {
   it("equals the sum of all fulfillment slices plus shipping", () => {
     const o = order()
     const slices = [
-      ...grossLinesForItems(o, [{ item_id: "item_a", quantity: 1 }, { item_id: "item_b", quantity: 1 }], { includeShipping: true }),
-      ...grossLinesForItems(o, [{ item_id: "item_a", quantity: 2, from: 1 }, { item_id: "item_b", quantity: 1, from: 1 }], { includeShipping: false }),
+      ...grossLinesForItems(
+        o,
+        [
+          { item_id: "item_a", quantity: 1 },
+          { item_id: "item_b", quantity: 1 },
+        ],
+        { includeShipping: true },
+      ),
+      ...grossLinesForItems(
+        o,
+        [
+          { item_id: "item_a", quantity: 2, from: 1 },
+          { item_id: "item_b", quantity: 1, from: 1 },
+        ],
+        { includeShipping: false },
+      ),
     ]
     expect(sumAmounts(slices)).toBe(sumAmounts(grossLinesForOrder(o)))
   })
@@ -227,19 +293,31 @@ const f = (id: string, at: number, items: Array<[string, number]>, canceled = fa
 
 describe("fulfillmentSelection", () => {
   const fulfillments = [
-    f("ful_b", 2000, [["item_chair", 1], ["item_coffee", 2]]),
-    f("ful_a", 1000, [["item_chair", 1], ["item_coffee", 1]]),
+    f("ful_b", 2000, [
+      ["item_chair", 1],
+      ["item_coffee", 2],
+    ]),
+    f("ful_a", 1000, [
+      ["item_chair", 1],
+      ["item_coffee", 1],
+    ]),
     f("ful_x", 500, [["item_coffee", 3]], true),
   ]
 
   it("continues after the units earlier live fulfillments billed, ignoring canceled ones", () => {
     expect(fulfillmentSelection(fulfillments, "ful_a")).toEqual({
       first: true,
-      selection: [{ item_id: "item_chair", quantity: 1, from: 0 }, { item_id: "item_coffee", quantity: 1, from: 0 }],
+      selection: [
+        { item_id: "item_chair", quantity: 1, from: 0 },
+        { item_id: "item_coffee", quantity: 1, from: 0 },
+      ],
     })
     expect(fulfillmentSelection(fulfillments, "ful_b")).toEqual({
       first: false,
-      selection: [{ item_id: "item_chair", quantity: 1, from: 1 }, { item_id: "item_coffee", quantity: 2, from: 1 }],
+      selection: [
+        { item_id: "item_chair", quantity: 1, from: 1 },
+        { item_id: "item_coffee", quantity: 2, from: 1 },
+      ],
     })
   })
 

@@ -17,7 +17,9 @@ const second = (overrides: Partial<CreditableInvoice> = {}): CreditableInvoice =
   invoice_number: "1002",
   total_amount: 9900,
   credited_amount: 0,
-  lines: [{ position: 1, quantity: 1, credited_quantity: 0, unit_amount: 9900, total_amount: 9900, vat_basis_points: 600 }],
+  lines: [
+    { position: 1, quantity: 1, credited_quantity: 0, unit_amount: 9900, total_amount: 9900, vat_basis_points: 600 },
+  ],
   ...overrides,
 })
 
@@ -48,7 +50,9 @@ describe("remaining amounts", () => {
       { amount: 54900, vatPercent: 2500 },
       { amount: 9999, vatPercent: 1200 },
     ])
-    const chairsCredited = invoice({ lines: invoice().lines.map((l) => (l.position === 1 ? { ...l, credited_quantity: 2 } : l)) })
+    const chairsCredited = invoice({
+      lines: invoice().lines.map((l) => (l.position === 1 ? { ...l, credited_quantity: 2 } : l)),
+    })
     expect(remainingVatGroups(chairsCredited)).toEqual([
       { amount: 4900, vatPercent: 2500 },
       { amount: 9999, vatPercent: 1200 },
@@ -97,7 +101,11 @@ describe("planRefundCredits", () => {
   it("uses a single line when the invoice has one VAT rate", () => {
     const [credit] = planRefundCredits([second()], 100)
     expect(credit).toEqual(
-      expect.objectContaining({ type: "manual", amount: 100, items: [expect.objectContaining({ subtotalPrice: 100, vatPercentage: 600, description: "Refund" })] })
+      expect.objectContaining({
+        type: "manual",
+        amount: 100,
+        items: [expect.objectContaining({ subtotalPrice: 100, vatPercentage: 600, description: "Refund" })],
+      }),
     )
   })
 
@@ -172,20 +180,40 @@ describe("validateCreditRequest: full", () => {
 })
 
 describe("validateCreditRequest: partial", () => {
-  const partial = (items: unknown[], inv = invoice()) => validateCreditRequest(inv, { type: "partial", items } as any, "sek")
+  const partial = (items: unknown[], inv = invoice()) =>
+    validateCreditRequest(inv, { type: "partial", items } as any, "sek")
 
   it("credits positions and computes the amount from their prices", () => {
-    expect(partial([{ position: 1, quantity: 1 }, { position: 2, quantity: 2 }])).toEqual({
+    expect(
+      partial([
+        { position: 1, quantity: 1 },
+        { position: 2, quantity: 2 },
+      ]),
+    ).toEqual({
       type: "partial",
       invoice_id: "pinv_1",
       invoice_number: "1001",
       amount: 25000 + 6666,
-      items: [{ position: 1, quantity: 1 }, { position: 2, quantity: 2 }],
+      items: [
+        { position: 1, quantity: 1 },
+        { position: 2, quantity: 2 },
+      ],
     })
   })
 
   it("takes the last units of a position at exactly what is left of it", () => {
-    const inv = invoice({ lines: [{ position: 1, quantity: 3, credited_quantity: 2, unit_amount: 3333, total_amount: 10000, vat_basis_points: 1200 }] })
+    const inv = invoice({
+      lines: [
+        {
+          position: 1,
+          quantity: 3,
+          credited_quantity: 2,
+          unit_amount: 3333,
+          total_amount: 10000,
+          vat_basis_points: 1200,
+        },
+      ],
+    })
     expect(partial([{ position: 1, quantity: 1 }], inv).amount).toBe(3334)
   })
 
@@ -196,13 +224,34 @@ describe("validateCreditRequest: partial", () => {
 
   it.each([
     [[{ position: 9, quantity: 1 }], "items[0].position", /no position 9/],
-    [[{ position: 1, quantity: 1 }, { position: 0, quantity: 1 }], "items[1].position", /positive/],
+    [
+      [
+        { position: 1, quantity: 1 },
+        { position: 0, quantity: 1 },
+      ],
+      "items[1].position",
+      /positive/,
+    ],
     [[{ position: "1", quantity: 1 }], "items[0].position", /positive/],
-    [[{ position: 1, quantity: 1 }, { position: 1, quantity: 1 }], "items[1].position", /more than once/],
+    [
+      [
+        { position: 1, quantity: 1 },
+        { position: 1, quantity: 1 },
+      ],
+      "items[1].position",
+      /more than once/,
+    ],
     [[{ position: 1, quantity: 0 }], "items[0].quantity", /positive/],
     [[{ position: 1, quantity: -1 }], "items[0].quantity", /positive/],
     [[{ position: 1, quantity: 0.5 }], "items[0].quantity", /positive/],
-    [[{ position: 2, quantity: 1 }, { position: 1, quantity: 3 }], "items[1].quantity", /exceeds .* position 1 \(2\)/],
+    [
+      [
+        { position: 2, quantity: 1 },
+        { position: 1, quantity: 3 },
+      ],
+      "items[1].quantity",
+      /exceeds .* position 1 \(2\)/,
+    ],
     [[], "items", /at least one/],
     [Array.from({ length: 101 }, () => ({ position: 1, quantity: 1 })), "items", /at most 100/],
   ])("refuses %j naming %s", (items, field, message) => {
@@ -225,19 +274,47 @@ describe("validateCreditRequest: partial", () => {
 })
 
 describe("validateCreditRequest: manual", () => {
-  const line = (overrides: Record<string, unknown> = {}) => ({ description: "Damaged box", quantity: 1, unit_amount: 100, vat_percent: 25, ...overrides })
-  const manual = (lines: unknown[], inv = invoice(), currency = "sek") => validateCreditRequest(inv, { type: "manual", lines } as any, currency)
+  const line = (overrides: Record<string, unknown> = {}) => ({
+    description: "Damaged box",
+    quantity: 1,
+    unit_amount: 100,
+    vat_percent: 25,
+    ...overrides,
+  })
+  const manual = (lines: unknown[], inv = invoice(), currency = "sek") =>
+    validateCreditRequest(inv, { type: "manual", lines } as any, currency)
 
   it("converts major units and percent to Payer's minor units and basis points", () => {
-    const credit = manual([line(), line({ description: "  Late\n delivery ", quantity: 3, unit_amount: "12.5", vat_percent: 12 })])
+    const credit = manual([
+      line(),
+      line({ description: "  Late\n delivery ", quantity: 3, unit_amount: "12.5", vat_percent: 12 }),
+    ])
     expect(credit).toEqual({
       type: "manual",
       invoice_id: "pinv_1",
       invoice_number: "1001",
       amount: 10000 + 3750,
       items: [
-        { itemType: "FREEFORM", position: 1, description: "Damaged box", quantity: 1, unit: "pcs", unitPrice: 10000, subtotalPrice: 10000, vatPercentage: 2500 },
-        { itemType: "FREEFORM", position: 2, description: "Late delivery", quantity: 3, unit: "pcs", unitPrice: 1250, subtotalPrice: 3750, vatPercentage: 1200 },
+        {
+          itemType: "FREEFORM",
+          position: 1,
+          description: "Damaged box",
+          quantity: 1,
+          unit: "pcs",
+          unitPrice: 10000,
+          subtotalPrice: 10000,
+          vatPercentage: 2500,
+        },
+        {
+          itemType: "FREEFORM",
+          position: 2,
+          description: "Late delivery",
+          quantity: 3,
+          unit: "pcs",
+          unitPrice: 1250,
+          subtotalPrice: 3750,
+          vatPercentage: 1200,
+        },
       ],
     })
   })
@@ -281,7 +358,9 @@ describe("validateCreditRequest: manual", () => {
   })
 
   it("refuses lines adding up to more than remains, by one öre", () => {
-    const error = errorOf(() => manual([line({ unit_amount: 600 }), line({ unit_amount: 48.99 })], invoice({ credited_amount: 1 })))
+    const error = errorOf(() =>
+      manual([line({ unit_amount: 600 }), line({ unit_amount: 48.99 })], invoice({ credited_amount: 1 })),
+    )
     expect(error.field).toBe("lines")
     expect(error.message).toMatch(/64899 exceeds .* invoice 1001 \(64898\)/)
   })

@@ -10,7 +10,17 @@ import {
 } from "../payer-invoice-sync"
 
 const invoice = (n: number, extra: Record<string, unknown> = {}) =>
-  ({ invoiceNumber: n, type: "NORMAL", status: "UNPAID", currencyCode: "SEK", totalAmount: 1000, creditedAmount: 0, outstandingAmount: 1000, dueDate: "2026-01-01", ...extra }) as any
+  ({
+    invoiceNumber: n,
+    type: "NORMAL",
+    status: "UNPAID",
+    currencyCode: "SEK",
+    totalAmount: 1000,
+    creditedAmount: 0,
+    outstandingAmount: 1000,
+    dueDate: "2026-01-01",
+    ...extra,
+  }) as any
 
 describe("openSyncTargets", () => {
   it("starts at the lowest number that is not PAID or CREDITED, numerically", () => {
@@ -43,22 +53,53 @@ describe("openSyncTargets", () => {
 })
 
 describe("syncUpdateFor / syncUpdatesForPage", () => {
-  const record = { id: "r", invoice_number: "1001", payer_status: "UNPAID", credited_amount: 0, outstanding_amount: 1000, due_date: "2026-01-01" }
+  const record = {
+    id: "r",
+    invoice_number: "1001",
+    payer_status: "UNPAID",
+    credited_amount: 0,
+    outstanding_amount: 1000,
+    due_date: "2026-01-01",
+  }
 
   it("takes status, credited and outstanding amounts and due date from Payer", () => {
-    expect(syncUpdateFor(record, invoice(1001, { status: "PARTIALLY_CREDITED", creditedAmount: 300, outstandingAmount: 700, dueDate: "2026-02-01" }))).toEqual({
-      id: "r", payer_status: "PARTIALLY_CREDITED", credited_amount: 300, outstanding_amount: 700, due_date: "2026-02-01",
+    expect(
+      syncUpdateFor(
+        record,
+        invoice(1001, {
+          status: "PARTIALLY_CREDITED",
+          creditedAmount: 300,
+          outstandingAmount: 700,
+          dueDate: "2026-02-01",
+        }),
+      ),
+    ).toEqual({
+      id: "r",
+      payer_status: "PARTIALLY_CREDITED",
+      credited_amount: 300,
+      outstanding_amount: 700,
+      due_date: "2026-02-01",
     })
-    expect(syncUpdateFor(record, invoice(1001, { status: "PAID", outstandingAmount: 0 }))).toEqual({ id: "r", payer_status: "PAID", outstanding_amount: 0 })
+    expect(syncUpdateFor(record, invoice(1001, { status: "PAID", outstandingAmount: 0 }))).toEqual({
+      id: "r",
+      payer_status: "PAID",
+      outstanding_amount: 0,
+    })
   })
 
   it("changes nothing when Payer says the same, and ignores fields Payer left out", () => {
     expect(syncUpdateFor(record, invoice(1001))).toBeNull()
-    expect(syncUpdateFor(record, invoice(1001, { creditedAmount: undefined, outstandingAmount: null, dueDate: undefined }))).toBeNull()
+    expect(
+      syncUpdateFor(record, invoice(1001, { creditedAmount: undefined, outstandingAmount: null, dueDate: undefined })),
+    ).toBeNull()
   })
 
   it("only updates invoices we know", () => {
-    const page = [invoice(1000, { status: "PAID" }), invoice(1001, { status: "PAID", outstandingAmount: 0 }), invoice(1002, { status: "PAID" })]
+    const page = [
+      invoice(1000, { status: "PAID" }),
+      invoice(1001, { status: "PAID", outstandingAmount: 0 }),
+      invoice(1002, { status: "PAID" }),
+    ]
     expect(syncUpdatesForPage([record], page)).toEqual([{ id: "r", payer_status: "PAID", outstanding_amount: 0 }])
   })
 })
@@ -85,19 +126,39 @@ describe("runBoundedSync", () => {
   it("jumps from open record to open record and covers each page's records with one call", async () => {
     const payer = fakePayer(1001, 1200)
     const targets = [1001, 1005, 1019, 1020, 1021, 1150]
-    const out = await runBoundedSync({ targets, cursor: null, budget: plenty(), fetchPage: payer.fetchPage, applyPage: seen })
+    const out = await runBoundedSync({
+      targets,
+      cursor: null,
+      budget: plenty(),
+      fetchPage: payer.fetchPage,
+      applyPage: seen,
+    })
     expect(payer.calls).toEqual([1001, 1021, 1150])
-    expect(out).toEqual({ from_invoice_number: 1001, pages: 3, updated: 0, next_cursor: null, completed_cycle: true, stopped_by: null })
+    expect(out).toEqual({
+      from_invoice_number: 1001,
+      pages: 3,
+      updated: 0,
+      next_cursor: null,
+      completed_cycle: true,
+      stopped_by: null,
+    })
   })
 
   it("stops at the call cap, leaves the cursor, and the next runs continue there and wrap around", async () => {
     const payer = fakePayer(1001, 1140)
     const targets = [1001, 1021, 1041, 1061, 1081, 1101, 1121]
     const budget = { maxCalls: 3, deadline: Number.MAX_SAFE_INTEGER, now: () => 0 }
-    const run = (cursor: number | null) => runBoundedSync({ targets, cursor, budget, fetchPage: payer.fetchPage, applyPage: seen })
+    const run = (cursor: number | null) =>
+      runBoundedSync({ targets, cursor, budget, fetchPage: payer.fetchPage, applyPage: seen })
 
     const first = await run(null)
-    expect(first).toMatchObject({ from_invoice_number: 1001, pages: 3, next_cursor: 1061, completed_cycle: false, stopped_by: "calls" })
+    expect(first).toMatchObject({
+      from_invoice_number: 1001,
+      pages: 3,
+      next_cursor: 1061,
+      completed_cycle: false,
+      stopped_by: "calls",
+    })
     const second = await run(first.next_cursor)
     expect(second).toMatchObject({ from_invoice_number: 1061, pages: 3, next_cursor: 1121, stopped_by: "calls" })
     const third = await run(second.next_cursor)
@@ -131,28 +192,62 @@ describe("runBoundedSync", () => {
       clock += 4_000 // every call takes 4 s
       return payer.fetchPage(from)
     }
-    const out = await runBoundedSync({ targets: [1001, 1050, 1100, 1150], cursor: null, budget, fetchPage, applyPage: seen })
+    const out = await runBoundedSync({
+      targets: [1001, 1050, 1100, 1150],
+      cursor: null,
+      budget,
+      fetchPage,
+      applyPage: seen,
+    })
     expect(out).toMatchObject({ pages: 3, next_cursor: 1150, stopped_by: "seconds", completed_cycle: false })
   })
 
   it("a cursor past every open record starts from the lowest; nothing open means no call", async () => {
     const payer = fakePayer(1001, 1100)
-    const out = await runBoundedSync({ targets: [1010, 1050], cursor: 1090, budget: plenty(), fetchPage: payer.fetchPage, applyPage: seen })
+    const out = await runBoundedSync({
+      targets: [1010, 1050],
+      cursor: 1090,
+      budget: plenty(),
+      fetchPage: payer.fetchPage,
+      applyPage: seen,
+    })
     expect(out).toMatchObject({ from_invoice_number: 1010, pages: 2, completed_cycle: true, next_cursor: null })
-    const none = await runBoundedSync({ targets: [], cursor: 1090, budget: plenty(), fetchPage: payer.fetchPage, applyPage: seen })
-    expect(none).toEqual({ from_invoice_number: null, pages: 0, updated: 0, next_cursor: null, completed_cycle: true, stopped_by: null })
+    const none = await runBoundedSync({
+      targets: [],
+      cursor: 1090,
+      budget: plenty(),
+      fetchPage: payer.fetchPage,
+      applyPage: seen,
+    })
+    expect(none).toEqual({
+      from_invoice_number: null,
+      pages: 0,
+      updated: 0,
+      next_cursor: null,
+      completed_cycle: true,
+      stopped_by: null,
+    })
   })
 
   it("counts what applyPage changed", async () => {
     const payer = fakePayer(1001, 1050)
-    const out = await runBoundedSync({ targets: [1001, 1030], cursor: null, budget: plenty(), fetchPage: payer.fetchPage, applyPage: async (page) => page.length })
+    const out = await runBoundedSync({
+      targets: [1001, 1030],
+      cursor: null,
+      budget: plenty(),
+      fetchPage: payer.fetchPage,
+      applyPage: async (page) => page.length,
+    })
     expect(out.updated).toBe(20 + 20)
   })
 })
 
 describe("coveredUntil", () => {
   it("takes nextInvoiceNumber, everything when there is none, and forces progress on a next number that goes backwards", () => {
-    const page = (numbers: number[], next: number | null) => ({ invoices: numbers.map((invoiceNumber) => ({ invoiceNumber }) as never), nextInvoiceNumber: next })
+    const page = (numbers: number[], next: number | null) => ({
+      invoices: numbers.map((invoiceNumber) => ({ invoiceNumber }) as never),
+      nextInvoiceNumber: next,
+    })
     expect(coveredUntil(1001, page([1001, 1002], 1021))).toBe(1021)
     expect(coveredUntil(1001, page([1001], null))).toBe(Infinity)
     expect(coveredUntil(1001, page([1001, 1007], 1001))).toBe(1008)

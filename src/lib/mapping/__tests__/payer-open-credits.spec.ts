@@ -4,7 +4,12 @@ import { invoice1001 } from "./invoice-1001"
 
 const INVOICE = invoice1001()
 
-const credit = (status: CreditRecordLike["status"], total: number, credit: Record<string, unknown>, metadata: Record<string, unknown> = {}): CreditRecordLike => ({
+const credit = (
+  status: CreditRecordLike["status"],
+  total: number,
+  credit: Record<string, unknown>,
+  metadata: Record<string, unknown> = {},
+): CreditRecordLike => ({
   id: `pinv_c_${status}_${total}`,
   kind: "credit",
   status,
@@ -28,7 +33,13 @@ describe("open credits", () => {
     expect(seen.credited_amount).toBe(64899)
     expect(seen.lines.map((l) => l.credited_quantity)).toEqual([2, 3, 1])
     expect(() => planRefundCredits([seen], 1000)).toThrow(/exceeds what remains/)
-    expect(() => validateCreditRequest(seen, { type: "manual", lines: [{ description: "x", quantity: 1, unit_amount: 10, vat_percent: 25 }] }, "sek")).toThrow(/lines: /)
+    expect(() =>
+      validateCreditRequest(
+        seen,
+        { type: "manual", lines: [{ description: "x", quantity: 1, unit_amount: 10, vat_percent: 25 }] },
+        "sek",
+      ),
+    ).toThrow(/lines: /)
     expect(() => validateCreditRequest(seen, { type: "full" }, "sek")).toThrow(/fully credited/)
   })
 
@@ -40,10 +51,16 @@ describe("open credits", () => {
   })
 
   it("an open partial credit holds back its positions", () => {
-    const seen = creditableWithOpenCredits(INVOICE, [credit("pending", 25000, { type: "partial", items: [{ position: 1, quantity: 1 }] })])
+    const seen = creditableWithOpenCredits(INVOICE, [
+      credit("pending", 25000, { type: "partial", items: [{ position: 1, quantity: 1 }] }),
+    ])
     expect(seen.lines.map((l) => l.credited_quantity)).toEqual([1, 0, 0])
-    expect(() => validateCreditRequest(seen, { type: "partial", items: [{ position: 1, quantity: 2 }] }, "sek")).toThrow(/items\[0\]\.quantity/)
-    expect(validateCreditRequest(seen, { type: "partial", items: [{ position: 1, quantity: 1 }] }, "sek").amount).toBe(25000)
+    expect(() =>
+      validateCreditRequest(seen, { type: "partial", items: [{ position: 1, quantity: 2 }] }, "sek"),
+    ).toThrow(/items\[0\]\.quantity/)
+    expect(validateCreditRequest(seen, { type: "partial", items: [{ position: 1, quantity: 1 }] }, "sek").amount).toBe(
+      25000,
+    )
   })
 
   it("counts issued and open credits once even when Payer's creditedAmount already includes the unknown one", () => {
@@ -53,7 +70,10 @@ describe("open credits", () => {
   })
 
   it("releases a refused credit and ignores credits of other invoices", () => {
-    const records = [credit("failed", 64899, { type: "full" }, { refused: true }), { ...credit("unknown", 500, { type: "manual" }), credited_invoice_id: "pinv_2" }]
+    const records = [
+      credit("failed", 64899, { type: "full" }, { refused: true }),
+      { ...credit("unknown", 500, { type: "manual" }), credited_invoice_id: "pinv_2" },
+    ]
     expect(creditableWithOpenCredits(INVOICE, records).credited_amount).toBe(0)
   })
 })

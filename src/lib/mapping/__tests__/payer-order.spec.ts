@@ -1,9 +1,4 @@
-import {
-  payerCreateOrderRequest,
-  payerInvoiceCustomer,
-  payerItemsFor,
-  payerReferenceId,
-} from "../payer-order"
+import { payerCreateOrderRequest, payerInvoiceCustomer, payerItemsFor, payerReferenceId } from "../payer-order"
 import type { OrderLike } from "../order-lines"
 
 /** 2 chairs (500.00 at 25 %), 3 coffees (99.99 at 12 %), shipping 49.00 at 25 %. */
@@ -11,19 +6,77 @@ const order: OrderLike = {
   id: "order_1",
   currency_code: "sek",
   items: [
-    { id: "item_chair", product_title: "Stol Ekbacken", title: "Standard", variant_sku: "CHAIR-1", quantity: 2, total: 500, tax_lines: [{ rate: 25 }] },
-    { id: "item_coffee", product_title: "Kaffe", title: "Standard", variant_sku: "COFFEE-1", quantity: 3, total: 99.99, tax_lines: [{ rate: 12 }] },
+    {
+      id: "item_chair",
+      product_title: "Stol Ekbacken",
+      title: "Standard",
+      variant_sku: "CHAIR-1",
+      quantity: 2,
+      total: 500,
+      tax_lines: [{ rate: 25 }],
+    },
+    {
+      id: "item_coffee",
+      product_title: "Kaffe",
+      title: "Standard",
+      variant_sku: "COFFEE-1",
+      quantity: 3,
+      total: 99.99,
+      tax_lines: [{ rate: 12 }],
+    },
   ],
   shipping_methods: [{ id: "ordsm_1", name: "PostNord", total: 49, tax_lines: [{ rate: 25 }] }],
 }
 
 describe("payerItemsFor", () => {
   it("prices the first fulfillment incl. VAT in öre, VAT in basis points, shipping as its own line", () => {
-    const items = payerItemsFor(order, [{ item_id: "item_chair", quantity: 1 }, { item_id: "item_coffee", quantity: 1 }], { includeShipping: true })
+    const items = payerItemsFor(
+      order,
+      [
+        { item_id: "item_chair", quantity: 1 },
+        { item_id: "item_coffee", quantity: 1 },
+      ],
+      { includeShipping: true },
+    )
     expect(items).toEqual([
-      { itemType: "FREEFORM", position: 1, articleNumber: "CHAIR-1", description: "Stol Ekbacken", quantity: 1, unit: "pcs", unitPrice: 25000, subtotalPrice: 25000, vatPercentage: 2500, line_item_id: "item_chair", shipping_method_id: null },
-      { itemType: "FREEFORM", position: 2, articleNumber: "COFFEE-1", description: "Kaffe", quantity: 1, unit: "pcs", unitPrice: 3333, subtotalPrice: 3333, vatPercentage: 1200, line_item_id: "item_coffee", shipping_method_id: null },
-      { itemType: "FREEFORM", position: 3, description: "Shipping: PostNord", quantity: 1, unit: "pcs", unitPrice: 4900, subtotalPrice: 4900, vatPercentage: 2500, line_item_id: null, shipping_method_id: "ordsm_1" },
+      {
+        itemType: "FREEFORM",
+        position: 1,
+        articleNumber: "CHAIR-1",
+        description: "Stol Ekbacken",
+        quantity: 1,
+        unit: "pcs",
+        unitPrice: 25000,
+        subtotalPrice: 25000,
+        vatPercentage: 2500,
+        line_item_id: "item_chair",
+        shipping_method_id: null,
+      },
+      {
+        itemType: "FREEFORM",
+        position: 2,
+        articleNumber: "COFFEE-1",
+        description: "Kaffe",
+        quantity: 1,
+        unit: "pcs",
+        unitPrice: 3333,
+        subtotalPrice: 3333,
+        vatPercentage: 1200,
+        line_item_id: "item_coffee",
+        shipping_method_id: null,
+      },
+      {
+        itemType: "FREEFORM",
+        position: 3,
+        description: "Shipping: PostNord",
+        quantity: 1,
+        unit: "pcs",
+        unitPrice: 4900,
+        subtotalPrice: 4900,
+        vatPercentage: 2500,
+        line_item_id: null,
+        shipping_method_id: "ordsm_1",
+      },
     ])
   })
 
@@ -40,21 +93,61 @@ describe("payerItemsFor", () => {
   })
 
   it("numbers positions in the order's line order, whatever order the fulfillment lists its items in", () => {
-    const items = payerItemsFor(order, [{ item_id: "item_coffee", quantity: 1 }, { item_id: "item_chair", quantity: 1 }], { includeShipping: false })
-    expect(items.map((i) => [i.position, i.line_item_id])).toEqual([[1, "item_chair"], [2, "item_coffee"]])
+    const items = payerItemsFor(
+      order,
+      [
+        { item_id: "item_coffee", quantity: 1 },
+        { item_id: "item_chair", quantity: 1 },
+      ],
+      { includeShipping: false },
+    )
+    expect(items.map((i) => [i.position, i.line_item_id])).toEqual([
+      [1, "item_chair"],
+      [2, "item_coffee"],
+    ])
   })
 
   it("adds up to the order total over all fulfillments", () => {
-    const first = payerItemsFor(order, [{ item_id: "item_chair", quantity: 1 }, { item_id: "item_coffee", quantity: 1 }], { includeShipping: true })
-    const second = payerItemsFor(order, [{ item_id: "item_chair", quantity: 1, from: 1 }, { item_id: "item_coffee", quantity: 2, from: 1 }], { includeShipping: false })
+    const first = payerItemsFor(
+      order,
+      [
+        { item_id: "item_chair", quantity: 1 },
+        { item_id: "item_coffee", quantity: 1 },
+      ],
+      { includeShipping: true },
+    )
+    const second = payerItemsFor(
+      order,
+      [
+        { item_id: "item_chair", quantity: 1, from: 1 },
+        { item_id: "item_coffee", quantity: 2, from: 1 },
+      ],
+      { includeShipping: false },
+    )
     const sum = [...first, ...second].reduce((s, i) => s + i.subtotalPrice, 0)
     expect(sum).toBe(50000 + 9999 + 4900)
   })
 })
 
 describe("payerInvoiceCustomer", () => {
-  const data = { company_name: "Ekbacken Möbler AB", org_number: "556036-0793", vat_id: "SE556036079301", email: "faktura@ekbacken.example", phone: null, your_reference: "Anna Andersson" }
-  const address = { first_name: "Sven", last_name: "Svensson", address_1: "Storgatan 1", address_2: "", postal_code: "197 92", city: "Bro", country_code: "se", phone: "+46739000001" }
+  const data = {
+    company_name: "Ekbacken Möbler AB",
+    org_number: "556036-0793",
+    vat_id: "SE556036079301",
+    email: "faktura@ekbacken.example",
+    phone: null,
+    your_reference: "Anna Andersson",
+  }
+  const address = {
+    first_name: "Sven",
+    last_name: "Svensson",
+    address_1: "Storgatan 1",
+    address_2: "",
+    postal_code: "197 92",
+    city: "Bro",
+    country_code: "se",
+    phone: "+46739000001",
+  }
 
   it("is an organisation with the org number's digits, the VAT id and the billing address", () => {
     expect(payerInvoiceCustomer(data, address)).toEqual({
@@ -62,9 +155,16 @@ describe("payerInvoiceCustomer", () => {
       regNumber: "5560360793",
       vatId: "SE556036079301",
       address: {
-        companyName: "Ekbacken Möbler AB", firstName: "Sven", lastName: "Svensson", streetAddress1: "Storgatan 1",
-        zipCode: "19792", city: "Bro", countryCode: "SE", emailAddress: "faktura@ekbacken.example",
-        phoneNumber: "+46739000001", yourReference: "Anna Andersson",
+        companyName: "Ekbacken Möbler AB",
+        firstName: "Sven",
+        lastName: "Svensson",
+        streetAddress1: "Storgatan 1",
+        zipCode: "19792",
+        city: "Bro",
+        countryCode: "SE",
+        emailAddress: "faktura@ekbacken.example",
+        phoneNumber: "+46739000001",
+        yourReference: "Anna Andersson",
       },
     })
   })
@@ -86,7 +186,13 @@ describe("payer order request and reference", () => {
 
   it("sends upper-case currency, ECOMMERCE and items without our Medusa ids", () => {
     const items = payerItemsFor(order, [{ item_id: "item_chair", quantity: 2 }], { includeShipping: false })
-    const body = payerCreateOrderRequest({ currencyCode: "sek", referenceId: "pinv_1", description: "Order #1", customer: { customerType: "ORGANISATION", regNumber: "5560360793", address: {} as any }, items })
+    const body = payerCreateOrderRequest({
+      currencyCode: "sek",
+      referenceId: "pinv_1",
+      description: "Order #1",
+      customer: { customerType: "ORGANISATION", regNumber: "5560360793", address: {} as any },
+      items,
+    })
     expect(body.currencyCode).toBe("SEK")
     expect(body.purchaseChannel).toBe("ECOMMERCE")
     expect(body.items[0]).not.toHaveProperty("line_item_id")

@@ -1,9 +1,19 @@
 import { GrossLine, PAYEX_VAT_BASIS_POINTS, vatOfGross } from "../../money"
 import type { PayexCaptureRequest } from "../../payex/types"
 import { grossLinesForItems, grossLinesForOrder, OrderLike } from "../order-lines"
-import { buildCaptureRequest, buildReversalRequest, mergeVatSummaries, UnsupportedVatRateError } from "../payex-transactions"
+import {
+  buildCaptureRequest,
+  buildReversalRequest,
+  mergeVatSummaries,
+  UnsupportedVatRateError,
+} from "../payex-transactions"
 
-const line = (reference: string, amount: number, vatBasisPoints = 2500, description = `Item ${reference}`): GrossLine => ({
+const line = (
+  reference: string,
+  amount: number,
+  vatBasisPoints = 2500,
+  description = `Item ${reference}`,
+): GrossLine => ({
   reference,
   description,
   amount,
@@ -76,7 +86,11 @@ describe("buildCaptureRequest", () => {
   })
 
   it("leaves out lines worth nothing when capturing everything", () => {
-    const body = buildCaptureRequest({ lines: [line("a", 1000), line("free", 0, 1200)], payeeReference: "CP1", description: "Capture" })
+    const body = buildCaptureRequest({
+      lines: [line("a", 1000), line("free", 0, 1200)],
+      payeeReference: "CP1",
+      description: "Capture",
+    })
     expect(body.transaction.itemDescriptions).toEqual([{ amount: 1000, description: "Item a" }])
     expect(body.transaction.vatSummary).toEqual([{ amount: 1000, vatPercent: 2500, vatAmount: 200 }])
   })
@@ -118,17 +132,28 @@ describe("buildCaptureRequest", () => {
 
     it("refuses more than the lines are worth, and amounts that are not positive whole öre", () => {
       const lines = grossLinesForOrder(order)
-      expect(() => buildCaptureRequest({ lines, amount: 39350, payeeReference: "CP1", description: "x" })).toThrow(/Cannot scale lines totalling 39349 to 39350/)
+      expect(() => buildCaptureRequest({ lines, amount: 39350, payeeReference: "CP1", description: "x" })).toThrow(
+        /Cannot scale lines totalling 39349 to 39350/,
+      )
       for (const amount of [0, -100, 12.5, NaN]) {
         expect(() => buildCaptureRequest({ lines, amount, payeeReference: "CP1", description: "x" })).toThrow(
-          `Capture amount must be a positive number of minor units, got ${amount}`
+          `Capture amount must be a positive number of minor units, got ${amount}`,
         )
       }
-      expect(() => buildCaptureRequest({ lines: [], payeeReference: "CP1", description: "x" })).toThrow(/positive number of minor units, got 0/)
+      expect(() => buildCaptureRequest({ lines: [], payeeReference: "CP1", description: "x" })).toThrow(
+        /positive number of minor units, got 0/,
+      )
     })
 
     it("captures a fulfillment's slice exactly", () => {
-      const lines = grossLinesForItems(order, [{ item_id: "item_a", quantity: 2 }, { item_id: "item_b", quantity: 1 }], { includeShipping: true })
+      const lines = grossLinesForItems(
+        order,
+        [
+          { item_id: "item_a", quantity: 2 },
+          { item_id: "item_b", quantity: 1 },
+        ],
+        { includeShipping: true },
+      )
       const body = buildCaptureRequest({ lines, payeeReference: "FC01", description: "Capture of a shipment" })
       expect(body.transaction.itemDescriptions).toEqual([
         { amount: 6666, description: "2 x Mug" },
@@ -150,24 +175,36 @@ describe("buildCaptureRequest", () => {
     })()
     expect(error).toBeInstanceOf(UnsupportedVatRateError)
     expect(error!.message).toBe(
-      'PayEx does not accept a VAT rate of 20% (line "1 x Imported gadget"); supported: 0, 6, 8, 10, 12, 14, 15, 22, 24, 25%'
+      'PayEx does not accept a VAT rate of 20% (line "1 x Imported gadget"); supported: 0, 6, 8, 10, 12, 14, 15, 22, 24, 25%',
     )
     // also on a partial capture, and for a stacked rate that adds up to an unsupported one
-    expect(() => buildCaptureRequest({ lines, amount: 500, payeeReference: "CP1", description: "x" })).toThrow(UnsupportedVatRateError)
-    expect(() => buildCaptureRequest({ lines: [line("stack", 100, 3100)], payeeReference: "CP1", description: "x" })).toThrow(/31%/)
+    expect(() => buildCaptureRequest({ lines, amount: 500, payeeReference: "CP1", description: "x" })).toThrow(
+      UnsupportedVatRateError,
+    )
+    expect(() =>
+      buildCaptureRequest({ lines: [line("stack", 100, 3100)], payeeReference: "CP1", description: "x" }),
+    ).toThrow(/31%/)
   })
 
   it("accepts every rate PayEx supports, including 0 %", () => {
     const lines = PAYEX_VAT_BASIS_POINTS.map((bp, i) => line(`l${i}`, 1000 + i, bp))
     const body = buildCaptureRequest({ lines, payeeReference: "CP1", description: "x" })
     expect(body.transaction.vatSummary.map((v) => v.vatPercent)).toEqual([...PAYEX_VAT_BASIS_POINTS].reverse())
-    expect(body.transaction.vatSummary.find((v) => v.vatPercent === 0)).toEqual({ amount: 1000, vatPercent: 0, vatAmount: 0 })
+    expect(body.transaction.vatSummary.find((v) => v.vatPercent === 0)).toEqual({
+      amount: 1000,
+      vatPercent: 0,
+      vatAmount: 0,
+    })
     expectExactSums(body)
   })
 
   it("fits the descriptions into 40 characters", () => {
     const long = "1 x An extremely long product title that goes on and on and on"
-    const body = buildCaptureRequest({ lines: [line("a", 1000, 2500, long)], payeeReference: "CP1", description: `Capture ${"x".repeat(60)}` })
+    const body = buildCaptureRequest({
+      lines: [line("a", 1000, 2500, long)],
+      payeeReference: "CP1",
+      description: `Capture ${"x".repeat(60)}`,
+    })
     expect(body.transaction.itemDescriptions[0].description).toHaveLength(40)
     expect(body.transaction.itemDescriptions[0].description.endsWith("…")).toBe(true)
     expect(body.transaction.description).toHaveLength(40)
@@ -181,7 +218,9 @@ describe("buildCaptureRequest", () => {
     }
     const rates = [2500, 1200, 600, 0]
     for (let run = 0; run < 200; run++) {
-      const lines = Array.from({ length: 1 + rand(8) }, (_, i) => line(`l${i}`, 1 + rand(500000), rates[rand(rates.length)]))
+      const lines = Array.from({ length: 1 + rand(8) }, (_, i) =>
+        line(`l${i}`, 1 + rand(500000), rates[rand(rates.length)]),
+      )
       const total = sum(lines.map((l) => l.amount))
       const amount = 1 + rand(total)
       expectExactSums(buildCaptureRequest({ lines, amount, payeeReference: "CP1", description: "x" }))
@@ -202,7 +241,7 @@ describe("mergeVatSummaries", () => {
           { amount: 19900, vatPercent: 600, vatAmount: 1126 },
           { amount: 4900, vatPercent: 2500, vatAmount: 980 },
         ],
-      ])
+      ]),
     ).toEqual([
       { amount: 34700, vatPercent: 2500, vatAmount: 6940 },
       { amount: 4550, vatPercent: 1200, vatAmount: 488 },
@@ -216,7 +255,10 @@ describe("mergeVatSummaries", () => {
   })
 
   it("does not modify the summaries it is given", () => {
-    const summaries = [[{ amount: 100, vatPercent: 2500, vatAmount: 20 }], [{ amount: 100, vatPercent: 2500, vatAmount: 20 }]]
+    const summaries = [
+      [{ amount: 100, vatPercent: 2500, vatAmount: 20 }],
+      [{ amount: 100, vatPercent: 2500, vatAmount: 20 }],
+    ]
     const copy = JSON.parse(JSON.stringify(summaries))
     mergeVatSummaries(summaries)
     expect(summaries).toEqual(copy)
@@ -231,36 +273,65 @@ describe("buildReversalRequest", () => {
 
   it("splits the VAT of a partial refund in proportion to what was captured at each rate", () => {
     // 10000 over 54900 : 9999 -> 8459 + 1541; VAT 8459 * 25/125 = 1691.8 -> 1692 and 1541 * 12/112 = 165.1 -> 165
-    expect(buildReversalRequest({ amount: 10000, captured, payeeReference: "RF01ABC", description: "Refund" })).toEqual({
-      transaction: { activity: "FinancingConsumer", amount: 10000, vatAmount: 1857, payeeReference: "RF01ABC", description: "Refund" },
-    })
+    expect(buildReversalRequest({ amount: 10000, captured, payeeReference: "RF01ABC", description: "Refund" })).toEqual(
+      {
+        transaction: {
+          activity: "FinancingConsumer",
+          amount: 10000,
+          vatAmount: 1857,
+          payeeReference: "RF01ABC",
+          description: "Refund",
+        },
+      },
+    )
   })
 
   it("reverses the whole capture with exactly the captured VAT", () => {
-    expect(buildReversalRequest({ amount: 64899, captured, payeeReference: "RF1", description: "Refund" }).transaction.vatAmount).toBe(10980 + 1071)
+    expect(
+      buildReversalRequest({ amount: 64899, captured, payeeReference: "RF1", description: "Refund" }).transaction
+        .vatAmount,
+    ).toBe(10980 + 1071)
   })
 
   it("uses the one rate of a single-rate capture", () => {
-    const body = buildReversalRequest({ amount: 12500, captured: [{ amount: 50000, vatPercent: 2500, vatAmount: 10000 }], payeeReference: "RF1", description: "Refund" })
+    const body = buildReversalRequest({
+      amount: 12500,
+      captured: [{ amount: 50000, vatPercent: 2500, vatAmount: 10000 }],
+      payeeReference: "RF1",
+      description: "Refund",
+    })
     expect(body.transaction.vatAmount).toBe(2500)
-    const zero = buildReversalRequest({ amount: 12500, captured: [{ amount: 50000, vatPercent: 0, vatAmount: 0 }], payeeReference: "RF1", description: "Refund" })
+    const zero = buildReversalRequest({
+      amount: 12500,
+      captured: [{ amount: 50000, vatPercent: 0, vatAmount: 0 }],
+      payeeReference: "RF1",
+      description: "Refund",
+    })
     expect(zero.transaction.vatAmount).toBe(0)
   })
 
   it("sends no VAT when nothing captured says what the VAT was", () => {
-    expect(buildReversalRequest({ amount: 500, captured: [], payeeReference: "RF1", description: "Refund" }).transaction.vatAmount).toBe(0)
+    expect(
+      buildReversalRequest({ amount: 500, captured: [], payeeReference: "RF1", description: "Refund" }).transaction
+        .vatAmount,
+    ).toBe(0)
   })
 
   it("refuses amounts that are not positive whole öre", () => {
     for (const amount of [0, -1, 1.5, NaN]) {
       expect(() => buildReversalRequest({ amount, captured, payeeReference: "RF1", description: "Refund" })).toThrow(
-        `Reversal amount must be a positive number of minor units, got ${amount}`
+        `Reversal amount must be a positive number of minor units, got ${amount}`,
       )
     }
   })
 
   it("fits the description into 40 characters", () => {
-    const body = buildReversalRequest({ amount: 100, captured, payeeReference: "RF1", description: "Refund ".repeat(10) })
+    const body = buildReversalRequest({
+      amount: 100,
+      captured,
+      payeeReference: "RF1",
+      description: "Refund ".repeat(10),
+    })
     expect(body.transaction.description.length).toBeLessThanOrEqual(40)
   })
 })

@@ -45,7 +45,9 @@ describe("countAttempt", () => {
 
   it("lets exactly max of many simultaneous attempts through (the lock serialises read and write)", async () => {
     const d = deps()
-    const results = await Promise.all(Array.from({ length: 12 }, () => countAttempt(d, "k", { max: 5, windowSeconds: 600 })))
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => countAttempt(d, "k", { max: 5, windowSeconds: 600 })),
+    )
     expect(results.filter((r) => r.allowed)).toHaveLength(5)
     expect(results.filter((r) => !r.allowed)).toHaveLength(7)
   })
@@ -69,7 +71,9 @@ describe("countAttempt", () => {
   it("fails (never counts nor allows) when the lock cannot be taken", async () => {
     const d = deps()
     const locking: CounterLocking = { execute: async () => Promise.reject(new Error("Timed-out acquiring lock.")) }
-    await expect(countAttempt({ cache: d.cache, locking }, "k", { max: 5, windowSeconds: 60 })).rejects.toThrow("Timed-out")
+    await expect(countAttempt({ cache: d.cache, locking }, "k", { max: 5, windowSeconds: 60 })).rejects.toThrow(
+      "Timed-out",
+    )
     expect(await d.cache.get("k")).toBeNull()
   })
 })

@@ -2,12 +2,20 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { payexTokenFor } from "../../../workflows/payex/steps/payex-provider-token"
 import { paymentProviderOptions } from "../payment-provider-options"
 
-const container = (modules: unknown) => ({ resolve: (key: string) => (key === "configModule" ? { modules } : undefined) }) as any
-const PAYEX = { resolve: "medusa-plugin-payex-payer/providers/payex", id: "payex", options: { token: "tok-1", payeeId: "p", legalAddressRateLimit: 7 } }
+const container = (modules: unknown) =>
+  ({ resolve: (key: string) => (key === "configModule" ? { modules } : undefined) }) as any
+const PAYEX = {
+  resolve: "medusa-plugin-payex-payer/providers/payex",
+  id: "payex",
+  options: { token: "tok-1", payeeId: "p", legalAddressRateLimit: 7 },
+}
 
 describe("paymentProviderOptions", () => {
   it("finds the options of the provider a payment was made with, as defineConfig keys the modules", () => {
-    const modules = { payment: { resolve: "@medusajs/medusa/payment", options: { providers: [{ id: "payer", options: {} }, PAYEX] } }, other: true }
+    const modules = {
+      payment: { resolve: "@medusajs/medusa/payment", options: { providers: [{ id: "payer", options: {} }, PAYEX] } },
+      other: true,
+    }
     expect(paymentProviderOptions(container(modules), "payex-invoice", "pp_payex-invoice_payex")).toBe(PAYEX.options)
     expect(payexTokenFor(container(modules), "pp_payex-invoice_payex")).toBe("tok-1")
   })
@@ -33,6 +41,8 @@ describe("paymentProviderOptions", () => {
       error = e
     }
     expect(error).toBeInstanceOf(MedusaError)
-    expect(error.message).toBe("No PayEx provider options found for pp_payex-invoice_payex in the payment module's configuration")
+    expect(error.message).toBe(
+      "No PayEx provider options found for pp_payex-invoice_payex in the payment module's configuration",
+    )
   })
 })

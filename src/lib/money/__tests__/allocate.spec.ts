@@ -82,7 +82,9 @@ describe("allocateProportionally", () => {
   })
 
   it("is deterministic and ignores weight scale", () => {
-    expect(allocateProportionally(1000, [1, 1, 1, 1, 1, 1, 1])).toEqual(allocateProportionally(1000, [3, 3, 3, 3, 3, 3, 3]))
+    expect(allocateProportionally(1000, [1, 1, 1, 1, 1, 1, 1])).toEqual(
+      allocateProportionally(1000, [3, 3, 3, 3, 3, 3, 3]),
+    )
     expect(allocateProportionally(1000, [1, 1, 1, 1, 1, 1, 1])).toEqual([143, 143, 143, 143, 143, 143, 142])
   })
 

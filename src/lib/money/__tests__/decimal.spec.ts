@@ -13,8 +13,30 @@ describe("plainDecimal", () => {
   })
 
   it.each([
-    "0x10", "0b1", "0o7", "1e3", "1E3", "Infinity", "-Infinity", "NaN", "+5", "-5", " 5", "5 ", "5\n", "\t5", "5.", ".5",
-    "1,5", "05", "1.001", "", "١٢", "1_000", "12.5.1", "1234567890123456789",
+    "0x10",
+    "0b1",
+    "0o7",
+    "1e3",
+    "1E3",
+    "Infinity",
+    "-Infinity",
+    "NaN",
+    "+5",
+    "-5",
+    " 5",
+    "5 ",
+    "5\n",
+    "\t5",
+    "5.",
+    ".5",
+    "1,5",
+    "05",
+    "1.001",
+    "",
+    "١٢",
+    "1_000",
+    "12.5.1",
+    "1234567890123456789",
   ])("refuses the string %j", (value) => {
     expect(plainDecimal(value, 2)).toBeNull()
   })
@@ -23,7 +45,7 @@ describe("plainDecimal", () => {
     "refuses %p",
     (value) => {
       expect(plainDecimal(value, 2)).toBeNull()
-    }
+    },
   )
 
   it("allows no decimal point where the currency has no decimals", () => {

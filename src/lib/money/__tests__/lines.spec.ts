@@ -44,7 +44,12 @@ describe("scaleLines", () => {
   })
 
   it("scales mixed-rate lines and keeps the VAT summary consistent", () => {
-    const lines = [line("shirt", 24900, 2500), line("book", 19900, 600), line("food", 4550, 1200), line("ship", 4900, 2500)]
+    const lines = [
+      line("shirt", 24900, 2500),
+      line("book", 19900, 600),
+      line("food", 4550, 1200),
+      line("ship", 4900, 2500),
+    ]
     const scaled = scaleLines(lines, 30000)
     expect(sumAmounts(scaled)).toBe(30000)
     const summary = summarizeVat(scaled)

@@ -3,9 +3,23 @@ import { currencyDecimals, fromMinorUnits, majorUnits, toMinorUnits } from "../m
 
 describe("currencyDecimals", () => {
   it.each([
-    ["SEK", 2], ["NOK", 2], ["DKK", 2], ["EUR", 2], ["GBP", 2], ["USD", 2], ["CHF", 2],
-    ["JPY", 0], ["KRW", 0], ["ISK", 0], ["CLP", 0], ["VND", 0],
-    ["BHD", 3], ["KWD", 3], ["JOD", 3], ["OMR", 3], ["TND", 3],
+    ["SEK", 2],
+    ["NOK", 2],
+    ["DKK", 2],
+    ["EUR", 2],
+    ["GBP", 2],
+    ["USD", 2],
+    ["CHF", 2],
+    ["JPY", 0],
+    ["KRW", 0],
+    ["ISK", 0],
+    ["CLP", 0],
+    ["VND", 0],
+    ["BHD", 3],
+    ["KWD", 3],
+    ["JOD", 3],
+    ["OMR", 3],
+    ["TND", 3],
     ["CLF", 4],
   ])("%s has %i decimals", (code, decimals) => {
     expect(currencyDecimals(code)).toBe(decimals)
@@ -100,7 +114,12 @@ describe("toMinorUnits", () => {
   })
 
   it("accepts a BigNumber-like object from another copy of @medusajs/utils", () => {
-    const foreign = { numeric: 1.0049999, raw: { value: "1.005", precision: 20 }, toJSON: () => 1.005, valueOf: () => 1.005 }
+    const foreign = {
+      numeric: 1.0049999,
+      raw: { value: "1.005", precision: 20 },
+      toJSON: () => 1.005,
+      valueOf: () => 1.005,
+    }
     expect(toMinorUnits(foreign, "SEK")).toBe(101)
     const numericOnly = { numeric: 2.5, toJSON: () => 2.5, valueOf: () => 2.5 }
     expect(toMinorUnits(numericOnly, "SEK")).toBe(250)
@@ -184,7 +203,11 @@ describe("majorUnits", () => {
 
   it("refuses instead of rounding: fractions of a minor unit, unsafe integers, answers a JSON number cannot hold", () => {
     expect(() => majorUnits(12.5, "sek")).toThrow("Amount 12.5 is not a whole number of minor units")
-    expect(() => majorUnits("9007199254740993", "sek")).toThrow("Amount 9007199254740993 is not a whole number of minor units")
-    expect(() => majorUnits(9007199254740991, "sek")).toThrow("Amount 90071992547409.91 SEK cannot be answered exactly as a JSON number")
+    expect(() => majorUnits("9007199254740993", "sek")).toThrow(
+      "Amount 9007199254740993 is not a whole number of minor units",
+    )
+    expect(() => majorUnits(9007199254740991, "sek")).toThrow(
+      "Amount 90071992547409.91 SEK cannot be answered exactly as a JSON number",
+    )
   })
 })

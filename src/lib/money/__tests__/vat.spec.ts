@@ -191,7 +191,7 @@ describe("summarizeVat", () => {
         { amount: -2000, vatBasisPoints: 2500 },
         { amount: 500, vatBasisPoints: 1200 },
         { amount: -500, vatBasisPoints: 1200 },
-      ])
+      ]),
     ).toEqual([{ amount: 8000, vatPercent: 2500, vatAmount: 1600 }])
     expect(summarizeVat([{ amount: -12500, vatBasisPoints: 2500 }])).toEqual([
       { amount: -12500, vatPercent: 2500, vatAmount: -2500 },
@@ -204,14 +204,17 @@ describe("summarizeVat", () => {
 
   it("throws on invalid lines", () => {
     expect(() => summarizeVat([{ amount: 1.5, vatBasisPoints: 2500 }])).toThrow(/safe integer/)
-    expect(() => summarizeVat([{ amount: 100, vatBasisPoints: 25 }, { amount: 1, vatBasisPoints: 12.5 }])).toThrow(
-      /basis points/
-    )
+    expect(() =>
+      summarizeVat([
+        { amount: 100, vatBasisPoints: 25 },
+        { amount: 1, vatBasisPoints: 12.5 },
+      ]),
+    ).toThrow(/basis points/)
     expect(() =>
       summarizeVat([
         { amount: Number.MAX_SAFE_INTEGER, vatBasisPoints: 2500 },
         { amount: 1, vatBasisPoints: 2500 },
-      ])
+      ]),
     ).toThrow(/safe integer/)
   })
 })
@@ -244,7 +247,7 @@ describe("splitAmountByVat", () => {
       splitAmountByVat(100, [
         { amount: 0, vatPercent: 2500, vatAmount: 0 },
         { amount: 500, vatPercent: 1200, vatAmount: 54 },
-      ])
+      ]),
     ).toEqual([{ amount: 100, vatPercent: 1200, vatAmount: 11 }])
   })
 
@@ -288,7 +291,7 @@ describe("splitAmountByVat", () => {
       splitAmountByVat(100, [
         { amount: 100, vatPercent: 2500, vatAmount: 20 },
         { amount: -50, vatPercent: 1200, vatAmount: -5 },
-      ])
+      ]),
     ).toThrow(/mixed signs/)
     expect(() => splitAmountByVat(100, [])).toThrow(/all weights are zero/)
     expect(() => splitAmountByVat(100, [{ amount: 0, vatPercent: 2500, vatAmount: 0 }])).toThrow(/all weights are zero/)

@@ -55,20 +55,34 @@ describe("parseB2BCustomer: complete valid data", () => {
     })
   })
 
-  it.each(["vat_id", "phone", "your_reference", "delivery_type"])("treats %s given as null or empty string as not given", (field) => {
-    expect(parseB2BCustomer({ ...VALID, [field]: null })[field as keyof typeof VALID]).toBeNull()
-    expect(parseB2BCustomer({ ...VALID, [field]: "" })[field as keyof typeof VALID]).toBeNull()
-    const { [field as keyof typeof VALID]: _omitted, ...rest } = VALID
-    expect(parseB2BCustomer(rest)[field as keyof typeof VALID]).toBeNull()
-  })
+  it.each(["vat_id", "phone", "your_reference", "delivery_type"])(
+    "treats %s given as null or empty string as not given",
+    (field) => {
+      expect(parseB2BCustomer({ ...VALID, [field]: null })[field as keyof typeof VALID]).toBeNull()
+      expect(parseB2BCustomer({ ...VALID, [field]: "" })[field as keyof typeof VALID]).toBeNull()
+      const { [field as keyof typeof VALID]: _omitted, ...rest } = VALID
+      expect(parseB2BCustomer(rest)[field as keyof typeof VALID]).toBeNull()
+    },
+  )
 
-  it.each(["phone", "your_reference", "delivery_type"])("does not refuse %s given as blanks (a cleared form field)", (field) => {
-    expect(() => parseB2BCustomer({ ...VALID, [field]: "   " })).not.toThrow()
-  })
+  it.each(["phone", "your_reference", "delivery_type"])(
+    "does not refuse %s given as blanks (a cleared form field)",
+    (field) => {
+      expect(() => parseB2BCustomer({ ...VALID, [field]: "   " })).not.toThrow()
+    },
+  )
 
   it("keeps only the known fields (nothing else the storefront sends ends up in the payment data)", () => {
     const result = parseB2BCustomer({ ...VALID, session_id: "payses_1", password: "hunter2", admin: true })
-    expect(Object.keys(result).sort()).toEqual(["company_name", "delivery_type", "email", "org_number", "phone", "vat_id", "your_reference"])
+    expect(Object.keys(result).sort()).toEqual([
+      "company_name",
+      "delivery_type",
+      "email",
+      "org_number",
+      "phone",
+      "vat_id",
+      "your_reference",
+    ])
   })
 
   it("does not modify the input", () => {
@@ -137,9 +151,12 @@ describe("parseB2BCustomer: normalization", () => {
     expect(parseB2BCustomer({ ...VALID, delivery_type: deliveryType }).delivery_type).toBe(deliveryType)
   })
 
-  it.each(["+46701234567", "070-123 45 67", "+46 (0)70-123 45 67", "08-123 456", "12345", "1".repeat(30)])("accepts the phone number %j", (phone) => {
-    expect(parseB2BCustomer({ ...VALID, phone }).phone).toBe(phone)
-  })
+  it.each(["+46701234567", "070-123 45 67", "+46 (0)70-123 45 67", "08-123 456", "12345", "1".repeat(30)])(
+    "accepts the phone number %j",
+    (phone) => {
+      expect(parseB2BCustomer({ ...VALID, phone }).phone).toBe(phone)
+    },
+  )
 
   it("accepts a company name of exactly 100 characters and a reference of exactly 50", () => {
     const result = parseB2BCustomer({ ...VALID, company_name: "A".repeat(100), your_reference: "R".repeat(50) })
@@ -152,7 +169,9 @@ describe("parseB2BCustomer: normalization", () => {
   })
 
   it("keeps the case of the e-mail address (the local part may be case-sensitive)", () => {
-    expect(parseB2BCustomer({ ...VALID, email: "Anna.Andersson@Acme.example.se" }).email).toBe("Anna.Andersson@Acme.example.se")
+    expect(parseB2BCustomer({ ...VALID, email: "Anna.Andersson@Acme.example.se" }).email).toBe(
+      "Anna.Andersson@Acme.example.se",
+    )
   })
 })
 
@@ -254,7 +273,9 @@ describe("parseB2BCustomer: every bad field is an invalid_data error that names 
   })
 
   it("lists the allowed delivery types in the message", () => {
-    expect(errorOf({ ...VALID, delivery_type: "FAX" }).message).toBe("delivery_type: must be one of NONE, EMAIL, PRINT, EINVOICE, SMS")
+    expect(errorOf({ ...VALID, delivery_type: "FAX" }).message).toBe(
+      "delivery_type: must be one of NONE, EMAIL, PRINT, EINVOICE, SMS",
+    )
   })
 
   it("refuses a delivery_type longer than 10 characters", () => {
@@ -262,16 +283,38 @@ describe("parseB2BCustomer: every bad field is an invalid_data error that names 
   })
 
   it("reports one bad field at a time: fixing it reveals the next", () => {
-    const allBad = { company_name: "", org_number: "x", vat_id: "x", email: "x", phone: "x", your_reference: 1, delivery_type: "x" }
+    const allBad = {
+      company_name: "",
+      org_number: "x",
+      vat_id: "x",
+      email: "x",
+      phone: "x",
+      your_reference: 1,
+      delivery_type: "x",
+    }
     expectInvalid(allBad, "company_name")
     expectInvalid({ ...allBad, company_name: "Acme" }, "org_number")
     expectInvalid({ ...allBad, company_name: "Acme", org_number: "556036-0793" }, "vat_id")
     expectInvalid({ ...allBad, company_name: "Acme", org_number: "556036-0793", vat_id: null }, "email")
-    expectInvalid({ ...allBad, company_name: "Acme", org_number: "556036-0793", vat_id: null, email: "a@b.se" }, "phone")
-    expectInvalid({ ...allBad, company_name: "Acme", org_number: "556036-0793", vat_id: null, email: "a@b.se", phone: null }, "delivery_type")
     expectInvalid(
-      { ...allBad, company_name: "Acme", org_number: "556036-0793", vat_id: null, email: "a@b.se", phone: null, delivery_type: null },
-      "your_reference"
+      { ...allBad, company_name: "Acme", org_number: "556036-0793", vat_id: null, email: "a@b.se" },
+      "phone",
+    )
+    expectInvalid(
+      { ...allBad, company_name: "Acme", org_number: "556036-0793", vat_id: null, email: "a@b.se", phone: null },
+      "delivery_type",
+    )
+    expectInvalid(
+      {
+        ...allBad,
+        company_name: "Acme",
+        org_number: "556036-0793",
+        vat_id: null,
+        email: "a@b.se",
+        phone: null,
+        delivery_type: null,
+      },
+      "your_reference",
     )
   })
 })

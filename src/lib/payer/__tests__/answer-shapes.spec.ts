@@ -20,13 +20,25 @@ const FUTURE = { status: "IN_DEBT_COLLECTION", deliveryType: "KIVRA", reminderFe
 const CONFLICT = { status: 409, error: "Conflict", message: "Payer-Request-ID already used" }
 
 describe.each(Object.entries(SHAPES))("Payer answers with the invoice %s", (_shape, wrap) => {
-  const credit = invoice({ invoiceNumber: 2001, type: "CREDIT", creditedInvoiceNumber: 1001, totalAmount: 2500, ...FUTURE })
+  const credit = invoice({
+    invoiceNumber: 2001,
+    type: "CREDIT",
+    creditedInvoiceNumber: 1001,
+    totalAmount: 2500,
+    ...FUTURE,
+  })
 
   it("createInvoice reads the invoice", async () => {
     const { client } = makeClient()
     mockToken()
-    nock(BASE).post("/api/v2/orders/77/invoices").reply(200, wrap(invoice({ ...FUTURE })))
-    const { invoice: created } = await client.createInvoice(77, { dueDays: 30, deliveryType: "EMAIL", orderReferenceId: "order_01" }, "rid")
+    nock(BASE)
+      .post("/api/v2/orders/77/invoices")
+      .reply(200, wrap(invoice({ ...FUTURE })))
+    const { invoice: created } = await client.createInvoice(
+      77,
+      { dueDays: 30, deliveryType: "EMAIL", orderReferenceId: "order_01" },
+      "rid",
+    )
     expect(created).toMatchObject({ invoiceNumber: 1001, referenceNumber: "10018", ...FUTURE })
   })
 
@@ -35,14 +47,33 @@ describe.each(Object.entries(SHAPES))("Payer answers with the invoice %s", (_sha
     mockToken()
     nock(BASE).post("/api/v2/orders/77/invoices").reply(409, CONFLICT)
     nock(BASE).get("/api/v2/orders/invoices").query({ referenceId: "order_01" }).reply(200, wrap(invoice()))
-    const { invoice: found } = await client.createInvoice(77, { dueDays: 30, deliveryType: "EMAIL", orderReferenceId: "order_01" }, "rid")
+    const { invoice: found } = await client.createInvoice(
+      77,
+      { dueDays: 30, deliveryType: "EMAIL", orderReferenceId: "order_01" },
+      "rid",
+    )
     expect(found).toMatchObject({ invoiceNumber: 1001, orderId: 77 })
   })
 
   it.each([
-    ["full", (c: ReturnType<typeof makeClient>["client"]) => c.creditFull({ invoiceNumber: 1001, externalInvoiceNumber: "ext-1" }, "rid")],
-    ["partial", (c: ReturnType<typeof makeClient>["client"]) => c.creditPartial({ invoiceNumber: 1001, items: [{ position: 1, quantity: 1 }], externalInvoiceNumber: "ext-1" }, "rid")],
-    ["manual", (c: ReturnType<typeof makeClient>["client"]) => c.creditManual({ referenceId: "order_01", items: [], externalInvoiceNumber: "ext-1" }, "rid")],
+    [
+      "full",
+      (c: ReturnType<typeof makeClient>["client"]) =>
+        c.creditFull({ invoiceNumber: 1001, externalInvoiceNumber: "ext-1" }, "rid"),
+    ],
+    [
+      "partial",
+      (c: ReturnType<typeof makeClient>["client"]) =>
+        c.creditPartial(
+          { invoiceNumber: 1001, items: [{ position: 1, quantity: 1 }], externalInvoiceNumber: "ext-1" },
+          "rid",
+        ),
+    ],
+    [
+      "manual",
+      (c: ReturnType<typeof makeClient>["client"]) =>
+        c.creditManual({ referenceId: "order_01", items: [], externalInvoiceNumber: "ext-1" }, "rid"),
+    ],
   ])("credit/%s reads the credit invoice", async (kind, call) => {
     const { client } = makeClient()
     mockToken()
@@ -56,7 +87,9 @@ describe.each(Object.entries(SHAPES))("Payer answers with the invoice %s", (_sha
     const external = externalInvoiceNumberFor("refund_1", "credit")
     nock(BASE).post("/api/v2/orders/invoices/credit/full").reply(409, CONFLICT)
     nock(BASE).get("/api/v2/orders/invoices").query({ externalInvoiceNumber: external }).reply(200, wrap(credit))
-    await expect(client.creditFull({ invoiceNumber: 1001, externalInvoiceNumber: external }, requestIdFor("refund_1", "credit"))).resolves.toEqual({ invoice: credit })
+    await expect(
+      client.creditFull({ invoiceNumber: 1001, externalInvoiceNumber: external }, requestIdFor("refund_1", "credit")),
+    ).resolves.toEqual({ invoice: credit })
   })
 
   it.each([
@@ -66,7 +99,10 @@ describe.each(Object.entries(SHAPES))("Payer answers with the invoice %s", (_sha
   ] as const)("getInvoice(%j) reads the invoice", async (lookup, query) => {
     const { client } = makeClient()
     mockToken()
-    nock(BASE).get("/api/v2/orders/invoices").query(query).reply(200, wrap(invoice({ ...FUTURE })))
+    nock(BASE)
+      .get("/api/v2/orders/invoices")
+      .query(query)
+      .reply(200, wrap(invoice({ ...FUTURE })))
     await expect(client.getInvoice(lookup as never)).resolves.toMatchObject({ invoiceNumber: 1001, ...FUTURE })
   })
 
@@ -76,7 +112,10 @@ describe.each(Object.entries(SHAPES))("Payer answers with the invoice %s", (_sha
     const page = { invoices: [wrap(invoice()), wrap(credit)], nextInvoiceNumber: 2002, pageSize: 20 }
     nock(BASE).get("/api/v2/orders/invoices/batch").query({ fromInvoiceNumber: "1001" }).reply(200, page)
     nock(BASE).get("/api/v2/orders/invoices/reg-number").query({ regNumber: "5560360793" }).reply(200, page)
-    nock(BASE).get("/api/v2/orders/invoices/credit").query({ orderId: "77" }).reply(200, { invoices: [wrap(credit)] })
+    nock(BASE)
+      .get("/api/v2/orders/invoices/credit")
+      .query({ orderId: "77" })
+      .reply(200, { invoices: [wrap(credit)] })
     const expected = { invoices: [invoice(), credit], nextInvoiceNumber: 2002 }
     await expect(client.getInvoicesBatch(1001)).resolves.toEqual(expected)
     await expect(client.getInvoicesByRegNumber({ regNumber: "5560360793" })).resolves.toEqual(expected)
@@ -90,14 +129,16 @@ describe("answers without an invoice", () => {
     mockToken()
     nock(BASE).get("/api/v2/orders/invoices").query({ invoiceNumber: "1001" }).reply(200, { result: "OK" })
     await expect(client.getInvoice({ invoiceNumber: 1001 })).rejects.toThrow(
-      "Payer GET /api/v2/orders/invoices failed (unexpected response): response has no invoice"
+      "Payer GET /api/v2/orders/invoices failed (unexpected response): response has no invoice",
     )
   })
 
   it("a credit answered with an invoice lacking a usable invoiceNumber is an error", async () => {
     const { client } = makeClient()
     mockToken()
-    nock(BASE).post("/api/v2/orders/invoices/credit/full").reply(200, { invoice: { status: "UNPAID" } })
+    nock(BASE)
+      .post("/api/v2/orders/invoices/credit/full")
+      .reply(200, { invoice: { status: "UNPAID" } })
     await expect(client.creditFull({ invoiceNumber: 1001 }, "rid")).rejects.toThrow("response has no invoice")
   })
 })
@@ -105,7 +146,10 @@ describe("answers without an invoice", () => {
 describe("invoiceFromAnswer / invoicePageFromAnswer", () => {
   it("prefers the wrapped invoice and accepts a digit-string invoiceNumber", () => {
     expect(invoiceFromAnswer({ invoice: { invoiceNumber: 7 }, invoiceNumber: 8 })).toEqual({ invoiceNumber: 7 })
-    expect(invoiceFromAnswer({ invoiceNumber: "1001", status: "PAID" })).toEqual({ invoiceNumber: 1001, status: "PAID" })
+    expect(invoiceFromAnswer({ invoiceNumber: "1001", status: "PAID" })).toEqual({
+      invoiceNumber: 1001,
+      status: "PAID",
+    })
     expect(invoiceFromAnswer({ invoiceNumber: 0 })).toBeNull()
     expect(invoiceFromAnswer({ invoiceNumber: 2 ** 60 })).toBeNull()
     expect(invoiceFromAnswer("1001")).toBeNull()
@@ -117,8 +161,14 @@ describe("invoiceFromAnswer / invoicePageFromAnswer", () => {
       invoices: [{ invoiceNumber: 1 }, { invoiceNumber: 2 }],
       nextInvoiceNumber: null,
     })
-    expect(invoicePageFromAnswer({ invoices: [], nextInvoiceNumber: "21" })).toEqual({ invoices: [], nextInvoiceNumber: 21 })
-    expect(invoicePageFromAnswer({ invoices: [], nextInvoiceNumber: -1 })).toEqual({ invoices: [], nextInvoiceNumber: null })
+    expect(invoicePageFromAnswer({ invoices: [], nextInvoiceNumber: "21" })).toEqual({
+      invoices: [],
+      nextInvoiceNumber: 21,
+    })
+    expect(invoicePageFromAnswer({ invoices: [], nextInvoiceNumber: -1 })).toEqual({
+      invoices: [],
+      nextInvoiceNumber: null,
+    })
     expect(invoicePageFromAnswer(undefined)).toEqual({ invoices: [], nextInvoiceNumber: null })
   })
 })

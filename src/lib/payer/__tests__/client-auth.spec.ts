@@ -64,11 +64,7 @@ describe("PayerClient authentication", () => {
 
   it("shares one in-flight token request between 10 concurrent calls", async () => {
     const { client } = makeClient()
-    nock(BASE)
-      .post("/oauth2/token")
-      .once()
-      .delay(50)
-      .reply(200, { access_token: "access-token-1", expires_in: 3599 })
+    nock(BASE).post("/oauth2/token").once().delay(50).reply(200, { access_token: "access-token-1", expires_in: 3599 })
     mockBatch(10)
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => client.getInvoicesBatch(i)))
     expect(results).toHaveLength(10)
@@ -114,9 +110,7 @@ describe("PayerClient authentication", () => {
     const error = await client.getInvoicesBatch().catch((e) => e)
     expect(error).toBeInstanceOf(PayerApiError)
     expect(error).toMatchObject({ status: 401, code: "http", isConflict: false })
-    expect(error.message).toBe(
-      "Payer GET /api/v2/orders/invoices/batch failed (401): Full authentication is required"
-    )
+    expect(error.message).toBe("Payer GET /api/v2/orders/invoices/batch failed (401): Full authentication is required")
     expect(sleeps).toEqual([]) // 4xx are not retried
   })
 
@@ -144,7 +138,7 @@ describe("PayerClient authentication", () => {
     const { client } = makeClient()
     nock(BASE).post("/oauth2/token").reply(200, { token_type: "bearer" })
     await expect(client.getInvoicesBatch()).rejects.toThrow(
-      "Payer POST /oauth2/token failed (200): response has no access_token"
+      "Payer POST /oauth2/token failed (200): response has no access_token",
     )
   })
 

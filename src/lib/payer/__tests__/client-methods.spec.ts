@@ -44,7 +44,10 @@ describe("PayerClient 409 recovery", () => {
     const { client } = makeClient()
     mockToken()
     nock(BASE).post("/api/v2/orders/77/invoices").reply(409, CONFLICT)
-    nock(BASE).get("/api/v2/orders/invoices").query({ referenceId: "order_01" }).reply(200, invoice({ orderId: 99 }))
+    nock(BASE)
+      .get("/api/v2/orders/invoices")
+      .query({ referenceId: "order_01" })
+      .reply(200, invoice({ orderId: 99 }))
     await expect(client.createInvoice(77, invoiceParams, "rid")).rejects.toMatchObject({ isConflict: true })
   })
 
@@ -62,10 +65,13 @@ describe("PayerClient 409 recovery", () => {
       invoice: credit,
     })
     await expect(
-      client.creditPartial({ invoiceNumber: 1001, items: [{ position: 2, quantity: 1 }], externalInvoiceNumber: external }, rid)
+      client.creditPartial(
+        { invoiceNumber: 1001, items: [{ position: 2, quantity: 1 }], externalInvoiceNumber: external },
+        rid,
+      ),
     ).resolves.toEqual({ invoice: credit })
     await expect(
-      client.creditManual({ referenceId: "order_01", items: [], externalInvoiceNumber: external }, rid)
+      client.creditManual({ referenceId: "order_01", items: [], externalInvoiceNumber: external }, rid),
     ).resolves.toEqual({ invoice: credit })
   })
 
@@ -82,7 +88,7 @@ describe("PayerClient 409 recovery", () => {
     nock(BASE).post("/api/v2/orders/invoices/credit/full").reply(409, CONFLICT)
     nock(BASE).get("/api/v2/orders/invoices").query({ externalInvoiceNumber: "ext-1" }).reply(404)
     await expect(
-      client.creditFull({ invoiceNumber: 1001, externalInvoiceNumber: "ext-1" }, "rid")
+      client.creditFull({ invoiceNumber: 1001, externalInvoiceNumber: "ext-1" }, "rid"),
     ).rejects.toMatchObject({ isConflict: true, path: "/api/v2/orders/invoices/credit/full" })
   })
 
@@ -99,7 +105,9 @@ describe("PayerClient 409 recovery", () => {
     const { client } = makeClient()
     mockToken()
     nock(BASE).put("/api/v2/orders/77/approve").reply(404, { message: "Order not found" })
-    await expect(client.approveOrder(77, "rid")).rejects.toThrow("Payer PUT /api/v2/orders/77/approve failed (404): Order not found")
+    await expect(client.approveOrder(77, "rid")).rejects.toThrow(
+      "Payer PUT /api/v2/orders/77/approve failed (404): Order not found",
+    )
   })
 
   it("createOrder, deleteOrder, payWithCredit and payoutCredit leave a 409 to the caller", async () => {
@@ -113,7 +121,7 @@ describe("PayerClient 409 recovery", () => {
     await expect(client.createOrder({} as never, "rid")).rejects.toMatchObject(conflict)
     await expect(client.deleteOrder(77, "rid")).rejects.toMatchObject(conflict)
     await expect(
-      client.payWithCredit({ creditInvoiceNumber: 1, toPayInvoiceNumber: 2, amount: 3 }, "rid")
+      client.payWithCredit({ creditInvoiceNumber: 1, toPayInvoiceNumber: 2, amount: 3 }, "rid"),
     ).rejects.toMatchObject(conflict)
     await expect(client.payoutCredit({ invoiceNumber: 1 }, "rid")).rejects.toMatchObject(conflict)
   })
@@ -150,15 +158,18 @@ describe("PayerClient lookups", () => {
 
   it("rejects an externalInvoiceNumber longer than Payer's 36 characters", async () => {
     const { client } = makeClient()
-    await expect(
-      client.creditFull({ invoiceNumber: 1, externalInvoiceNumber: "x".repeat(37) }, "rid")
-    ).rejects.toThrow("externalInvoiceNumber is longer than 36 characters")
+    await expect(client.creditFull({ invoiceNumber: 1, externalInvoiceNumber: "x".repeat(37) }, "rid")).rejects.toThrow(
+      "externalInvoiceNumber is longer than 36 characters",
+    )
   })
 
   it("passes query parameters and normalizes list answers", async () => {
     const { client } = makeClient()
     mockToken()
-    nock(BASE).get("/api/v2/orders/invoices/batch").query({ fromInvoiceNumber: "1001" }).reply(200, { invoices: [invoice()] })
+    nock(BASE)
+      .get("/api/v2/orders/invoices/batch")
+      .query({ fromInvoiceNumber: "1001" })
+      .reply(200, { invoices: [invoice()] })
     nock(BASE)
       .get("/api/v2/orders/invoices/reg-number")
       .query({ customerVatId: "SE556677889901", fromInvoiceNumber: "5" })
@@ -167,7 +178,7 @@ describe("PayerClient lookups", () => {
 
     await expect(client.getInvoicesBatch(1001)).resolves.toEqual({ invoices: [invoice()], nextInvoiceNumber: null })
     await expect(
-      client.getInvoicesByRegNumber({ customerVatId: "SE556677889901", fromInvoiceNumber: 5 })
+      client.getInvoicesByRegNumber({ customerVatId: "SE556677889901", fromInvoiceNumber: 5 }),
     ).resolves.toEqual({ invoices: [], nextInvoiceNumber: 25 })
     await expect(client.getCreditInvoices({ orderReferenceId: "order_01" })).resolves.toEqual({ invoices: [] })
   })
@@ -177,14 +188,20 @@ describe("PayerClient lookups", () => {
     mockToken()
     nock(BASE).post("/api/v2/orders/invoices/credit/full").reply(200, {})
     await expect(client.creditFull({ invoiceNumber: 1 }, "rid")).rejects.toThrow(
-      "Payer POST /api/v2/orders/invoices/credit/full failed (unexpected response): response has no invoice"
+      "Payer POST /api/v2/orders/invoices/credit/full failed (unexpected response): response has no invoice",
     )
   })
 
   it("payoutCredit returns Payer's receipt", async () => {
     const { client } = makeClient()
     mockToken()
-    const receipt = { amount: 500, currencyCode: "SEK", payoutJobId: "job-1", transactionMessage: "ok", bankAccountPayout: { maskedAccountNumber: "**12" } }
+    const receipt = {
+      amount: 500,
+      currencyCode: "SEK",
+      payoutJobId: "job-1",
+      transactionMessage: "ok",
+      bankAccountPayout: { maskedAccountNumber: "**12" },
+    }
     nock(BASE).post("/api/v2/orders/invoices/payout-credit", { invoiceNumber: 2001 }).reply(200, receipt)
     await expect(client.payoutCredit({ invoiceNumber: 2001 }, "rid")).resolves.toEqual(receipt)
   })

@@ -16,7 +16,13 @@ const ORDER_BODY = {
   invoiceCustomer: {
     customerType: "ORGANISATION" as const,
     regNumber: "556677-8899",
-    address: { companyName: "Acme AB", streetAddress1: "Gatan 1", zipCode: "11122", city: "Stockholm", countryCode: "SE" },
+    address: {
+      companyName: "Acme AB",
+      streetAddress1: "Gatan 1",
+      zipCode: "11122",
+      city: "Stockholm",
+      countryCode: "SE",
+    },
   },
   items: [],
 }
@@ -32,7 +38,7 @@ describe("PayerClient request ids", () => {
   it("refuses a non-GET call without requestId before touching the network", async () => {
     const { client } = makeClient()
     await expect(client.request({ method: "POST", path: "/api/v2/orders", body: {} })).rejects.toThrow(
-      "Payer POST /api/v2/orders needs a requestId (Payer-Request-ID) for idempotency"
+      "Payer POST /api/v2/orders needs a requestId (Payer-Request-ID) for idempotency",
     )
     await expect(client.createOrder(ORDER_BODY, "")).rejects.toThrow("needs a requestId")
   })
@@ -74,7 +80,17 @@ describe("PayerClient request ids", () => {
 
     expect(calls.map(([, , id]) => id)).toEqual([...ids, undefined])
     expect(calls.map(([method]) => method)).toEqual([
-      "POST", "PUT", "DELETE", "POST", "POST", "POST", "POST", "PUT", "POST", "POST", "GET",
+      "POST",
+      "PUT",
+      "DELETE",
+      "POST",
+      "POST",
+      "POST",
+      "POST",
+      "PUT",
+      "POST",
+      "POST",
+      "GET",
     ])
   })
 })
@@ -85,10 +101,12 @@ describe("PayerClient retries", () => {
     mockToken()
     const ids: unknown[] = []
     nock(BASE).post("/api/v2/orders").reply(503, recordRequestIds(ids))
-    nock(BASE).post("/api/v2/orders").reply(200, function () {
-      recordRequestIds(ids).call(this)
-      return { orderId: 77, referenceId: "order_01" }
-    })
+    nock(BASE)
+      .post("/api/v2/orders")
+      .reply(200, function () {
+        recordRequestIds(ids).call(this)
+        return { orderId: 77, referenceId: "order_01" }
+      })
     await expect(client.createOrder(ORDER_BODY, REQUEST_ID)).resolves.toEqual({ orderId: 77, referenceId: "order_01" })
     expect(ids).toEqual([REQUEST_ID, REQUEST_ID])
     expect(sleeps).toHaveLength(1)
@@ -142,10 +160,12 @@ describe("PayerClient retries", () => {
     mockToken()
     const ids: unknown[] = []
     nock(BASE).put("/api/v2/orders/invoices/send").replyWithError("socket hang up")
-    nock(BASE).put("/api/v2/orders/invoices/send").reply(200, function () {
-      recordRequestIds(ids).call(this)
-      return ""
-    })
+    nock(BASE)
+      .put("/api/v2/orders/invoices/send")
+      .reply(200, function () {
+        recordRequestIds(ids).call(this)
+        return ""
+      })
     await client.sendInvoice({ invoiceNumber: 1001, deliveryType: "EMAIL" }, REQUEST_ID)
     expect(ids).toEqual([REQUEST_ID])
     expect(sleeps).toHaveLength(1)
@@ -176,7 +196,9 @@ describe("PayerClient retries", () => {
     const { client } = makeClient({ timeoutMs: SHORT_TIMEOUT_MS })
     mockToken()
     nock(BASE).get("/api/v2/orders/invoices/batch").delay(SLOW_MS).reply(200, { invoices: [] })
-    nock(BASE).get("/api/v2/orders/invoices/batch").reply(200, { invoices: [invoice()], nextInvoiceNumber: 1021 })
+    nock(BASE)
+      .get("/api/v2/orders/invoices/batch")
+      .reply(200, { invoices: [invoice()], nextInvoiceNumber: 1021 })
     const batch = await client.getInvoicesBatch()
     expect(batch.nextInvoiceNumber).toBe(1021)
   })
@@ -210,7 +232,15 @@ describe("PayerClient secrecy and logging", () => {
     }
     // No axios error (which holds the request headers) hides inside.
     expect(error.cause).toBeUndefined()
-    expect(Object.keys(error).sort()).toEqual(["code", "isConflict", "method", "name", "path", "payerMessage", "status"])
+    expect(Object.keys(error).sort()).toEqual([
+      "code",
+      "isConflict",
+      "method",
+      "name",
+      "path",
+      "payerMessage",
+      "status",
+    ])
   })
 
   it("keeps network errors free of headers too", async () => {

@@ -36,7 +36,14 @@ describe("buildPayerItems", () => {
 
   it("splits a line whose amount is not divisible by its quantity into two exact items", () => {
     const items = buildPayerItems([line({ quantity: 3, grossAmount: 10000 })])
-    expect(items.map(({ position, quantity, unitPrice, subtotalPrice }) => ({ position, quantity, unitPrice, subtotalPrice }))).toEqual([
+    expect(
+      items.map(({ position, quantity, unitPrice, subtotalPrice }) => ({
+        position,
+        quantity,
+        unitPrice,
+        subtotalPrice,
+      })),
+    ).toEqual([
       { position: 1, quantity: 2, unitPrice: 3333, subtotalPrice: 6666 },
       { position: 2, quantity: 1, unitPrice: 3334, subtotalPrice: 3334 },
     ])
@@ -50,7 +57,9 @@ describe("buildPayerItems", () => {
       [1, 1, 1],
     ])
     expect(buildPayerItems([line({ quantity: 1, grossAmount: 1 })]).map((i) => i.subtotalPrice)).toEqual([1])
-    expect(buildPayerItems([line({ quantity: 4, grossAmount: 0 })]).map((i) => [i.quantity, i.unitPrice])).toEqual([[4, 0]])
+    expect(buildPayerItems([line({ quantity: 4, grossAmount: 0 })]).map((i) => [i.quantity, i.unitPrice])).toEqual([
+      [4, 0],
+    ])
   })
 
   it("numbers positions sequentially from firstPosition across split lines and mixed VAT rates", () => {
@@ -61,7 +70,7 @@ describe("buildPayerItems", () => {
         line({ lineItemId: "c", quantity: 7, grossAmount: 1000, vatBasisPoints: 600 }),
         line({ lineItemId: "shipping", description: "Shipping", quantity: 1, grossAmount: 4900, vatBasisPoints: 2500 }),
       ],
-      5
+      5,
     )
     expect(items.map((i) => [i.position, i.lineItemId, i.vatPercentage])).toEqual([
       [5, "a", 2500],
@@ -90,7 +99,9 @@ describe("buildPayerItems", () => {
       }
       expect(items.reduce((s, i) => s + i.subtotalPrice, 0)).toBe(grossAmount)
       expect(items.reduce((s, i) => s + i.quantity, 0)).toBe(quantity)
-      expect(Math.max(...items.map((i) => i.unitPrice)) - Math.min(...items.map((i) => i.unitPrice))).toBeLessThanOrEqual(1)
+      expect(
+        Math.max(...items.map((i) => i.unitPrice)) - Math.min(...items.map((i) => i.unitPrice)),
+      ).toBeLessThanOrEqual(1)
     }
   })
 
@@ -115,10 +126,12 @@ describe("buildPayerItems", () => {
   })
 
   it("rejects invalid lines with a clear message", () => {
-    expect(() => buildPayerItems([line({ quantity: 0 })])).toThrow("Invoice line 0 (item_1): quantity must be an integer >= 1, got 0")
+    expect(() => buildPayerItems([line({ quantity: 0 })])).toThrow(
+      "Invoice line 0 (item_1): quantity must be an integer >= 1, got 0",
+    )
     expect(() => buildPayerItems([line({ quantity: 1.5 })])).toThrow("quantity must be an integer >= 1")
     expect(() => buildPayerItems([line({ grossAmount: -100 })])).toThrow(
-      "Invoice line 0 (item_1): grossAmount (cents incl. VAT) must be an integer >= 0, got -100"
+      "Invoice line 0 (item_1): grossAmount (cents incl. VAT) must be an integer >= 0, got -100",
     )
     expect(() => buildPayerItems([line({ grossAmount: 99.5 })])).toThrow("grossAmount")
     expect(() => buildPayerItems([line({ vatBasisPoints: 12.5 })])).toThrow("basis points")
@@ -140,7 +153,7 @@ describe("sumItems", () => {
       sumItems([
         { subtotalPrice: 3, vatPercentage: 2500 },
         { subtotalPrice: 3, vatPercentage: 2500 },
-      ])
+      ]),
     ).toEqual({ total: 6, vat: 2 })
     expect(sumItems([])).toEqual({ total: 0, vat: 0 })
   })
@@ -164,7 +177,7 @@ describe("manualCreditItems", () => {
         { amount: 8000, vatPercent: 2500 },
         { amount: 2000, vatPercent: 1200 },
       ],
-      "Goodwill refund"
+      "Goodwill refund",
     )
     expect(items).toEqual([
       {
@@ -198,7 +211,7 @@ describe("manualCreditItems", () => {
         { amount: 1, vatPercent: 2500 },
         { amount: 1, vatPercent: 1200 },
       ],
-      "Refund"
+      "Refund",
     )
     expect(items.map((i) => [i.vatPercentage, i.subtotalPrice])).toEqual([
       [2500, 3334],
@@ -218,7 +231,7 @@ describe("manualCreditItems", () => {
           { amount: 77, vatPercent: 1200 },
           { amount: 5, vatPercent: 600 },
         ],
-        "Refund"
+        "Refund",
       )
       expect(items.reduce((s, i) => s + i.subtotalPrice, 0)).toBe(amount)
       expect(items.map((i) => i.position)).toEqual(items.map((_, i) => i + 1))
@@ -232,7 +245,7 @@ describe("manualCreditItems", () => {
         { amount: 100, vatPercent: 2500 },
         { amount: 200, vatPercent: 2500 },
       ],
-      "Refund"
+      "Refund",
     )
     expect(merged).toHaveLength(1)
     expect(merged[0]).toMatchObject({ description: "Refund", subtotalPrice: 300, vatPercentage: 2500 })
@@ -243,7 +256,7 @@ describe("manualCreditItems", () => {
         { amount: 9000, vatPercent: 2500 },
         { amount: 1000, vatPercent: 1200 },
       ],
-      "Refund"
+      "Refund",
     )
     expect(tiny.map((i) => [i.position, i.subtotalPrice, i.vatPercentage])).toEqual([[1, 1, 2500]])
   })
@@ -255,7 +268,7 @@ describe("manualCreditItems", () => {
         { amount: 100, vatPercent: 2500 },
         { amount: 100, vatPercent: 600 },
       ],
-      "y".repeat(400)
+      "y".repeat(400),
     )
     items.forEach((item) => expect(item.description.length).toBeLessThanOrEqual(MAX_DESCRIPTION_LENGTH))
     expect(items[1].description.endsWith("… (6 % VAT)")).toBe(true)
@@ -263,7 +276,9 @@ describe("manualCreditItems", () => {
 
   it("rejects invalid input", () => {
     const groups = [{ amount: 100, vatPercent: 2500 }]
-    expect(() => manualCreditItems(0, groups, "Refund")).toThrow("Credit amount (cents incl. VAT) must be an integer >= 1")
+    expect(() => manualCreditItems(0, groups, "Refund")).toThrow(
+      "Credit amount (cents incl. VAT) must be an integer >= 1",
+    )
     expect(() => manualCreditItems(10.5, groups, "Refund")).toThrow("Credit amount")
     expect(() => manualCreditItems(100, [], "Refund")).toThrow("at least one VAT group")
     expect(() => manualCreditItems(100, [{ amount: 100, vatPercent: 25.5 }], "Refund")).toThrow("basis points")

@@ -29,7 +29,7 @@ describe("requestIdFor", () => {
 
   it("differs per step and per object", () => {
     const steps = ["create-order", "approve-order", "create-invoice", "credit-full"].map((step) =>
-      requestIdFor("pay_01HX", step)
+      requestIdFor("pay_01HX", step),
     )
     expect(new Set(steps).size).toBe(steps.length)
     expect(requestIdFor("pay_01HY", "create-order")).not.toBe(steps[0])

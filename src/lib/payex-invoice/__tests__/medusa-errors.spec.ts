@@ -6,8 +6,18 @@ const TYPE = "https://api.payex.com/psp/errordetail/invoice/"
 const SSN = "600307-1161"
 const SECRETS = [SSN, "6003071161", "196003071161"]
 
-const httpError = (kind: string, status: number, detail: string, problems: Array<{ name: string; description: string }> = []) =>
-  new PayexProblemError("create-authorization", "http", { type: TYPE + kind, title: kind, status, detail, problems }, status)
+const httpError = (
+  kind: string,
+  status: number,
+  detail: string,
+  problems: Array<{ name: string; description: string }> = [],
+) =>
+  new PayexProblemError(
+    "create-authorization",
+    "http",
+    { type: TYPE + kind, title: kind, status, detail, problems },
+    status,
+  )
 
 describe("payexToMedusaError", () => {
   it("turns credit not approved into not_allowed with a reason a shopper can read", () => {
@@ -16,15 +26,17 @@ describe("payexToMedusaError", () => {
     expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
     expect(error.message).toBe(
       "PayEx did not approve credit for this shopper; choose another payment method. " +
-        `PayEx create-authorization failed (403): Credit check failed (${TYPE}creditnotapproved)`
+        `PayEx create-authorization failed (403): Credit check failed (${TYPE}creditnotapproved)`,
     )
   })
 
   it("turns an input error into invalid_data naming PayEx's fields", () => {
-    const error = payexToMedusaError(httpError("inputerror", 400, "Invalid data", [{ name: "consumer.msisdn", description: "Not a mobile number" }]))
+    const error = payexToMedusaError(
+      httpError("inputerror", 400, "Invalid data", [{ name: "consumer.msisdn", description: "Not a mobile number" }]),
+    )
     expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
     expect(error.message).toBe(
-      `PayEx refused the request. PayEx create-authorization failed (400): Invalid data [consumer.msisdn: Not a mobile number] (${TYPE}inputerror)`
+      `PayEx refused the request. PayEx create-authorization failed (400): Invalid data [consumer.msisdn: Not a mobile number] (${TYPE}inputerror)`,
     )
   })
 
@@ -44,12 +56,16 @@ describe("payexToMedusaError", () => {
     for (const code of ["network", "timeout"] as const) {
       const error = payexToMedusaError(new PayexProblemError("create-capture", code, {}, undefined, "ECONNRESET"))
       expect(error.type).toBe(MedusaError.Types.UNEXPECTED_STATE)
-      expect(error.message).toBe("PayEx could not be reached; nothing was changed, try again. PayEx create-capture failed: ECONNRESET")
+      expect(error.message).toBe(
+        "PayEx could not be reached; nothing was changed, try again. PayEx create-capture failed: ECONNRESET",
+      )
     }
   })
 
   it("keeps PayEx's problem details for the merchant", () => {
-    const error = payexToMedusaError(httpError("inputerror", 400, "Invalid data", [{ name: "transaction.amount", description: "Too large" }]))
+    const error = payexToMedusaError(
+      httpError("inputerror", 400, "Invalid data", [{ name: "transaction.amount", description: "Too large" }]),
+    )
     expect((error as any).payex).toEqual({
       status: 400,
       type: `${TYPE}inputerror`,
@@ -64,7 +80,7 @@ describe("payexToMedusaError", () => {
       httpError("inputerror", 400, `socialSecurityNumber ${SSN} is not valid`, [
         { name: "consumer.socialSecurityNumber", description: `196003071161 and 6003071161 are unknown, ${SSN}` },
       ]),
-      SECRETS
+      SECRETS,
     )
     const everything = JSON.stringify({ message: error.message, payex: (error as any).payex })
     for (const s of SECRETS) expect(everything).not.toContain(s)
@@ -77,7 +93,10 @@ describe("payexToMedusaError", () => {
   })
 
   it("scrubs a MedusaError and keeps its type; returns it unchanged when there is nothing to scrub", () => {
-    const original = new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayEx did not complete the authorization (Failed: ${SSN} rejected)`)
+    const original = new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `PayEx did not complete the authorization (Failed: ${SSN} rejected)`,
+    )
     const scrubbed = payexToMedusaError(original, SECRETS)
     expect(scrubbed).not.toBe(original)
     expect(scrubbed.type).toBe(MedusaError.Types.NOT_ALLOWED)
@@ -96,7 +115,9 @@ describe("payexToMedusaError", () => {
 
 describe("scrub", () => {
   it("replaces every occurrence of every secret", () => {
-    expect(scrub("a 1234 b 1234 c 5678", ["1234", "5678"])).toBe("a [personal number] b [personal number] c [personal number]")
+    expect(scrub("a 1234 b 1234 c 5678", ["1234", "5678"])).toBe(
+      "a [personal number] b [personal number] c [personal number]",
+    )
   })
 
   it("ignores empty and very short secrets (they would cut ordinary text)", () => {
@@ -108,20 +129,32 @@ describe("scrubbing every field of a PayEx problem, in every spelling", () => {
   // What helper B's parser passes for 600307-1161 (session-actions.ts: 10 or 12 digits; -, + or none).
   const SPELLINGS = ["600307-1161", "6003071161", "196003071161", "600307+1161", "19600307-1161"]
   const ECHOES = [
-    "600307-1161", "600307+1161", "6003071161", "196003071161", "19600307-1161", "19600307+1161",
-    "600307 1161", "19 600307-1161", "6003 0711 61",
+    "600307-1161",
+    "600307+1161",
+    "6003071161",
+    "196003071161",
+    "19600307-1161",
+    "19600307+1161",
+    "600307 1161",
+    "19 600307-1161",
+    "6003 0711 61",
   ]
 
   it.each(ECHOES)("cuts %s out of type, title, detail and every problem's name and description", (echo) => {
     const error = payexToMedusaError(
-      new PayexProblemError("create-authorization", "http", {
-        type: `${TYPE}inputerror/${echo}`,
-        title: `Bad person ${echo}`,
-        status: 400,
-        detail: `socialSecurityNumber ${echo} is not valid`,
-        problems: [{ name: `consumer[${echo}]`, description: `unknown: ${echo}.` }],
-      }, 400),
-      SPELLINGS
+      new PayexProblemError(
+        "create-authorization",
+        "http",
+        {
+          type: `${TYPE}inputerror/${echo}`,
+          title: `Bad person ${echo}`,
+          status: 400,
+          detail: `socialSecurityNumber ${echo} is not valid`,
+          problems: [{ name: `consumer[${echo}]`, description: `unknown: ${echo}.` }],
+        },
+        400,
+      ),
+      SPELLINGS,
     )
     const payex = (error as any).payex
     const everything = JSON.stringify({ message: error.message, payex })
@@ -129,19 +162,32 @@ describe("scrubbing every field of a PayEx problem, in every spelling", () => {
     expect(payex.title).toBe("Bad person [personal number]")
     expect(payex.detail).toBe("socialSecurityNumber [personal number] is not valid")
     expect(payex.type).toBe(`${TYPE}inputerror/[personal number]`)
-    expect(payex.problems).toEqual([{ name: "consumer[[personal number]]", description: "unknown: [personal number]." }])
+    expect(payex.problems).toEqual([
+      { name: "consumer[[personal number]]", description: "unknown: [personal number]." },
+    ])
   })
 
   it("cuts a spelling the caller did not list, from the last 10 digits of one it did", () => {
-    expect(scrub("echo 19600307 1161 and 600307-1161", ["6003071161"])).toBe("echo [personal number] and [personal number]")
+    expect(scrub("echo 19600307 1161 and 600307-1161", ["6003071161"])).toBe(
+      "echo [personal number] and [personal number]",
+    )
   })
 
   it("leaves amounts and other numbers alone", () => {
-    expect(scrub("amount 24899 of payment 1234567890 at 2500", SPELLINGS)).toBe("amount 24899 of payment 1234567890 at 2500")
+    expect(scrub("amount 24899 of payment 1234567890 at 2500", SPELLINGS)).toBe(
+      "amount 24899 of payment 1234567890 at 2500",
+    )
   })
 
   it("scrubs the payex details of a MedusaError passed through again", () => {
-    const first = payexToMedusaError(new PayexProblemError("create-authorization", "http", { type: `${TYPE}inputerror`, title: "x", detail: "6003071161" }, 400))
+    const first = payexToMedusaError(
+      new PayexProblemError(
+        "create-authorization",
+        "http",
+        { type: `${TYPE}inputerror`, title: "x", detail: "6003071161" },
+        400,
+      ),
+    )
     const again = payexToMedusaError(first, SPELLINGS)
     expect(JSON.stringify({ m: again.message, p: (again as any).payex })).not.toMatch(/1161/)
   })

@@ -26,7 +26,9 @@ describe("payexOptionProblems", () => {
   it("accepts complete valid options and the minimal token + payeeId", () => {
     expect(payexOptionProblems(VALID)).toEqual([])
     expect(payexOptionProblems({ token: TOKEN, payeeId: VALID.payeeId })).toEqual([])
-    expect(payexOptionProblems({ ...VALID, payeeId: VALID.payeeId.toUpperCase(), captureOn: "fulfillment", maxRetries: 0 })).toEqual([])
+    expect(
+      payexOptionProblems({ ...VALID, payeeId: VALID.payeeId.toUpperCase(), captureOn: "fulfillment", maxRetries: 0 }),
+    ).toEqual([])
   })
 
   it.each<[string, Partial<PayexInvoiceOptions> | undefined, string]>([
@@ -34,19 +36,39 @@ describe("payexOptionProblems", () => {
     ["a blank token", { token: "   " }, "`token` is required (the PayEx merchant token)"],
     ["a token that is not a string", { token: 42 as any }, "`token` is required (the PayEx merchant token)"],
     ["a missing payeeId", { payeeId: undefined }, "`payeeId` is required and must be a UUID"],
-    ["a payeeId that is no UUID", { payeeId: "12345678-1234-1234-1234-12345678901Z" }, "`payeeId` is required and must be a UUID"],
+    [
+      "a payeeId that is no UUID",
+      { payeeId: "12345678-1234-1234-1234-12345678901Z" },
+      "`payeeId` is required and must be a UUID",
+    ],
     ["a payeeName that is no string", { payeeName: 5 as any }, "`payeeName` must be a string"],
     ["a relative baseUrl", { baseUrl: "api.payex.com" }, "`baseUrl` must be an absolute http(s) URL"],
     ["an ftp baseUrl", { baseUrl: "ftp://api.payex.com" }, "`baseUrl` must be an absolute http(s) URL"],
-    ["a relative callbackUrl", { callbackUrl: "/hooks/payment/payex-invoice_payex" }, "`callbackUrl` must be an absolute http(s) URL ending in /hooks/payment/payex-invoice_<id>"],
+    [
+      "a relative callbackUrl",
+      { callbackUrl: "/hooks/payment/payex-invoice_payex" },
+      "`callbackUrl` must be an absolute http(s) URL ending in /hooks/payment/payex-invoice_<id>",
+    ],
     [
       "a callbackUrl to the wrong route",
       { callbackUrl: "https://shop.example.com/hooks/payment/payex" },
       '`callbackUrl` must point at <backend url>/hooks/payment/payex-invoice_<id> (for id "payex": /hooks/payment/payex-invoice_payex)',
     ],
-    ["a callbackUrl without the id", { callbackUrl: "https://shop.example.com/hooks/payment/payex-invoice_" }, "`callbackUrl` must point at"],
-    ["a callbackUrl with a path after the id", { callbackUrl: "https://shop.example.com/hooks/payment/payex-invoice_payex/extra" }, "`callbackUrl` must point at"],
-    ["a callbackUrl using the provider id pp_", { callbackUrl: "https://shop.example.com/hooks/payment/pp_payex-invoice_payex" }, "`callbackUrl` must point at"],
+    [
+      "a callbackUrl without the id",
+      { callbackUrl: "https://shop.example.com/hooks/payment/payex-invoice_" },
+      "`callbackUrl` must point at",
+    ],
+    [
+      "a callbackUrl with a path after the id",
+      { callbackUrl: "https://shop.example.com/hooks/payment/payex-invoice_payex/extra" },
+      "`callbackUrl` must point at",
+    ],
+    [
+      "a callbackUrl using the provider id pp_",
+      { callbackUrl: "https://shop.example.com/hooks/payment/pp_payex-invoice_payex" },
+      "`callbackUrl` must point at",
+    ],
     ["an unknown language", { language: "de-DE" as any }, "`language` must be one of sv-SE, nb-NO, en-US, fi-FI"],
     ["an unknown captureOn", { captureOn: "shipment" as any }, '`captureOn` must be "fulfillment" or "manual"'],
     ["a zero timeout", { timeoutMs: 0 }, "`timeoutMs` must be a positive integer"],
@@ -72,15 +94,37 @@ describe("payexOptionProblems", () => {
   })
 
   it("lists every problem at once, one message each", () => {
-    const problems = payexOptionProblems({ payeeName: 1 as any, baseUrl: "nope", callbackUrl: "nope", language: "xx" as any, captureOn: "x" as any, timeoutMs: -1, maxRetries: 99 })
+    const problems = payexOptionProblems({
+      payeeName: 1 as any,
+      baseUrl: "nope",
+      callbackUrl: "nope",
+      language: "xx" as any,
+      captureOn: "x" as any,
+      timeoutMs: -1,
+      maxRetries: 99,
+    })
     expect(problems.map((p) => p.match(/^`(\w+)`/)?.[1])).toEqual([
-      "token", "payeeId", "payeeName", "baseUrl", "callbackUrl", "language", "captureOn", "timeoutMs", "maxRetries",
+      "token",
+      "payeeId",
+      "payeeName",
+      "baseUrl",
+      "callbackUrl",
+      "language",
+      "captureOn",
+      "timeoutMs",
+      "maxRetries",
     ])
     expect(payexOptionProblems(undefined).map((p) => p.match(/^`(\w+)`/)?.[1])).toEqual(["token", "payeeId"])
   })
 
   it("never echoes the token, even when other options are wrong", () => {
-    const problems = payexOptionProblems({ token: TOKEN, payeeId: TOKEN, baseUrl: TOKEN, callbackUrl: `https://x.test/${TOKEN}`, language: TOKEN as any })
+    const problems = payexOptionProblems({
+      token: TOKEN,
+      payeeId: TOKEN,
+      baseUrl: TOKEN,
+      callbackUrl: `https://x.test/${TOKEN}`,
+      language: TOKEN as any,
+    })
     expect(problems.length).toBe(4)
     expect(problems.join("\n")).not.toContain(TOKEN)
   })
@@ -94,35 +138,48 @@ describe("PayexInvoiceProviderService.validateOptions", () => {
   it("throws one error listing every problem, without the token", () => {
     let message = ""
     try {
-      PayexInvoiceProviderService.validateOptions({ token: TOKEN, payeeId: "nope", callbackUrl: "https://shop.example.com/hooks/payment/payex" })
+      PayexInvoiceProviderService.validateOptions({
+        token: TOKEN,
+        payeeId: "nope",
+        callbackUrl: "https://shop.example.com/hooks/payment/payex",
+      })
     } catch (e) {
       message = (e as Error).message
     }
     expect(message).toBe(
       "payex-invoice provider options are invalid:\n- `payeeId` is required and must be a UUID\n" +
-        '- `callbackUrl` must point at <backend url>/hooks/payment/payex-invoice_<id> (for id "payex": /hooks/payment/payex-invoice_payex)'
+        '- `callbackUrl` must point at <backend url>/hooks/payment/payex-invoice_<id> (for id "payex": /hooks/payment/payex-invoice_payex)',
     )
     expect(message).not.toContain(TOKEN)
   })
 })
 
 describe("baseUrl: https, or http on a loopback address only", () => {
-  const HTTPS_RULE = "`baseUrl` must use https (plain http is accepted only for a loopback address: localhost, 127.0.0.0/8, ::1)"
+  const HTTPS_RULE =
+    "`baseUrl` must use https (plain http is accepted only for a loopback address: localhost, 127.0.0.0/8, ::1)"
 
-  it.each(["http://api.payex.com", "http://10.0.0.5:9411", "http://128.0.0.1", "http://127.0.0.1.example.com", "http://[::2]:9411", "http://localhost.example.com"])(
-    "refuses plain http to %s at boot",
-    (baseUrl) => {
-      expect(payexOptionProblems({ ...VALID, baseUrl })).toEqual([HTTPS_RULE])
-      expect(() => PayexInvoiceProviderService.validateOptions({ ...VALID, baseUrl })).toThrow(HTTPS_RULE)
-    }
-  )
+  it.each([
+    "http://api.payex.com",
+    "http://10.0.0.5:9411",
+    "http://128.0.0.1",
+    "http://127.0.0.1.example.com",
+    "http://[::2]:9411",
+    "http://localhost.example.com",
+  ])("refuses plain http to %s at boot", (baseUrl) => {
+    expect(payexOptionProblems({ ...VALID, baseUrl })).toEqual([HTTPS_RULE])
+    expect(() => PayexInvoiceProviderService.validateOptions({ ...VALID, baseUrl })).toThrow(HTTPS_RULE)
+  })
 
-  it.each(["https://api.payex.com", "https://api.externalintegration.payex.com/", "http://127.0.0.1:9411", "http://127.8.9.10", "http://localhost:9411", "http://[::1]:9411"])(
-    "accepts %s",
-    (baseUrl) => {
-      expect(payexOptionProblems({ ...VALID, baseUrl })).toEqual([])
-    }
-  )
+  it.each([
+    "https://api.payex.com",
+    "https://api.externalintegration.payex.com/",
+    "http://127.0.0.1:9411",
+    "http://127.8.9.10",
+    "http://localhost:9411",
+    "http://[::1]:9411",
+  ])("accepts %s", (baseUrl) => {
+    expect(payexOptionProblems({ ...VALID, baseUrl })).toEqual([])
+  })
 })
 
 describe("currencies and defaults", () => {
@@ -157,10 +214,15 @@ describe("legalAddressRateLimit option", () => {
     [2.5, "`legalAddressRateLimit` must be a whole number from 1, or { max, windowSeconds }"],
     ["20", "`legalAddressRateLimit` must be a number or { max, windowSeconds }"],
     [{ windowSeconds: 60 }, "`legalAddressRateLimit.max` must be a whole number from 1"],
-    [{ max: 5, windowSeconds: 0 }, "`legalAddressRateLimit.windowSeconds` must be a whole number of seconds from 1 to 86400"],
+    [
+      { max: 5, windowSeconds: 0 },
+      "`legalAddressRateLimit.windowSeconds` must be a whole number of seconds from 1 to 86400",
+    ],
   ])("refuses %p when Medusa boots, naming the problem", (value, problem) => {
     expect(legalAddressRateLimitProblems(value)).toEqual([problem])
     expect(payexOptionProblems({ ...VALID, legalAddressRateLimit: value as any })).toEqual([problem])
-    expect(() => PayexInvoiceProviderService.validateOptions({ ...VALID, legalAddressRateLimit: value })).toThrow(problem)
+    expect(() => PayexInvoiceProviderService.validateOptions({ ...VALID, legalAddressRateLimit: value })).toThrow(
+      problem,
+    )
   })
 })

@@ -20,7 +20,11 @@ import {
 setupNock()
 
 const CREATE_BODY = {
-  payment: { operation: "FinancingConsumer", prices: [{ type: "Invoice", amount: 24899, vatAmount: 0 }], payeeInfo: { payeeReference: "PS01JABCDEF" } },
+  payment: {
+    operation: "FinancingConsumer",
+    prices: [{ type: "Invoice", amount: 24899, vatAmount: 0 }],
+    payeeInfo: { payeeReference: "PS01JABCDEF" },
+  },
   invoice: { invoiceType: "PayExFinancingSe" },
 }
 
@@ -66,12 +70,20 @@ describe("PayexClient requests", () => {
 
   it("reads the transactions and payee info through the links the payment names", async () => {
     const { client } = makeClient()
-    const payment = paymentResponse({ transactions: { id: `${PAYMENT_ID}/txlist` }, payeeInfo: { id: `${PAYMENT_ID}/payeeinfo-link` } }).payment
+    const payment = paymentResponse({
+      transactions: { id: `${PAYMENT_ID}/txlist` },
+      payeeInfo: { id: `${PAYMENT_ID}/payeeinfo-link` },
+    }).payment
     const tx = transaction()
-    nock(BASE).get(`${PAYMENT_ID}/txlist`).reply(200, { payment: PAYMENT_ID, transactions: { id: `${PAYMENT_ID}/txlist`, transactionList: [tx] } })
+    nock(BASE)
+      .get(`${PAYMENT_ID}/txlist`)
+      .reply(200, { payment: PAYMENT_ID, transactions: { id: `${PAYMENT_ID}/txlist`, transactionList: [tx] } })
     nock(BASE)
       .get(`${PAYMENT_ID}/payeeinfo-link`)
-      .reply(200, { payment: PAYMENT_ID, payeeInfo: { id: "x", payeeId: "p", payeeReference: "PS1", orderReference: "payses_1" } })
+      .reply(200, {
+        payment: PAYMENT_ID,
+        payeeInfo: { id: "x", payeeId: "p", payeeReference: "PS1", orderReference: "payses_1" },
+      })
     await expect(client.listTransactions(payment)).resolves.toEqual([tx])
     await expect(client.getPayeeInfo(payment)).resolves.toMatchObject({ payeeInfo: { orderReference: "payses_1" } })
   })
@@ -80,7 +92,9 @@ describe("PayexClient requests", () => {
     const { client } = makeClient()
     const payment = { ...paymentResponse().payment, transactions: undefined, payeeInfo: undefined }
     nock(BASE).get(`${PAYMENT_ID}/transactions`).reply(200, { payment: PAYMENT_ID })
-    nock(BASE).get(`${PAYMENT_ID}/payeeinfo`).reply(200, { payment: PAYMENT_ID, payeeInfo: { payeeReference: "PS1" } })
+    nock(BASE)
+      .get(`${PAYMENT_ID}/payeeinfo`)
+      .reply(200, { payment: PAYMENT_ID, payeeInfo: { payeeReference: "PS1" } })
     await expect(client.listTransactions(payment)).resolves.toEqual([])
     await expect(client.getPayeeInfo(payment)).resolves.toMatchObject({ payeeInfo: { payeeReference: "PS1" } })
   })
@@ -91,7 +105,11 @@ describe("PayexClient requests", () => {
     nock(BASE).get(tx.id).reply(200, { payment: PAYMENT_ID, transaction: tx })
     nock(BASE)
       .get(`${tx.id}/itemdescriptions`)
-      .reply(200, { payment: PAYMENT_ID, transaction: tx.id, itemDescriptions: { id: "x", itemDescriptionList: [], vatSummary: [] } })
+      .reply(200, {
+        payment: PAYMENT_ID,
+        transaction: tx.id,
+        itemDescriptions: { id: "x", itemDescriptionList: [], vatSummary: [] },
+      })
     await expect(client.getTransaction(tx.id)).resolves.toEqual({ payment: PAYMENT_ID, transaction: tx })
     await expect(client.getItemDescriptions(tx.id)).resolves.toMatchObject({ transaction: tx.id })
   })
@@ -102,7 +120,11 @@ describe("PayexClient.perform", () => {
     const { client } = makeClient()
     // An href PayEx made up, on a path this client would never build by hand.
     const ops = [
-      { rel: "create-capture", method: "PUT", href: `${BASE}/psp/invoice/payments/${"a".repeat(8)}/odd-capture-link?x=1` },
+      {
+        rel: "create-capture",
+        method: "PUT",
+        href: `${BASE}/psp/invoice/payments/${"a".repeat(8)}/odd-capture-link?x=1`,
+      },
       { rel: "create-reversal", method: "POST", href: `${BASE}/elsewhere` },
     ]
     nock(BASE)
@@ -118,7 +140,9 @@ describe("PayexClient.perform", () => {
 
   it("refuses an href on another origin before any request, so the token stays home", async () => {
     const { client } = makeClient()
-    const elsewhere = nock("https://ecom.payex.test").patch("/abort-here").reply(200, { payment: { state: "Aborted" } })
+    const elsewhere = nock("https://ecom.payex.test")
+      .patch("/abort-here")
+      .reply(200, { payment: { state: "Aborted" } })
     const unmatched = watchUnmatched()
     try {
       for (const href of [
@@ -129,9 +153,13 @@ describe("PayexClient.perform", () => {
         "https://merchant:secret@payex.test/psp/x", // credentials in the URL
         "javascript:alert(1)",
       ]) {
-        const error = await client.perform([{ rel: "update-payment-abort", method: "PATCH", href }], "update-payment-abort", {}).catch((e) => e)
+        const error = await client
+          .perform([{ rel: "update-payment-abort", method: "PATCH", href }], "update-payment-abort", {})
+          .catch((e) => e)
         expect(error).toBeInstanceOf(PayexProblemError)
-        expect(error.message).toBe("PayEx update-payment-abort failed: The request URL is not on the configured PayEx origin https://payex.test; nothing was sent")
+        expect(error.message).toBe(
+          "PayEx update-payment-abort failed: The request URL is not on the configured PayEx origin https://payex.test; nothing was sent",
+        )
         expect(error.retryable).toBe(false)
       }
     } finally {
@@ -154,20 +182,30 @@ describe("PayexClient.perform", () => {
 
   it("follows an absolute href on its own origin", async () => {
     const { client } = makeClient()
-    nock(BASE).patch(`${PAYMENT_ID}`, { payment: { operation: "Abort" } }).reply(200, { payment: { state: "Aborted" } })
+    nock(BASE)
+      .patch(`${PAYMENT_ID}`, { payment: { operation: "Abort" } })
+      .reply(200, { payment: { state: "Aborted" } })
     await expect(
-      client.perform([{ rel: "update-payment-abort", method: "PATCH", href: `${BASE}${PAYMENT_ID}` }], "update-payment-abort", { payment: { operation: "Abort" } })
+      client.perform(
+        [{ rel: "update-payment-abort", method: "PATCH", href: `${BASE}${PAYMENT_ID}` }],
+        "update-payment-abort",
+        { payment: { operation: "Abort" } },
+      ),
     ).resolves.toEqual({ payment: { state: "Aborted" } })
   })
 
   it("does not follow a redirect, not even to its own origin", async () => {
     const { client } = makeClient({ maxRetries: 0 })
-    nock(BASE).get(PAYMENT_ID).reply(302, "<html>moved</html>", { location: "https://evil.example/steal", "content-type": "text/html" })
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(302, "<html>moved</html>", { location: "https://evil.example/steal", "content-type": "text/html" })
     const target = nock("https://evil.example").get("/steal").reply(200, paymentResponse())
     const error = await client.getPayment(PAYMENT_ID).catch((e) => e)
     expect(error).toBeInstanceOf(PayexProblemError)
     expect(error.status).toBe(302)
-    expect(error.message).toBe("PayEx get-payment failed (302): PayEx answered with a redirect (HTTP 302), which is not followed")
+    expect(error.message).toBe(
+      "PayEx get-payment failed (302): PayEx answered with a redirect (HTTP 302), which is not followed",
+    )
     expect(target.isDone()).toBe(false)
     nock.cleanAll()
   })
@@ -179,7 +217,9 @@ describe("PayexClient.perform", () => {
       for (const ops of [undefined, [], operations(["create-authorization", "update-payment-abort"])]) {
         const error = await client.perform(ops, "create-capture", { transaction: {} }).catch((e) => e)
         expect(error).toBeInstanceOf(PayexProblemError)
-        expect(error.message).toBe('PayEx create-capture failed: The payment does not offer "create-capture" in its current state')
+        expect(error.message).toBe(
+          'PayEx create-capture failed: The payment does not offer "create-capture" in its current state',
+        )
         expect(error).toMatchObject({ operation: "create-capture", code: "http", status: undefined, retryable: false })
       }
     } finally {
@@ -252,7 +292,9 @@ describe("PayexClient retries", () => {
 
   it.each([400, 401, 403, 404, 409, 500])("never retries a %i", async (status) => {
     const { client, sleeps, warn } = makeClient({ maxRetries: 5 })
-    nock(BASE).post("/psp/invoice/payments").reply(status, problem("inputerror", "bad", [], status), PROBLEM_HEADERS)
+    nock(BASE)
+      .post("/psp/invoice/payments")
+      .reply(status, problem("inputerror", "bad", [], status), PROBLEM_HEADERS)
     const error = await client.createPayment(CREATE_BODY).catch((e) => e)
     expect(error).toBeInstanceOf(PayexProblemError)
     expect(error).toMatchObject({ status, code: "http", retryable: false })
@@ -271,7 +313,10 @@ describe("PayexClient retries", () => {
 
   it("gives up after maxRetries with exponentially growing, jittered waits", async () => {
     const { client, sleeps, debug } = makeClient({ maxRetries: 3 })
-    nock(BASE).get(PAYMENT_ID).times(4).reply(502, problem("externalerror", "Bad gateway", [], 502), PROBLEM_HEADERS)
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .times(4)
+      .reply(502, problem("externalerror", "Bad gateway", [], 502), PROBLEM_HEADERS)
     const error = await client.getPayment(PAYMENT_ID).catch((e) => e)
     expect(error).toMatchObject({ status: 502, code: "http", retryable: true, errorType: "externalerror" })
     expect(debug).toHaveLength(4)
@@ -322,8 +367,13 @@ describe("PayexClient retries", () => {
 
   it("recovers when only the first attempt times out", async () => {
     const { client } = makeClient({ timeoutMs: 300 })
-    nock(BASE).get(PAYMENT_ID).delay(3000).reply(200, paymentResponse({ state: "Slow" }))
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state: "Pending" }))
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .delay(3000)
+      .reply(200, paymentResponse({ state: "Slow" }))
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Pending" }))
     await expect(client.getPayment(PAYMENT_ID)).resolves.toMatchObject({ payment: { state: "Pending" } })
   })
 })
@@ -347,7 +397,7 @@ describe("PayexClient problems", () => {
       errorType: "inputerror",
     })
     expect(error.message).toBe(
-      "PayEx create-capture failed (400): The request contained invalid data [transaction.vatSummary: Sum of vatSummary.amount must equal amount; transaction.amount: Must be positive]"
+      "PayEx create-capture failed (400): The request contained invalid data [transaction.vatSummary: Sum of vatSummary.amount must equal amount; transaction.amount: Must be positive]",
     )
   })
 
@@ -360,7 +410,9 @@ describe("PayexClient problems", () => {
 
   it("never keeps the body of an answer that is not a problem document (an HTML 502 page)", async () => {
     const { client } = makeClient({ maxRetries: 0 })
-    nock(BASE).get(PAYMENT_ID).reply(502, "<html>Bad Gateway at proxy-7 for 600307-1161</html>", { "content-type": "text/html" })
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(502, "<html>Bad Gateway at proxy-7 for 600307-1161</html>", { "content-type": "text/html" })
     const error = await client.getPayment(PAYMENT_ID).catch((e) => e)
     expect(error.problem).toEqual({ title: "PayEx answered HTTP 502 without problem details" })
     expect(error.message).toBe("PayEx get-payment failed (502): PayEx answered HTTP 502 without problem details")
@@ -372,15 +424,27 @@ describe("PayexClient problems", () => {
     const { client } = makeClient({ maxRetries: 0 })
     nock(BASE)
       .get(PAYMENT_ID)
-      .reply(400, { type: `${PROBLEM_BASE_UNAUTHORIZED}x`, title: 7, detail: "Bad", debug: "stack trace", problems: [{ name: "a", description: "b" }, null, "x"] })
+      .reply(400, {
+        type: `${PROBLEM_BASE_UNAUTHORIZED}x`,
+        title: 7,
+        detail: "Bad",
+        debug: "stack trace",
+        problems: [{ name: "a", description: "b" }, null, "x"],
+      })
     const error = await client.getPayment(PAYMENT_ID).catch((e) => e)
-    expect(error.problem).toEqual({ type: `${PROBLEM_BASE_UNAUTHORIZED}x`, detail: "Bad", problems: [{ name: "a", description: "b" }] })
+    expect(error.problem).toEqual({
+      type: `${PROBLEM_BASE_UNAUTHORIZED}x`,
+      detail: "Bad",
+      problems: [{ name: "a", description: "b" }],
+    })
   })
 
   it("says there were no problem details for an empty error answer", async () => {
     const { client } = makeClient()
     nock(BASE).get(PAYMENT_ID).reply(404)
-    await expect(client.getPayment(PAYMENT_ID)).rejects.toThrow("PayEx get-payment failed (404): PayEx answered HTTP 404 without problem details")
+    await expect(client.getPayment(PAYMENT_ID)).rejects.toThrow(
+      "PayEx get-payment failed (404): PayEx answered HTTP 404 without problem details",
+    )
   })
 })
 
@@ -388,13 +452,18 @@ describe("PayexClient secrecy", () => {
   it("never puts the token into an error or a log line", async () => {
     const { client, debug, warn } = makeClient({ maxRetries: 1, timeoutMs: 300 })
     const errors: unknown[] = []
-    nock(BASE).get(PAYMENT_ID).reply(401, { type: PROBLEM_BASE_UNAUTHORIZED, title: "Unauthorized", detail: "The token is not valid" })
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(401, { type: PROBLEM_BASE_UNAUTHORIZED, title: "Unauthorized", detail: "The token is not valid" })
     errors.push(await client.getPayment(PAYMENT_ID).catch((e) => e))
     nock(BASE).get(PAYMENT_ID).times(2).replyWithError(netError("ECONNRESET", "socket hang up"))
     errors.push(await client.getPayment(PAYMENT_ID).catch((e) => e))
     nock(BASE).get(PAYMENT_ID).times(2).delay(3000).reply(200, {})
     errors.push(await client.getPayment(PAYMENT_ID).catch((e) => e))
-    nock(BASE).post("/psp/invoice/payments").times(2).reply(503, problem("systemerror", "Try later", [], 503), PROBLEM_HEADERS)
+    nock(BASE)
+      .post("/psp/invoice/payments")
+      .times(2)
+      .reply(503, problem("systemerror", "Try later", [], 503), PROBLEM_HEADERS)
     errors.push(await client.createPayment(CREATE_BODY).catch((e) => e))
 
     expect(errors.map((e) => (e as PayexProblemError).code)).toEqual(["http", "network", "timeout", "http"])
@@ -413,7 +482,10 @@ describe("PayexClient secrecy", () => {
   it("logs only method, operation, status and duration at debug level", async () => {
     const { client, debug } = makeClient()
     nock(BASE).post("/psp/invoice/payments").reply(200, paymentResponse())
-    await client.createPayment({ ...CREATE_BODY, consumer: { socialSecurityNumber: "600307-1161", msisdn: "+46739000001" } })
+    await client.createPayment({
+      ...CREATE_BODY,
+      consumer: { socialSecurityNumber: "600307-1161", msisdn: "+46739000001" },
+    })
     expect(debug).toHaveLength(1)
     expect(debug[0]).toMatch(/^PayEx POST create-payment -> 200 in \d+ ms$/)
   })

@@ -13,15 +13,29 @@ describe("PayexProblemError", () => {
       const error = new PayexProblemError(
         "create-authorization",
         "http",
-        { type: `${PROBLEM_BASE}inputerror`, title: "Error in input data", detail: "Invalid data", problems: [{ name: "consumer.msisdn", description: "Invalid msisdn" }, { name: "legalAddress.zipCode", description: "Required" }] },
-        400
+        {
+          type: `${PROBLEM_BASE}inputerror`,
+          title: "Error in input data",
+          detail: "Invalid data",
+          problems: [
+            { name: "consumer.msisdn", description: "Invalid msisdn" },
+            { name: "legalAddress.zipCode", description: "Required" },
+          ],
+        },
+        400,
       )
-      expect(error.message).toBe("PayEx create-authorization failed (400): Invalid data [consumer.msisdn: Invalid msisdn; legalAddress.zipCode: Required]")
+      expect(error.message).toBe(
+        "PayEx create-authorization failed (400): Invalid data [consumer.msisdn: Invalid msisdn; legalAddress.zipCode: Required]",
+      )
     })
 
     it("falls back to the title, then the cause, then 'no details'", () => {
-      expect(new PayexProblemError("op", "http", { title: "Forbidden" }, 403).message).toBe("PayEx op failed (403): Forbidden")
-      expect(new PayexProblemError("op", "network", {}, undefined, "ECONNRESET").message).toBe("PayEx op failed: ECONNRESET")
+      expect(new PayexProblemError("op", "http", { title: "Forbidden" }, 403).message).toBe(
+        "PayEx op failed (403): Forbidden",
+      )
+      expect(new PayexProblemError("op", "network", {}, undefined, "ECONNRESET").message).toBe(
+        "PayEx op failed: ECONNRESET",
+      )
       expect(new PayexProblemError("op", "http").message).toBe("PayEx op failed: no details")
     })
   })
@@ -60,7 +74,9 @@ describe("PayexProblemError", () => {
 
   describe("isPayeeReferenceReplay", () => {
     it("recognises PayEx's answer to a payeeReference it has seen", () => {
-      expect(new PayexProblemError("create-capture", "http", replayProblem("CP01ABC"), 400).isPayeeReferenceReplay).toBe(true)
+      expect(
+        new PayexProblemError("create-capture", "http", replayProblem("CP01ABC"), 400).isPayeeReferenceReplay,
+      ).toBe(true)
     })
 
     it.each([
@@ -68,15 +84,29 @@ describe("PayexProblemError", () => {
       [{ name: "PayeeReference", description: "ALREADY IN USE" }],
       [{ name: "payment.payeeInfo.payeeReference", description: "Already exists" }],
     ])("matches field names and texts case-insensitively: %j", (p) => {
-      const error = new PayexProblemError("op", "http", { type: `${PROBLEM_BASE}inputerror`, problems: [{ name: "other", description: "fine" }, p] }, 400)
+      const error = new PayexProblemError(
+        "op",
+        "http",
+        { type: `${PROBLEM_BASE}inputerror`, problems: [{ name: "other", description: "fine" }, p] },
+        400,
+      )
       expect(error.isPayeeReferenceReplay).toBe(true)
     })
 
     it.each<[string, object]>([
       ["another error type", { ...replayProblem("CP1"), type: `${PROBLEM_BASE}forbidden` }],
       ["no error type", { ...replayProblem("CP1"), type: undefined }],
-      ["another field", { type: `${PROBLEM_BASE}inputerror`, problems: [{ name: "orderReference", description: "already in use" }] }],
-      ["another complaint about the reference", { type: `${PROBLEM_BASE}inputerror`, problems: [{ name: "payeeReference", description: "must match [A-Za-z0-9]" }] }],
+      [
+        "another field",
+        { type: `${PROBLEM_BASE}inputerror`, problems: [{ name: "orderReference", description: "already in use" }] },
+      ],
+      [
+        "another complaint about the reference",
+        {
+          type: `${PROBLEM_BASE}inputerror`,
+          problems: [{ name: "payeeReference", description: "must match [A-Za-z0-9]" }],
+        },
+      ],
       ["no problems", { type: `${PROBLEM_BASE}inputerror`, detail: "payeeReference already in use" }],
     ])("is false for %s", (_why, problem) => {
       expect(new PayexProblemError("op", "http", problem, 400).isPayeeReferenceReplay).toBe(false)

@@ -54,7 +54,7 @@ export function operations(rels: readonly string[], paymentId = PAYMENT_ID): Pay
 
 export function paymentResponse(
   overrides: Partial<PayexPaymentResponse["payment"]> = {},
-  rels: readonly string[] = ["update-payment-abort", "create-authorization", "create-approved-legal-address"]
+  rels: readonly string[] = ["update-payment-abort", "create-authorization", "create-approved-legal-address"],
 ): PayexPaymentResponse {
   const id = overrides.id ?? PAYMENT_ID
   return {
@@ -89,7 +89,12 @@ export function transaction(overrides: Partial<PayexTransaction> = {}, paymentId
   }
 }
 
-export function problem(kind: string, detail: string, problems: Array<{ name: string; description: string }> = [], status = 400) {
+export function problem(
+  kind: string,
+  detail: string,
+  problems: Array<{ name: string; description: string }> = [],
+  status = 400,
+) {
   return { type: PROBLEM_BASE + kind, title: kind, status, detail, instance: "/instance", problems }
 }
 

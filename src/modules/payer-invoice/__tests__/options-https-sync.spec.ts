@@ -2,7 +2,8 @@ import { isLoopbackHost, payerOptionProblems, resolvePayerOptions, type PayerOpt
 import PayerInvoiceModuleService from "../service"
 
 const BASE: PayerOptions = { clientId: "acme-shop", clientSecret: "payer-client-secret-0123456789" }
-const HTTPS_RULE = "`payer.baseUrl` must use https (plain http is accepted only for a loopback address: localhost, 127.0.0.0/8, ::1)"
+const HTTPS_RULE =
+  "`payer.baseUrl` must use https (plain http is accepted only for a loopback address: localhost, 127.0.0.0/8, ::1)"
 
 describe("payer.baseUrl: https, or http on a loopback address only", () => {
   it.each([
@@ -34,7 +35,9 @@ describe("payer.baseUrl: https, or http on a loopback address only", () => {
 
   it("a module with a plain-http public baseUrl refuses to start", () => {
     const container = { logger: { debug() {}, warn() {}, info() {}, error() {} } }
-    expect(() => new PayerInvoiceModuleService(container as never, { payer: { ...BASE, baseUrl: "http://b2b.payer.se" } })).toThrow(HTTPS_RULE)
+    expect(
+      () => new PayerInvoiceModuleService(container as never, { payer: { ...BASE, baseUrl: "http://b2b.payer.se" } }),
+    ).toThrow(HTTPS_RULE)
   })
 
   it("isLoopbackHost knows localhost, 127.0.0.0/8 and ::1 only", () => {
@@ -46,7 +49,10 @@ describe("payer.baseUrl: https, or http on a loopback address only", () => {
 describe("status sync caps", () => {
   it("default to 200 calls and 60 seconds per run", () => {
     expect(resolvePayerOptions(BASE)).toMatchObject({ syncMaxCalls: 200, syncMaxSeconds: 60 })
-    expect(resolvePayerOptions({ ...BASE, syncMaxCalls: 1, syncMaxSeconds: 3600 })).toMatchObject({ syncMaxCalls: 1, syncMaxSeconds: 3600 })
+    expect(resolvePayerOptions({ ...BASE, syncMaxCalls: 1, syncMaxSeconds: 3600 })).toMatchObject({
+      syncMaxCalls: 1,
+      syncMaxSeconds: 3600,
+    })
   })
 
   it.each<[string, Partial<PayerOptions>, string]>([

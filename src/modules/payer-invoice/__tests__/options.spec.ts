@@ -72,20 +72,40 @@ describe("payerOptionProblems", () => {
     ["a clientId that is no string", { clientId: 42 as any }, "`payer.clientId` is required"],
     ["a missing clientSecret", { clientSecret: undefined }, "`payer.clientSecret` is required"],
     ["a blank clientSecret", { clientSecret: " \t " }, "`payer.clientSecret` is required"],
-    ["a clientSecret that is no string", { clientSecret: { value: SECRET } as any }, "`payer.clientSecret` is required"],
+    [
+      "a clientSecret that is no string",
+      { clientSecret: { value: SECRET } as any },
+      "`payer.clientSecret` is required",
+    ],
     ["a relative baseUrl", { baseUrl: "b2b.payer.se" }, "`payer.baseUrl` must be an absolute http(s) URL"],
     ["an ftp baseUrl", { baseUrl: "ftp://b2b.payer.se" }, "`payer.baseUrl` must be an absolute http(s) URL"],
     ["an empty baseUrl", { baseUrl: "" }, "`payer.baseUrl` must be an absolute http(s) URL"],
     ["a baseUrl that is no string", { baseUrl: 443 as any }, "`payer.baseUrl` must be an absolute http(s) URL"],
     ["an unknown invoiceOn", { invoiceOn: "payment" as any }, '`payer.invoiceOn` must be "fulfillment" or "shipment"'],
-    ["an invoiceOn in the wrong case", { invoiceOn: "Fulfillment" as any }, '`payer.invoiceOn` must be "fulfillment" or "shipment"'],
+    [
+      "an invoiceOn in the wrong case",
+      { invoiceOn: "Fulfillment" as any },
+      '`payer.invoiceOn` must be "fulfillment" or "shipment"',
+    ],
     ["negative due days", { dueDays: -1 }, "`payer.dueDays` must be a whole number of days from 0 to 365"],
     ["366 due days", { dueDays: 366 }, "`payer.dueDays` must be a whole number of days from 0 to 365"],
     ["fractional due days", { dueDays: 14.5 }, "`payer.dueDays` must be a whole number of days from 0 to 365"],
-    ["due days given as a string", { dueDays: "30" as any }, "`payer.dueDays` must be a whole number of days from 0 to 365"],
+    [
+      "due days given as a string",
+      { dueDays: "30" as any },
+      "`payer.dueDays` must be a whole number of days from 0 to 365",
+    ],
     ["due days NaN", { dueDays: NaN }, "`payer.dueDays` must be a whole number of days from 0 to 365"],
-    ["an unknown deliveryType", { deliveryType: "FAX" as any }, "`payer.deliveryType` must be one of NONE, EMAIL, PRINT, EINVOICE, SMS"],
-    ["a deliveryType in lower case", { deliveryType: "email" as any }, "`payer.deliveryType` must be one of NONE, EMAIL, PRINT, EINVOICE, SMS"],
+    [
+      "an unknown deliveryType",
+      { deliveryType: "FAX" as any },
+      "`payer.deliveryType` must be one of NONE, EMAIL, PRINT, EINVOICE, SMS",
+    ],
+    [
+      "a deliveryType in lower case",
+      { deliveryType: "email" as any },
+      "`payer.deliveryType` must be one of NONE, EMAIL, PRINT, EINVOICE, SMS",
+    ],
     ["a zero timeout", { timeoutMs: 0 }, "`payer.timeoutMs` must be a positive integer"],
     ["a negative timeout", { timeoutMs: -100 }, "`payer.timeoutMs` must be a positive integer"],
     ["a fractional timeout", { timeoutMs: 1.5 }, "`payer.timeoutMs` must be a positive integer"],
@@ -114,7 +134,16 @@ describe("payerOptionProblems", () => {
       maxRetries: 99,
     })
     expect(problems).toHaveLength(8)
-    for (const option of ["clientId", "clientSecret", "baseUrl", "invoiceOn", "dueDays", "deliveryType", "timeoutMs", "maxRetries"]) {
+    for (const option of [
+      "clientId",
+      "clientSecret",
+      "baseUrl",
+      "invoiceOn",
+      "dueDays",
+      "deliveryType",
+      "timeoutMs",
+      "maxRetries",
+    ]) {
       expect(problems.filter((p) => p.includes(`\`payer.${option}\``))).toHaveLength(1)
     }
   })
@@ -157,7 +186,13 @@ describe("resolvePayerOptions", () => {
   })
 
   it("keeps falsy but valid values instead of replacing them with defaults", () => {
-    const resolved = resolvePayerOptions({ clientId: "acme-shop", clientSecret: SECRET, dueDays: 0, maxRetries: 0, deliveryType: "NONE" })
+    const resolved = resolvePayerOptions({
+      clientId: "acme-shop",
+      clientSecret: SECRET,
+      dueDays: 0,
+      maxRetries: 0,
+      deliveryType: "NONE",
+    })
     expect(resolved.dueDays).toBe(0)
     expect(resolved.maxRetries).toBe(0)
     expect(resolved.deliveryType).toBe("NONE")
@@ -213,7 +248,12 @@ describe("PayerInvoiceModuleService constructor", () => {
     const { service } = makeService({ clientId: "acme-shop", clientSecret: SECRET })
     expect(service.isConfigured()).toBe(true)
     expect(service.getPayerOptions()).toEqual(resolvePayerOptions({ clientId: "acme-shop", clientSecret: SECRET }))
-    expect(service.getPayerOptions()).toMatchObject({ baseUrl: PAYER_DEFAULT_BASE_URL, invoiceOn: "fulfillment", dueDays: 30, deliveryType: "EMAIL" })
+    expect(service.getPayerOptions()).toMatchObject({
+      baseUrl: PAYER_DEFAULT_BASE_URL,
+      invoiceOn: "fulfillment",
+      dueDays: 30,
+      deliveryType: "EMAIL",
+    })
   })
 
   it("hands out one client, so the token cache is shared", () => {
@@ -234,7 +274,7 @@ describe("PayerInvoiceModuleService constructor", () => {
       "medusa-plugin-payex-payer: Payer options are invalid:\n" +
         "- `payer.clientId` is required\n" +
         "- `payer.baseUrl` must be an absolute http(s) URL\n" +
-        "- `payer.dueDays` must be a whole number of days from 0 to 365"
+        "- `payer.dueDays` must be a whole number of days from 0 to 365",
     )
     expect(message).not.toContain(SECRET)
   })
@@ -242,7 +282,10 @@ describe("PayerInvoiceModuleService constructor", () => {
   it("the client calls the configured base URL with the configured credentials and logs through Medusa's logger", async () => {
     const { service, logger } = makeService({ clientId: "acme-shop", clientSecret: SECRET, baseUrl: BASE })
     mockTokenAndBatch(BASE, "acme-shop", SECRET)
-    await expect(service.getPayerClient().getInvoicesBatch()).resolves.toEqual({ invoices: [], nextInvoiceNumber: null })
+    await expect(service.getPayerClient().getInvoicesBatch()).resolves.toEqual({
+      invoices: [],
+      nextInvoiceNumber: null,
+    })
     const logged = logger.debug.mock.calls.map(([m]) => m).join("\n")
     expect(logged).toContain("Payer POST /oauth2/token -> 200")
     expect(logged).toContain("Payer GET /api/v2/orders/invoices/batch -> 200")
@@ -252,23 +295,38 @@ describe("PayerInvoiceModuleService constructor", () => {
   it("the client calls Payer's test environment when no base URL is given", async () => {
     const { service } = makeService({ clientId: "acme-shop", clientSecret: SECRET })
     mockTokenAndBatch(PAYER_DEFAULT_BASE_URL, "acme-shop", SECRET)
-    await expect(service.getPayerClient().getInvoicesBatch()).resolves.toEqual({ invoices: [], nextInvoiceNumber: null })
+    await expect(service.getPayerClient().getInvoicesBatch()).resolves.toEqual({
+      invoices: [],
+      nextInvoiceNumber: null,
+    })
   })
 
   it("the client uses the configured maxRetries (0: a 503 fails at once)", async () => {
     const { service } = makeService({ clientId: "acme-shop", clientSecret: SECRET, baseUrl: BASE, maxRetries: 0 })
     nock(BASE).post("/oauth2/token").once().reply(503, { message: "maintenance" })
-    const error = await service.getPayerClient().getInvoicesBatch().catch((e) => e)
+    const error = await service
+      .getPayerClient()
+      .getInvoicesBatch()
+      .catch((e) => e)
     expect(error).toBeInstanceOf(PayerApiError)
     expect(error.status).toBe(503)
   })
 
   it("the client uses the configured timeout", async () => {
-    const { service } = makeService({ clientId: "acme-shop", clientSecret: SECRET, baseUrl: BASE, timeoutMs: 100, maxRetries: 0 })
+    const { service } = makeService({
+      clientId: "acme-shop",
+      clientSecret: SECRET,
+      baseUrl: BASE,
+      timeoutMs: 100,
+      maxRetries: 0,
+    })
     nock(BASE).post("/oauth2/token").reply(200, { access_token: "tok-1", expires_in: 3599 })
     nock(BASE).get("/api/v2/orders/invoices/batch").query(true).delay(3000).reply(200, { invoices: [] })
     const started = Date.now()
-    const error = await service.getPayerClient().getInvoicesBatch().catch((e) => e)
+    const error = await service
+      .getPayerClient()
+      .getInvoicesBatch()
+      .catch((e) => e)
     expect(error).toBeInstanceOf(PayerApiError)
     expect(error.code).toBe("timeout")
     expect(Date.now() - started).toBeLessThan(2000)

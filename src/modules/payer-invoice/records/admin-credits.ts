@@ -29,7 +29,10 @@ function requestFingerprint(input: AdminCreditInput): string {
     Array.isArray(value)
       ? `[${value.map(canonical).join(",")}]`
       : value && typeof value === "object"
-        ? `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`
+        ? `{${Object.keys(value)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+            .join(",")}}`
         : JSON.stringify(value ?? null)
   return canonical({ credit: input.credit, standalone: !!input.standalone })
 }
@@ -48,19 +51,33 @@ export async function prepareAdminCredit(service: PayerInvoiceModuleService, log
   if (existing) {
     const earlier = (existing.metadata as Record<string, unknown> | null)?.admin_request
     if (earlier !== undefined && earlier !== request) {
-      throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `Idempotency-Key: this key was already used for a different credit of invoice ${input.invoice_number}; use a new key`)
+      throw new MedusaError(
+        MedusaError.Types.DUPLICATE_ERROR,
+        `Idempotency-Key: this key was already used for a different credit of invoice ${input.invoice_number}; use a new key`,
+      )
     }
-    return { order_id: original.order_id, credit_id: existing.id, payment_id: existing.payment_id as string, also_record: [] as string[] }
+    return {
+      order_id: original.order_id,
+      credit_id: existing.id,
+      payment_id: existing.payment_id as string,
+      also_record: [] as string[],
+    }
   }
 
   if (original.kind !== "invoice") {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payer invoice ${input.invoice_number} is a credit invoice; credit the original invoice instead`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Payer invoice ${input.invoice_number} is a credit invoice; credit the original invoice instead`,
+    )
   }
   if (original.status !== "issued") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Payer invoice ${input.invoice_number} is not issued yet`)
   }
   if (!original.payment_id) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Payer invoice ${input.invoice_number} has no Medusa payment to record the credit on`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Payer invoice ${input.invoice_number} has no Medusa payment to record the credit on`,
+    )
   }
   // Credits of this order whose outcome is open are resolved first: what remains counts every credit Payer may have made.
   const alsoRecord = await resolveOpenCredits(service, logger, original.order_id)
@@ -73,7 +90,13 @@ export async function prepareAdminCredit(service: PayerInvoiceModuleService, log
     if (e instanceof CreditRequestError) throw new MedusaError(MedusaError.Types.INVALID_DATA, e.message)
     throw e
   }
-  const credit = await ensureCreditRecord(service, { original, source, plan, standalone: !!input.standalone, metadata: { admin_request: request } })
+  const credit = await ensureCreditRecord(service, {
+    original,
+    source,
+    plan,
+    standalone: !!input.standalone,
+    metadata: { admin_request: request },
+  })
   return { order_id: original.order_id, credit_id: credit.id, payment_id: original.payment_id, also_record: alsoRecord }
 }
 
@@ -91,7 +114,11 @@ export interface ReturnCreditsInput {
  * (a return can be received in parts; the same event delivered twice credits nothing new). Answers the
  * credit records to issue and record: this return's unrecorded ones, resolved ones of other requests, new ones.
  */
-export async function planReturnCreditRecords(service: PayerInvoiceModuleService, logger: Warn, input: ReturnCreditsInput): Promise<string[]> {
+export async function planReturnCreditRecords(
+  service: PayerInvoiceModuleService,
+  logger: Warn,
+  input: ReturnCreditsInput,
+): Promise<string[]> {
   const prefix = returnCreditSourcePrefix(input.return_id)
   // Open credits of other requests are resolved first; this return's own are issued by the caller as before.
   const alsoRecord = await resolveOpenCredits(service, logger, input.order_id, (r) => r.source.startsWith(prefix))
@@ -109,7 +136,9 @@ export async function planReturnCreditRecords(service: PayerInvoiceModuleService
 
   const plan = planReturnCredits(creditableInvoices(records), received, input.currency_code)
   if (plan.uncovered.length) {
-    logger?.warn(`Payer: return ${input.return_id} has units no open invoice position can credit: ${JSON.stringify(plan.uncovered)}`)
+    logger?.warn(
+      `Payer: return ${input.return_id} has units no open invoice position can credit: ${JSON.stringify(plan.uncovered)}`,
+    )
   }
   const ids = [...existing.filter((r) => !r.medusa_recorded).map((r) => r.id), ...alsoRecord]
   for (const [i, planned] of plan.credits.entries()) {

@@ -25,7 +25,7 @@ export async function resolveOpenCredits(
   service: PayerInvoiceModuleService,
   logger: Pick<Logger, "warn"> | undefined,
   orderId: string,
-  skip: (record: InvoiceRecord) => boolean = () => false
+  skip: (record: InvoiceRecord) => boolean = () => false,
 ): Promise<string[]> {
   const open = (await orderRecords(service, orderId)).filter((r) => isOpenCredit(r) && !skip(r))
   const toRecord: string[] = []
@@ -36,7 +36,7 @@ export async function resolveOpenCredits(
       if (needsRefund && isAdminOrReturnCreditSource(resolved.source)) toRecord.push(resolved.id)
     } catch (error) {
       logger?.warn(
-        `Payer: open credit ${record.id} of order ${orderId} is not resolved yet and stays held back: ${(error as Error)?.message ?? String(error)}`
+        `Payer: open credit ${record.id} of order ${orderId} is not resolved yet and stays held back: ${(error as Error)?.message ?? String(error)}`,
       )
     }
   }
@@ -52,7 +52,10 @@ export interface IssueCreditsInput {
 }
 
 /** Issues the given credit records one after the other (a refund may need several). */
-export async function issueCredits(service: PayerInvoiceModuleService, input: IssueCreditsInput): Promise<InvoiceRecord[]> {
+export async function issueCredits(
+  service: PayerInvoiceModuleService,
+  input: IssueCreditsInput,
+): Promise<InvoiceRecord[]> {
   const issued: InvoiceRecord[] = []
   for (const id of input.credit_ids) {
     let credit: InvoiceRecord
@@ -88,10 +91,11 @@ export interface RefundCreditsInput {
 export async function planRefundCreditRecords(
   service: PayerInvoiceModuleService,
   logger: Pick<Logger, "warn"> | undefined,
-  input: RefundCreditsInput
+  input: RefundCreditsInput,
 ): Promise<string[]> {
   const own = (r: InvoiceRecord) =>
-    r.kind === "credit" && (r.source === refundSource(input.refund_id) || r.source.startsWith(`${refundSource(input.refund_id)}:`))
+    r.kind === "credit" &&
+    (r.source === refundSource(input.refund_id) || r.source.startsWith(`${refundSource(input.refund_id)}:`))
   const existing = (await orderRecords(service, input.order_id)).filter(own)
   if (existing.length) return existing.map((r) => r.id)
 
@@ -111,7 +115,12 @@ export async function planRefundCreditRecords(
   const ids: string[] = []
   for (const [index, planned] of plan.entries()) {
     const original = records.find((r) => r.id === planned.invoice_id)!
-    const credit = await ensureCreditRecord(service, { original, source: refundSource(input.refund_id, index), plan: planned, payment_id: input.payment_id })
+    const credit = await ensureCreditRecord(service, {
+      original,
+      source: refundSource(input.refund_id, index),
+      plan: planned,
+      payment_id: input.payment_id,
+    })
     ids.push(credit.id)
   }
   return ids

@@ -5,7 +5,12 @@
  * recovered by looking the credit up by its externalInvoiceNumber (PayerClient does that).
  */
 import type { PlannedCredit } from "../../../lib/mapping/payer-credits"
-import { externalInvoiceNumberFor, requestIdFor, type PayerInvoice, type PayerInvoiceResponse } from "../../../lib/payer"
+import {
+  externalInvoiceNumberFor,
+  requestIdFor,
+  type PayerInvoice,
+  type PayerInvoiceResponse,
+} from "../../../lib/payer"
 import type PayerInvoiceModuleService from "../service"
 import { CreditOutcomeUnknownError, payerFailure, refusedByPayer } from "./failures"
 import { recordById, recordFieldsFrom, refreshFromPayer } from "./read"
@@ -44,7 +49,10 @@ export async function ensureCreditRecord(service: PayerInvoiceModuleService, inp
     total_amount: plan.amount,
     standalone: !!input.standalone,
     medusa_recorded: !!input.medusa_recorded,
-    metadata: { ...(input.metadata ?? {}), credit: { type: plan.type, ...("items" in plan ? { items: plan.items } : {}) } },
+    metadata: {
+      ...(input.metadata ?? {}),
+      credit: { type: plan.type, ...("items" in plan ? { items: plan.items } : {}) },
+    },
   })
   await service.updatePayerInvoices({ id: created.id, reference_id: externalInvoiceNumberFor(created.id) })
   return recordById(service, created.id)
@@ -63,7 +71,11 @@ function storedCreditOf(record: InvoiceRecord): Partial<StoredCredit> {
   return (record.metadata?.credit ?? {}) as Partial<StoredCredit>
 }
 
-function sendCredit(service: PayerInvoiceModuleService, credit: InvoiceRecord, original: InvoiceRecord): Promise<PayerInvoiceResponse> {
+function sendCredit(
+  service: PayerInvoiceModuleService,
+  credit: InvoiceRecord,
+  original: InvoiceRecord,
+): Promise<PayerInvoiceResponse> {
   const client = service.getPayerClient()
   const stored = storedCreditOf(credit) as StoredCredit
   const base = {
@@ -88,7 +100,10 @@ function creditLines(credit: InvoiceRecord, original: InvoiceRecord, invoice: Pa
   const type = storedCreditOf(credit).type
   return (invoice.items ?? []).map((item) => {
     // Partial and full credits copy the original's positions; manual lines are free text.
-    const source = type === "manual" ? undefined : original.lines?.find((l) => l.position === item.position && l.description === item.description)
+    const source =
+      type === "manual"
+        ? undefined
+        : original.lines?.find((l) => l.position === item.position && l.description === item.description)
     return {
       invoice_id: credit.id,
       position: item.position,
@@ -108,7 +123,11 @@ function creditLines(credit: InvoiceRecord, original: InvoiceRecord, invoice: Pa
  * the partial credits per position. Recomputed from the credit records, so running it twice is harmless.
  */
 async function syncOriginalLines(service: PayerInvoiceModuleService, original: InvoiceRecord): Promise<void> {
-  const credits = await service.listPayerInvoices({ credited_invoice_id: original.id, kind: "credit", status: "issued" })
+  const credits = await service.listPayerInvoices({
+    credited_invoice_id: original.id,
+    kind: "credit",
+    status: "issued",
+  })
   const full = credits.some((c) => storedCreditOf(c).type === "full")
   const byPosition = new Map<number, number>()
   for (const c of credits) {
@@ -119,13 +138,21 @@ async function syncOriginalLines(service: PayerInvoiceModuleService, original: I
     }
   }
   const updates = (original.lines ?? [])
-    .map((l) => ({ id: l.id, credited_quantity: full ? l.quantity : Math.min(l.quantity, byPosition.get(l.position) ?? 0) }))
+    .map((l) => ({
+      id: l.id,
+      credited_quantity: full ? l.quantity : Math.min(l.quantity, byPosition.get(l.position) ?? 0),
+    }))
     .filter((u, i) => u.credited_quantity !== Number(original.lines![i].credited_quantity ?? 0))
   if (updates.length) await service.updatePayerInvoiceLines(updates)
 }
 
 /** Payer's answer for a credit (the POST's, or the lookup's) written onto the credit record, with its lines. */
-async function markIssued(service: PayerInvoiceModuleService, credit: InvoiceRecord, original: InvoiceRecord, invoice: PayerInvoice): Promise<void> {
+async function markIssued(
+  service: PayerInvoiceModuleService,
+  credit: InvoiceRecord,
+  original: InvoiceRecord,
+  invoice: PayerInvoice,
+): Promise<void> {
   await service.updatePayerInvoices({
     id: credit.id,
     ...recordFieldsFrom(invoice),
@@ -142,7 +169,11 @@ async function markIssued(service: PayerInvoiceModuleService, credit: InvoiceRec
  * The credit as Payer has it, found by the externalInvoiceNumber it was sent with; null when Payer has
  * none. A failed lookup leaves the outcome unknown (CreditOutcomeUnknownError).
  */
-export async function lookUpCredit(service: PayerInvoiceModuleService, credit: InvoiceRecord, original: InvoiceRecord): Promise<PayerInvoice | null> {
+export async function lookUpCredit(
+  service: PayerInvoiceModuleService,
+  credit: InvoiceRecord,
+  original: InvoiceRecord,
+): Promise<PayerInvoice | null> {
   try {
     return await service.getPayerClient().getInvoice({ externalInvoiceNumber: externalInvoiceNumberFor(credit.id) })
   } catch (error) {
@@ -171,7 +202,11 @@ export type IssueMode = "resend" | "resolve-only"
  * The record is "unknown" from just before the POST until Payer's answer is stored: a crash or a lost
  * answer in between leaves it held back and looked up next time, never sent blindly.
  */
-export async function issueCreditRecord(service: PayerInvoiceModuleService, creditId: string, mode: IssueMode = "resend"): Promise<InvoiceRecord> {
+export async function issueCreditRecord(
+  service: PayerInvoiceModuleService,
+  creditId: string,
+  mode: IssueMode = "resend",
+): Promise<InvoiceRecord> {
   let credit = await recordById(service, creditId)
   const original = await recordById(service, credit.credited_invoice_id!)
   if (credit.status === "unknown" || (credit.status === "failed" && !credit.metadata?.refused)) {
@@ -191,7 +226,12 @@ export async function issueCreditRecord(service: PayerInvoiceModuleService, cred
     } catch (error) {
       if (refusedByPayer(error)) {
         const failure = payerFailure(error, `Crediting Payer invoice ${original.invoice_number}`)
-        await service.updatePayerInvoices({ id: credit.id, status: "failed", last_error: failure.message, metadata: { ...(credit.metadata ?? {}), refused: true } })
+        await service.updatePayerInvoices({
+          id: credit.id,
+          status: "failed",
+          last_error: failure.message,
+          metadata: { ...(credit.metadata ?? {}), refused: true },
+        })
         throw failure
       }
       const message =

@@ -25,7 +25,13 @@ export function refusedByPayer(error: unknown): boolean {
   // The transport turns every wire failure into a PayerApiError: anything else was thrown before sending.
   if (!(error instanceof PayerApiError)) return true
   if (error.path === TOKEN_PATH) return true
-  return error.code === "http" && error.status !== undefined && error.status >= 400 && error.status < 500 && !error.isConflict
+  return (
+    error.code === "http" &&
+    error.status !== undefined &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    !error.isConflict
+  )
 }
 
 /**
@@ -56,13 +62,19 @@ const MAX_ERROR_LENGTH = 1000
  * credentials or tokens (see lib/payer/errors.ts); other errors keep their message only.
  */
 export function failureText(error: unknown, what: string): string {
-  const message = error instanceof PayerApiError ? error.message : error instanceof Error ? error.message : String(error)
+  const message =
+    error instanceof PayerApiError ? error.message : error instanceof Error ? error.message : String(error)
   const text = `${what}: ${message}`.replace(/\s+/g, " ").trim()
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text
 }
 
 /** Marks a record failed with a readable error; never hides the original error if that write fails too. */
-export async function markFailed(service: PayerInvoiceModuleService, recordId: string, error: unknown, what: string): Promise<void> {
+export async function markFailed(
+  service: PayerInvoiceModuleService,
+  recordId: string,
+  error: unknown,
+  what: string,
+): Promise<void> {
   try {
     await service.updatePayerInvoices({ id: recordId, status: "failed", last_error: failureText(error, what) })
   } catch {

@@ -15,10 +15,19 @@ export async function orderRecords(service: PayerInvoiceModuleService, orderId: 
 }
 
 /** The record of an invoice number (invoice or credit), or a 404. */
-export async function recordByNumber(service: PayerInvoiceModuleService, invoiceNumber: string): Promise<InvoiceRecord> {
-  const [record] = await service.listPayerInvoices({ invoice_number: String(invoiceNumber) }, { relations: ["lines"], take: 1 })
+export async function recordByNumber(
+  service: PayerInvoiceModuleService,
+  invoiceNumber: string,
+): Promise<InvoiceRecord> {
+  const [record] = await service.listPayerInvoices(
+    { invoice_number: String(invoiceNumber) },
+    { relations: ["lines"], take: 1 },
+  )
   if (!record) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Payer invoice with number ${invoiceNumber} was issued by this shop`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `No Payer invoice with number ${invoiceNumber} was issued by this shop`,
+    )
   }
   return record
 }
@@ -35,7 +44,9 @@ export async function recordById(service: PayerInvoiceModuleService, id: string)
  * whose answer was lost holds its amount back until it is resolved.
  */
 export function creditableInvoices(records: InvoiceRecord[]): ReturnableInvoice[] {
-  return records.filter((r) => r.kind === "invoice" && r.status === "issued" && r.invoice_number).map((r) => creditableOf(r, records))
+  return records
+    .filter((r) => r.kind === "invoice" && r.status === "issued" && r.invoice_number)
+    .map((r) => creditableOf(r, records))
 }
 
 export function creditableOf(record: InvoiceRecord, orderRecords: InvoiceRecord[] = []): ReturnableInvoice {
@@ -72,14 +83,21 @@ export function recordFieldsFrom(invoice: PayerInvoice) {
  * the credited amount is the larger of Payer's and the sum of its issued credit records: Payer does not
  * count standalone credits on the original, but refuses to credit that amount again, and so does the plugin.
  */
-export async function refreshFromPayer(service: PayerInvoiceModuleService, record: InvoiceRecord): Promise<InvoiceRecord> {
+export async function refreshFromPayer(
+  service: PayerInvoiceModuleService,
+  record: InvoiceRecord,
+): Promise<InvoiceRecord> {
   const invoice = await service.getPayerClient().getInvoice({ invoiceNumber: Number(record.invoice_number) })
   if (!invoice) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payer has no invoice ${record.invoice_number}`)
   }
   let credited: number | undefined
   if (record.kind === "invoice") {
-    const credits = await service.listPayerInvoices({ credited_invoice_id: record.id, kind: "credit", status: "issued" })
+    const credits = await service.listPayerInvoices({
+      credited_invoice_id: record.id,
+      kind: "credit",
+      status: "issued",
+    })
     const local = credits.reduce((sum: number, c: { total_amount: unknown }) => sum + Number(c.total_amount), 0)
     credited = Math.max(Number(invoice.creditedAmount ?? 0), local)
   }

@@ -73,7 +73,10 @@ export const ensurePayerInvoiceRecordStep = createStep(
     }
     await service.createPayerInvoiceLines(lineRows(id, plan))
     const link = container.resolve(ContainerRegistrationKeys.LINK)
-    await link.create({ [Modules.ORDER]: { order_id: plan.order_id }, [PAYER_INVOICE_MODULE]: { payer_invoice_id: id } })
+    await link.create({
+      [Modules.ORDER]: { order_id: plan.order_id },
+      [PAYER_INVOICE_MODULE]: { payer_invoice_id: id },
+    })
     return new StepResponse({ record_id: id }, { created: id as string | null })
   },
   async (compensation, { container }) => {
@@ -83,7 +86,10 @@ export const ensurePayerInvoiceRecordStep = createStep(
     // A record that reached Payer, or that says why it failed, is exactly what the merchant must see.
     if (!record || record.step || record.payer_order_id || record.status !== "pending") return
     const link = container.resolve(ContainerRegistrationKeys.LINK)
-    await link.dismiss({ [Modules.ORDER]: { order_id: record.order_id }, [PAYER_INVOICE_MODULE]: { payer_invoice_id: record.id } })
+    await link.dismiss({
+      [Modules.ORDER]: { order_id: record.order_id },
+      [PAYER_INVOICE_MODULE]: { payer_invoice_id: record.id },
+    })
     await service.deletePayerInvoices(record.id)
-  }
+  },
 )

@@ -16,7 +16,11 @@ type Record_ = Awaited<ReturnType<PayerInvoiceModuleService["retrievePayerInvoic
  * was handled, its answer lost) means: give up that order, take the next attempt number (a new request id
  * and referenceId, stored first so a crash here does not reuse them) and create it again.
  */
-async function createPayerOrder(service: PayerInvoiceModuleService, record: Record_, plan: PayerInvoicePlan): Promise<Record_> {
+async function createPayerOrder(
+  service: PayerInvoiceModuleService,
+  record: Record_,
+  plan: PayerInvoicePlan,
+): Promise<Record_> {
   if (!plan.items?.length || !plan.customer) {
     throw new Error(plan.order_error ?? "The fulfillment no longer exists on the order: nothing to invoice")
   }
@@ -40,7 +44,11 @@ async function createPayerOrder(service: PayerInvoiceModuleService, record: Reco
         step: ISSUE_STEPS.orderCreated,
       })
     } catch (e) {
-      if (!(e instanceof PayerApiError && e.isConflict) || attempt + 1 >= Number(record.attempt ?? 0) + MAX_ORDER_ATTEMPTS) throw e
+      if (
+        !(e instanceof PayerApiError && e.isConflict) ||
+        attempt + 1 >= Number(record.attempt ?? 0) + MAX_ORDER_ATTEMPTS
+      )
+        throw e
       attempt += 1
       await service.updatePayerInvoices({ id: record.id, attempt, reference_id: payerReferenceId(record.id, attempt) })
     }
@@ -70,8 +78,12 @@ export const issueAtPayerStep = createStep(
       }
       const { invoice } = await client.createInvoice(
         orderId,
-        { dueDays: input.plan.due_days, deliveryType: record.delivery_type || input.plan.delivery_type, orderReferenceId: record.reference_id },
-        requestIdFor(record.id, "create-invoice", attempt)
+        {
+          dueDays: input.plan.due_days,
+          deliveryType: record.delivery_type || input.plan.delivery_type,
+          orderReferenceId: record.reference_id,
+        },
+        requestIdFor(record.id, "create-invoice", attempt),
       )
       await service.updatePayerInvoices({
         id: record.id,
@@ -95,5 +107,5 @@ export const issueAtPayerStep = createStep(
       await service.markInvoiceRecordFailed(record.id, e, "Issuing the Payer invoice failed")
       throw e
     }
-  }
+  },
 )

@@ -9,6 +9,9 @@ export const issuePayerCreditsStepId = "payer-issue-credits"
  * compensation: a credit Payer made cannot be taken back, and the record says what happened, so a retry of
  * the workflow continues from it instead of crediting twice.
  */
-export const issuePayerCreditsStep = createStep(issuePayerCreditsStepId, async (input: IssueCreditsInput, { container }) => {
-  return new StepResponse(await payerInvoiceModule(container).issueCreditRecords(input))
-})
+export const issuePayerCreditsStep = createStep(
+  issuePayerCreditsStepId,
+  async (input: IssueCreditsInput, { container }) => {
+    return new StepResponse(await payerInvoiceModule(container).issueCreditRecords(input))
+  },
+)

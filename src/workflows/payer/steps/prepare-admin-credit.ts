@@ -10,8 +10,11 @@ export const preparePayerCreditStepId = "payer-prepare-admin-credit"
  * nothing sent) and writes the pending credit record, linked to the order (see the module's prepareAdminCredit).
  * No compensation: the pending record is what the same Idempotency-Key must find again.
  */
-export const preparePayerCreditStep = createStep(preparePayerCreditStepId, async (input: AdminCreditInput, { container }) => {
-  const prepared = await payerInvoiceModule(container).prepareAdminCredit(input)
-  await linkRecordsToOrder(container, prepared.order_id, [prepared.credit_id])
-  return new StepResponse(prepared)
-})
+export const preparePayerCreditStep = createStep(
+  preparePayerCreditStepId,
+  async (input: AdminCreditInput, { container }) => {
+    const prepared = await payerInvoiceModule(container).prepareAdminCredit(input)
+    await linkRecordsToOrder(container, prepared.order_id, [prepared.credit_id])
+    return new StepResponse(prepared)
+  },
+)

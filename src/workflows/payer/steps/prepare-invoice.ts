@@ -2,7 +2,12 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { PayerInvoiceCustomer } from "../../../lib/payer"
 import { fulfillmentSelection, type FulfillmentLike, type OrderLike } from "../../../lib/mapping/order-lines"
-import { payerInvoiceCustomer, payerItemsFor, type B2BPaymentData, type PlannedPayerItem } from "../../../lib/mapping/payer-order"
+import {
+  payerInvoiceCustomer,
+  payerItemsFor,
+  type B2BPaymentData,
+  type PlannedPayerItem,
+} from "../../../lib/mapping/payer-order"
 import { livePaymentOf, ORDER_LINE_FIELDS } from "../../../lib/medusa/order-lookups"
 import { PAYER_B2B_PROVIDER_IDENTIFIER, payerInvoiceModule } from "../../../modules/payer-invoice"
 import { fulfillmentSource } from "../../../modules/payer-invoice/records/sources"
@@ -36,10 +41,15 @@ const ORDER_FIELDS = [
   "display_id",
   "billing_address.*",
   "shipping_address.*",
-  "fulfillments.id", "fulfillments.created_at", "fulfillments.canceled_at",
-  "fulfillments.items.line_item_id", "fulfillments.items.quantity",
-  "payment_collections.payments.id", "payment_collections.payments.provider_id",
-  "payment_collections.payments.data", "payment_collections.payments.canceled_at",
+  "fulfillments.id",
+  "fulfillments.created_at",
+  "fulfillments.canceled_at",
+  "fulfillments.items.line_item_id",
+  "fulfillments.items.quantity",
+  "payment_collections.payments.id",
+  "payment_collections.payments.provider_id",
+  "payment_collections.payments.data",
+  "payment_collections.payments.canceled_at",
 ]
 
 type OrderPayment = { id: string; data?: unknown; provider_id?: string | null; canceled_at?: unknown }
@@ -54,7 +64,9 @@ export const preparePayerInvoiceStep = createStep(
   async (input: PayerInvoiceInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service = payerInvoiceModule(container)
-    const { data: [order] } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: input.order_id } })
+    const {
+      data: [order],
+    } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: input.order_id } })
     const payment = livePaymentOf<OrderPayment>(order, PAYER_B2B_PROVIDER_IDENTIFIER)
     if (!order || !payment) return new StepResponse(undefined)
 
@@ -76,7 +88,10 @@ export const preparePayerInvoiceStep = createStep(
     }
     if (plan.done) return new StepResponse(plan)
 
-    const selected = fulfillmentSelection((order.fulfillments ?? []) as unknown as FulfillmentLike[], input.fulfillment_id)
+    const selected = fulfillmentSelection(
+      (order.fulfillments ?? []) as unknown as FulfillmentLike[],
+      input.fulfillment_id,
+    )
     if (!selected) return new StepResponse(record ? plan : undefined)
     try {
       plan.items = payerItemsFor(order as unknown as OrderLike, selected.selection, { includeShipping: selected.first })
@@ -86,5 +101,5 @@ export const preparePayerInvoiceStep = createStep(
       plan.order_error = (e as Error).message
     }
     return new StepResponse(plan)
-  }
+  },
 )

@@ -44,11 +44,21 @@ export const recordPayerCaptureStep = createStep(
         }
         await capturePaymentWorkflow(container).run({ input: capture })
       }
-      await service.updatePayerInvoices({ id: record.id, status: "issued", medusa_recorded: true, step: ISSUE_STEPS.recorded, last_error: null })
+      await service.updatePayerInvoices({
+        id: record.id,
+        status: "issued",
+        medusa_recorded: true,
+        step: ISSUE_STEPS.recorded,
+        last_error: null,
+      })
       return new StepResponse({ record_id: record.id, captured: !already })
     } catch (e) {
-      await service.markInvoiceRecordFailed(record.id, e, "Recording the invoice as a capture on the Medusa payment failed")
+      await service.markInvoiceRecordFailed(
+        record.id,
+        e,
+        "Recording the invoice as a capture on the Medusa payment failed",
+      )
       throw e
     }
-  }
+  },
 )

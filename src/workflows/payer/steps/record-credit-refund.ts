@@ -27,10 +27,16 @@ async function recordCreditAsRefund(container: MedusaContainer, creditId: string
   const credit = await service.retrieveInvoiceRecord(creditId)
   if (credit.medusa_recorded) return credit
   if (!credit.payment_id) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Credit invoice ${credit.invoice_number} has no Medusa payment to record a refund on`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Credit invoice ${credit.invoice_number} has no Medusa payment to record a refund on`,
+    )
   }
   const paymentModule = container.resolve(Modules.PAYMENT)
-  const payment = await paymentModule.retrievePayment(credit.payment_id, { select: ["id", "data"], relations: ["refunds"] })
+  const payment = await paymentModule.retrievePayment(credit.payment_id, {
+    select: ["id", "data"],
+    relations: ["refunds"],
+  })
   const note = refundNote(credit.invoice_number)
   if (!(payment.refunds ?? []).some((r) => r.note === note)) {
     const pending = signPendingRefund(service.getPayerOptions().clientSecret, {
@@ -41,7 +47,11 @@ async function recordCreditAsRefund(container: MedusaContainer, creditId: string
     await updatePaymentData(paymentModule, payment.id, { ...(payment.data ?? {}), pending_refund: pending })
     try {
       await refundPaymentWorkflow(container).run({
-        input: { payment_id: payment.id, amount: fromMinorUnits(Number(credit.total_amount), credit.currency_code), note },
+        input: {
+          payment_id: payment.id,
+          amount: fromMinorUnits(Number(credit.total_amount), credit.currency_code),
+          note,
+        },
       })
     } catch (error) {
       await clearMarker(paymentModule, payment.id)
@@ -69,5 +79,5 @@ export const recordPayerCreditRefundsStep = createStep(
     const recorded: InvoiceRecord[] = []
     for (const id of input.credit_ids) recorded.push(await recordCreditAsRefund(container, id))
     return new StepResponse(recorded)
-  }
+  },
 )

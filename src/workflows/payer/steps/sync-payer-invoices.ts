@@ -30,7 +30,13 @@ export interface SyncPayerInvoicesResult extends SyncRunOutcome {
 }
 
 const SKIPPED = (skipped: SyncPayerInvoicesResult["skipped"]): SyncPayerInvoicesResult => ({
-  skipped, from_invoice_number: null, pages: 0, updated: 0, next_cursor: null, completed_cycle: false, stopped_by: null,
+  skipped,
+  from_invoice_number: null,
+  pages: 0,
+  updated: 0,
+  next_cursor: null,
+  completed_cycle: false,
+  stopped_by: null,
 })
 
 const SYNC_FIELDS = ["id", "invoice_number", "payer_status", "credited_amount", "outstanding_amount", "due_date"]
@@ -41,7 +47,10 @@ async function openRecords(service: PayerInvoiceModuleService): Promise<Syncable
     invoice_number: { $ne: null },
     $or: [{ payer_status: null }, { payer_status: { $nin: [...SETTLED_PAYER_STATUSES] } }],
   }
-  const records = await service.listPayerInvoices(filters as Parameters<PayerInvoiceModuleService["listPayerInvoices"]>[0], { select: SYNC_FIELDS })
+  const records = await service.listPayerInvoices(
+    filters as Parameters<PayerInvoiceModuleService["listPayerInvoices"]>[0],
+    { select: SYNC_FIELDS },
+  )
   return records as unknown as SyncableRecord[]
 }
 
@@ -80,7 +89,8 @@ export const syncPayerInvoicesStep = createStep(
       // Medusa's providers say "Failed to acquire lock for key ..." (in-memory, Redis, PostgreSQL) or
       // "... is already locked." (PostgreSQL, on a race): another run holds it. Anything else (the lock store is
       // unreachable) is a failure, not a reason to skip quietly.
-      if (/acquire lock|already locked/i.test((error as Error)?.message ?? "")) return new StepResponse(SKIPPED("locked"))
+      if (/acquire lock|already locked/i.test((error as Error)?.message ?? ""))
+        return new StepResponse(SKIPPED("locked"))
       throw error
     }
     try {
@@ -110,5 +120,5 @@ export const syncPayerInvoicesStep = createStep(
     } finally {
       await locking.release(PAYER_SYNC_LOCK_KEY, { ownerId })
     }
-  }
+  },
 )

@@ -25,7 +25,12 @@ export const captureFulfillmentStep = createStep(
     if (data.captures?.[reference]) return new StepResponse({ captured: false })
 
     // Signed for this payment, so the provider can tell it from a planted one (lib/payex-invoice/session-trust.ts).
-    const pending = signHandover(payexTokenFor(container, payment.provider_id), "pending_capture", payment.id, input.pending)
+    const pending = signHandover(
+      payexTokenFor(container, payment.provider_id),
+      "pending_capture",
+      payment.id,
+      input.pending,
+    )
     await updatePaymentData(paymentModule, payment.id, { ...data, pending_capture: pending })
     try {
       await capturePaymentWorkflow(container).run({
@@ -38,5 +43,5 @@ export const captureFulfillmentStep = createStep(
       throw e
     }
     return new StepResponse({ captured: true })
-  }
+  },
 )

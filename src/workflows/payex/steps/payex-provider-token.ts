@@ -12,5 +12,8 @@ import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/pr
 export function payexTokenFor(container: MedusaContainer, providerId: string): string {
   const options = paymentProviderOptions(container, PAYEX_INVOICE_PROVIDER_IDENTIFIER, providerId)
   if (typeof options?.token === "string" && options.token && options.payeeId) return options.token
-  throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `No PayEx provider options found for ${providerId} in the payment module's configuration`)
+  throw new MedusaError(
+    MedusaError.Types.UNEXPECTED_STATE,
+    `No PayEx provider options found for ${providerId} in the payment module's configuration`,
+  )
 }

@@ -1,6 +1,11 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { fulfillmentSelection, type FulfillmentLike, grossLinesForItems, type OrderLike } from "../../../lib/mapping/order-lines"
+import {
+  fulfillmentSelection,
+  type FulfillmentLike,
+  grossLinesForItems,
+  type OrderLike,
+} from "../../../lib/mapping/order-lines"
 import { sumAmounts } from "../../../lib/money"
 import { livePaymentOf, ORDER_LINE_FIELDS, type OrderPayment } from "../../../lib/medusa/order-lookups"
 import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
@@ -21,24 +26,40 @@ export const prepareFulfillmentCaptureStep = createStep(
   "payex-prepare-fulfillment-capture",
   async (input: { order_id: string; fulfillment_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [order] } = await query.graph({
+    const {
+      data: [order],
+    } = await query.graph({
       entity: "order",
       fields: [
         ...ORDER_LINE_FIELDS,
-        "fulfillments.id", "fulfillments.created_at", "fulfillments.canceled_at",
-        "fulfillments.items.line_item_id", "fulfillments.items.quantity",
-        "payment_collections.payments.id", "payment_collections.payments.provider_id",
-        "payment_collections.payments.data", "payment_collections.payments.canceled_at",
+        "fulfillments.id",
+        "fulfillments.created_at",
+        "fulfillments.canceled_at",
+        "fulfillments.items.line_item_id",
+        "fulfillments.items.quantity",
+        "payment_collections.payments.id",
+        "payment_collections.payments.provider_id",
+        "payment_collections.payments.data",
+        "payment_collections.payments.canceled_at",
       ],
       filters: { id: input.order_id },
     })
     const payment = livePaymentOf<OrderPayment>(order, PAYEX_INVOICE_PROVIDER_IDENTIFIER)
-    if (!order || !payment || ((payment.data as PayexSessionData | undefined)?.capture_on ?? "fulfillment") !== "fulfillment") {
+    if (
+      !order ||
+      !payment ||
+      ((payment.data as PayexSessionData | undefined)?.capture_on ?? "fulfillment") !== "fulfillment"
+    ) {
       return new StepResponse(undefined)
     }
-    const selected = fulfillmentSelection((order.fulfillments ?? []) as unknown as FulfillmentLike[], input.fulfillment_id)
+    const selected = fulfillmentSelection(
+      (order.fulfillments ?? []) as unknown as FulfillmentLike[],
+      input.fulfillment_id,
+    )
     if (!selected) return new StepResponse(undefined)
-    const lines = grossLinesForItems(order as unknown as OrderLike, selected.selection, { includeShipping: selected.first })
+    const lines = grossLinesForItems(order as unknown as OrderLike, selected.selection, {
+      includeShipping: selected.first,
+    })
     const amount = sumAmounts(lines)
     if (amount <= 0) return new StepResponse(undefined)
     const prepared: PreparedFulfillmentCapture = {
@@ -47,5 +68,5 @@ export const prepareFulfillmentCaptureStep = createStep(
       pending: { fulfillment_id: input.fulfillment_id, amount_minor: amount, lines },
     }
     return new StepResponse(prepared)
-  }
+  },
 )

@@ -20,23 +20,31 @@ export const prepareFulfillmentReversalStep = createStep(
   "payex-prepare-fulfillment-reversal",
   async (input: { order_id: string; fulfillment_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [order] } = await query.graph({
+    const {
+      data: [order],
+    } = await query.graph({
       entity: "order",
       fields: [
-        "id", "currency_code",
-        "payment_collections.payments.id", "payment_collections.payments.provider_id",
-        "payment_collections.payments.data", "payment_collections.payments.canceled_at",
+        "id",
+        "currency_code",
+        "payment_collections.payments.id",
+        "payment_collections.payments.provider_id",
+        "payment_collections.payments.data",
+        "payment_collections.payments.canceled_at",
       ],
       filters: { id: input.order_id },
     })
     const payment = livePaymentOf<OrderPayment>(order, PAYEX_INVOICE_PROVIDER_IDENTIFIER)
-    const capture = (payment?.data as PayexSessionData | undefined)?.captures?.[payeeReferenceFor("FC", input.fulfillment_id)]
-    if (!order || !payment || !capture || !Number.isInteger(capture.number) || !(capture.amount > 0)) return new StepResponse(undefined)
+    const capture = (payment?.data as PayexSessionData | undefined)?.captures?.[
+      payeeReferenceFor("FC", input.fulfillment_id)
+    ]
+    if (!order || !payment || !capture || !Number.isInteger(capture.number) || !(capture.amount > 0))
+      return new StepResponse(undefined)
     const prepared: PreparedFulfillmentReversal = {
       payment_id: payment.id,
       currency_code: order.currency_code,
       pending: { fulfillment_id: input.fulfillment_id, amount_minor: capture.amount, capture_number: capture.number },
     }
     return new StepResponse(prepared)
-  }
+  },
 )

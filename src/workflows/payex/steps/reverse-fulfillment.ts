@@ -28,20 +28,32 @@ export const reverseFulfillmentStep = createStep(
   "payex-reverse-fulfillment",
   async (input: PreparedFulfillmentReversal, { container }) => {
     const paymentModule = container.resolve(Modules.PAYMENT)
-    const payment = await paymentModule.retrievePayment(input.payment_id, { select: ["id", "data", "provider_id"], relations: ["refunds"] })
+    const payment = await paymentModule.retrievePayment(input.payment_id, {
+      select: ["id", "data", "provider_id"],
+      relations: ["refunds"],
+    })
     const note = fulfillmentReversalNote(input.pending.fulfillment_id)
     if ((payment.refunds ?? []).some((r: any) => r.note === note)) return new StepResponse({ reversed: false })
 
-    const pending = signHandover(payexTokenFor(container, payment.provider_id), "pending_refund", payment.id, input.pending)
+    const pending = signHandover(
+      payexTokenFor(container, payment.provider_id),
+      "pending_refund",
+      payment.id,
+      input.pending,
+    )
     await updatePaymentData(paymentModule, payment.id, { ...(payment.data ?? {}), pending_refund: pending })
     try {
       await refundPaymentWorkflow(container).run({
-        input: { payment_id: payment.id, amount: fromMinorUnits(input.pending.amount_minor, input.currency_code), note },
+        input: {
+          payment_id: payment.id,
+          amount: fromMinorUnits(input.pending.amount_minor, input.currency_code),
+          note,
+        },
       })
     } catch (e) {
       await clearHandover(paymentModule, payment.id)
       throw e
     }
     return new StepResponse({ reversed: true })
-  }
+  },
 )

@@ -8,6 +8,10 @@ import type { StorePayexLegalAddressType } from "../validators"
  */
 export async function POST(req: MedusaRequest<StorePayexLegalAddressType>, res: MedusaResponse) {
   const { payment_session_id, social_security_number, zip_code } = req.validatedBody
-  const data = await guardedPayexSessionAction(req, res, payment_session_id, { type: "legal-address", social_security_number, zip_code })
+  const data = await guardedPayexSessionAction(req, res, payment_session_id, {
+    type: "legal-address",
+    social_security_number,
+    zip_code,
+  })
   if (data) res.json({ legal_address: data.legal_address })
 }

@@ -7,25 +7,65 @@ import { issueCreditRecord } from "../credits"
 function fakes() {
   const records = new Map<string, any>()
   records.set("pinv_orig", {
-    id: "pinv_orig", order_id: "order_1", kind: "invoice", status: "issued", invoice_number: "1001", total_amount: 64899,
-    credited_amount: 0, outstanding_amount: 64899, currency_code: "sek", attempt: 1, metadata: {},
-    lines: [{ id: "l1", position: 1, quantity: 1, credited_quantity: 0, unit_amount: 64899, total_amount: 64899, vat_basis_points: 2500, description: "Soffa" }],
+    id: "pinv_orig",
+    order_id: "order_1",
+    kind: "invoice",
+    status: "issued",
+    invoice_number: "1001",
+    total_amount: 64899,
+    credited_amount: 0,
+    outstanding_amount: 64899,
+    currency_code: "sek",
+    attempt: 1,
+    metadata: {},
+    lines: [
+      {
+        id: "l1",
+        position: 1,
+        quantity: 1,
+        credited_quantity: 0,
+        unit_amount: 64899,
+        total_amount: 64899,
+        vat_basis_points: 2500,
+        description: "Soffa",
+      },
+    ],
   })
   records.set("pinv_credit", {
-    id: "pinv_credit", order_id: "order_1", kind: "credit", status: "pending", credited_invoice_id: "pinv_orig", total_amount: 64899,
-    currency_code: "sek", attempt: 0, standalone: false, medusa_recorded: false, metadata: { credit: { type: "full" } }, lines: [],
+    id: "pinv_credit",
+    order_id: "order_1",
+    kind: "credit",
+    status: "pending",
+    credited_invoice_id: "pinv_orig",
+    total_amount: 64899,
+    currency_code: "sek",
+    attempt: 0,
+    standalone: false,
+    medusa_recorded: false,
+    metadata: { credit: { type: "full" } },
+    lines: [],
   })
-  const issued = { invoiceNumber: 2001, type: "CREDIT", status: "PAID", totalAmount: 64899, outstandingAmount: 0, items: [] }
+  const issued = {
+    invoiceNumber: 2001,
+    type: "CREDIT",
+    status: "PAID",
+    totalAmount: 64899,
+    outstandingAmount: 0,
+    items: [],
+  }
   const client = {
     creditFull: jest.fn(),
     getInvoice: jest.fn(async (lookup: any) =>
-      lookup.invoiceNumber ? { invoiceNumber: 1001, status: "CREDITED", creditedAmount: 64899, outstandingAmount: 0, totalAmount: 64899 } : null
+      lookup.invoiceNumber
+        ? { invoiceNumber: 1001, status: "CREDITED", creditedAmount: 64899, outstandingAmount: 0, totalAmount: 64899 }
+        : null,
     ),
   }
   const matches = (r: any, filter: Record<string, unknown>) => Object.entries(filter).every(([k, v]) => r[k] === v)
   const service: any = {
     retrievePayerInvoice: async (id: string) => structuredClone(records.get(id)),
-    listPayerInvoices: async (filter: Record<string, unknown>) => [...records.values()].filter((r) => matches(r, filter)).map((r) => structuredClone(r)),
+    listPayerInvoices: async (filter: Record<string, unknown>) =>
+      [...records.values()].filter((r) => matches(r, filter)).map((r) => structuredClone(r)),
     updatePayerInvoices: async ({ id, ...changes }: any) => records.set(id, { ...records.get(id), ...changes }),
     createPayerInvoiceLines: async () => undefined,
     updatePayerInvoiceLines: async () => undefined,
@@ -34,7 +74,13 @@ function fakes() {
   return { records, client, service, issued }
 }
 
-const lost = () => new PayerApiError({ method: "POST", path: "/api/v2/orders/invoices/credit/full", code: "network", detail: "ECONNRESET" })
+const lost = () =>
+  new PayerApiError({
+    method: "POST",
+    path: "/api/v2/orders/invoices/credit/full",
+    code: "network",
+    detail: "ECONNRESET",
+  })
 
 describe("issueCreditRecord: a credit is never made twice", () => {
   it("marks the record unknown before sending, and leaves it unknown (held) when the answer is lost", async () => {
@@ -44,14 +90,22 @@ describe("issueCreditRecord: a credit is never made twice", () => {
       throw lost()
     })
     await expect(issueCreditRecord(service, "pinv_credit")).rejects.toBeInstanceOf(CreditOutcomeUnknownError)
-    expect(records.get("pinv_credit")).toMatchObject({ status: "unknown", last_error: expect.stringContaining("held back") })
+    expect(records.get("pinv_credit")).toMatchObject({
+      status: "unknown",
+      last_error: expect.stringContaining("held back"),
+    })
   })
 
   it("marks it failed and refused (released) when Payer refuses it", async () => {
     const { records, client, service } = fakes()
-    client.creditFull.mockRejectedValueOnce(new PayerApiError({ method: "POST", path: "/x", code: "http", status: 400, payerMessage: "fully credited" }))
+    client.creditFull.mockRejectedValueOnce(
+      new PayerApiError({ method: "POST", path: "/x", code: "http", status: 400, payerMessage: "fully credited" }),
+    )
     await expect(issueCreditRecord(service, "pinv_credit")).rejects.toThrow(/fully credited/)
-    expect(records.get("pinv_credit")).toMatchObject({ status: "failed", metadata: expect.objectContaining({ refused: true }) })
+    expect(records.get("pinv_credit")).toMatchObject({
+      status: "failed",
+      metadata: expect.objectContaining({ refused: true }),
+    })
   })
 
   it("looks an unknown credit up by its externalInvoiceNumber and takes Payer's credit without sending again", async () => {
@@ -59,7 +113,9 @@ describe("issueCreditRecord: a credit is never made twice", () => {
     records.set("pinv_credit", { ...records.get("pinv_credit"), status: "unknown", attempt: 1 })
     client.getInvoice.mockImplementationOnce(async () => issued as any)
     const result = await issueCreditRecord(service, "pinv_credit")
-    expect(client.getInvoice).toHaveBeenNthCalledWith(1, { externalInvoiceNumber: externalInvoiceNumberFor("pinv_credit") })
+    expect(client.getInvoice).toHaveBeenNthCalledWith(1, {
+      externalInvoiceNumber: externalInvoiceNumberFor("pinv_credit"),
+    })
     expect(client.creditFull).not.toHaveBeenCalled()
     expect(result).toMatchObject({ status: "issued", invoice_number: "2001" })
   })
@@ -79,7 +135,9 @@ describe("issueCreditRecord: a credit is never made twice", () => {
   it("keeps the credit unknown when the lookup itself fails", async () => {
     const { records, client, service } = fakes()
     records.set("pinv_credit", { ...records.get("pinv_credit"), status: "unknown", attempt: 1 })
-    client.getInvoice.mockRejectedValueOnce(new PayerApiError({ method: "GET", path: "/api/v2/orders/invoices", code: "http", status: 503 }))
+    client.getInvoice.mockRejectedValueOnce(
+      new PayerApiError({ method: "GET", path: "/api/v2/orders/invoices", code: "http", status: 503 }),
+    )
     await expect(issueCreditRecord(service, "pinv_credit")).rejects.toBeInstanceOf(CreditOutcomeUnknownError)
     expect(client.creditFull).not.toHaveBeenCalled()
     expect(records.get("pinv_credit").status).toBe("unknown")
@@ -89,7 +147,11 @@ describe("issueCreditRecord: a credit is never made twice", () => {
     const { records, client, service, issued } = fakes()
     records.set("pinv_credit", { ...records.get("pinv_credit"), status: "failed", attempt: 1 })
     const released = await issueCreditRecord(service, "pinv_credit", "resolve-only")
-    expect([released.status, released.metadata?.refused, client.creditFull.mock.calls.length]).toEqual(["failed", true, 0])
+    expect([released.status, released.metadata?.refused, client.creditFull.mock.calls.length]).toEqual([
+      "failed",
+      true,
+      0,
+    ])
 
     records.set("pinv_credit", { ...records.get("pinv_credit"), metadata: { credit: { type: "full" } } })
     client.creditFull.mockResolvedValueOnce({ invoice: issued })

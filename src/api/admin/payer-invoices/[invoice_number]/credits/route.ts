@@ -27,11 +27,25 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminPayerCreditType>
       // Sent, answer lost: 502 with the record ("unknown"), so the admin repeats the request with the same key.
       const service = payerInvoiceModule(req.scope)
       const original = await service.retrieveInvoiceRecordByNumber(req.params.invoice_number)
-      const [record] = await service.listPayerInvoices({ source: adminCreditSource(original.id, key) }, { relations: ["lines"], take: 1 })
-      res.status(502).json({ type: CREDIT_OUTCOME_UNKNOWN, message: error.message, payer_invoice: record ? serializePayerInvoice(record) : null })
+      const [record] = await service.listPayerInvoices(
+        { source: adminCreditSource(original.id, key) },
+        { relations: ["lines"], take: 1 },
+      )
+      res
+        .status(502)
+        .json({
+          type: CREDIT_OUTCOME_UNKNOWN,
+          message: error.message,
+          payer_invoice: record ? serializePayerInvoice(record) : null,
+        })
       return
     }
-    throw error instanceof Error ? error : new MedusaError(error?.type ?? MedusaError.Types.UNEXPECTED_STATE, error?.message ?? "Crediting the Payer invoice failed")
+    throw error instanceof Error
+      ? error
+      : new MedusaError(
+          error?.type ?? MedusaError.Types.UNEXPECTED_STATE,
+          error?.message ?? "Crediting the Payer invoice failed",
+        )
   }
   res.json({ payer_invoice: serializePayerInvoice(result) })
 }

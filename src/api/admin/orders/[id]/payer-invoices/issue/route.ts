@@ -31,13 +31,27 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminIssuePayerInvoic
   if (errors?.length) {
     const error = errors[0].error as { type?: string; message?: string } | undefined
     if (record?.status === "failed") {
-      res.status(502).json({ type: "payer_error", message: record.last_error ?? error?.message, payer_invoice: serializePayerInvoice(record) })
+      res
+        .status(502)
+        .json({
+          type: "payer_error",
+          message: record.last_error ?? error?.message,
+          payer_invoice: serializePayerInvoice(record),
+        })
       return
     }
-    throw error instanceof Error ? error : new MedusaError(error?.type ?? MedusaError.Types.UNEXPECTED_STATE, error?.message ?? "Issuing the Payer invoice failed")
+    throw error instanceof Error
+      ? error
+      : new MedusaError(
+          error?.type ?? MedusaError.Types.UNEXPECTED_STATE,
+          error?.message ?? "Issuing the Payer invoice failed",
+        )
   }
   if (!record) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${order.id} is not paid with Payer B2B, or fulfillment ${fulfillment_id} bills nothing`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Order ${order.id} is not paid with Payer B2B, or fulfillment ${fulfillment_id} bills nothing`,
+    )
   }
   res.json({ payer_invoice: serializePayerInvoice(record) })
 }
