@@ -1,5 +1,5 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
-import { StorePayexAuthorize, StorePayexLegalAddress } from "./store/payex/validators"
+import { StorePayexAuthorize, StorePayexLegalAddress } from "./store/payex/store-payex-validators"
 import { strictJsonBody, validateStrictBody } from "./store/payex/strict-body"
 import { AdminPayerCredit, AdminPayerPayWithCredit, AdminPayerSendInvoice } from "./admin/payer-invoices/validators"
 import { AdminIssuePayerInvoice } from "./admin/orders/[id]/payer-invoices/validators"

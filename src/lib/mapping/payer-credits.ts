@@ -13,7 +13,7 @@
 import { sliceOfTotal } from "../money/allocate"
 import { summarizeVat } from "../money/vat"
 import { manualCreditItems, MAX_DESCRIPTION_LENGTH } from "../payer/items"
-import type { PayerItem } from "../payer/types"
+import type { PayerItem } from "../payer/payer-api-types"
 import type { PayerInvoiceLineRow, RowWith } from "./payer-invoice-rows"
 import {
   AdminInputError,

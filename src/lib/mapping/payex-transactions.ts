@@ -10,7 +10,7 @@ import {
   truncateDescription,
   VatGroup,
 } from "../money"
-import type { PayexCaptureRequest, PayexReversalRequest, PayexVatSummaryRow } from "../payex/types"
+import type { PayexCaptureRequest, PayexReversalRequest, PayexVatSummaryRow } from "../payex/payex-api-types"
 
 const DESCRIPTION_MAX = 40
 

@@ -7,7 +7,7 @@
  * the top level or under `invoice`. Unknown fields and enum values pass through untouched (Payer says new
  * ones may appear at any time); only what the plugin relies on is checked: a positive integer invoiceNumber.
  */
-import type { PayerInvoice, PayerInvoiceBatch } from "./types"
+import type { PayerInvoice, PayerInvoiceBatch } from "./payer-api-types"
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === "object" && !Array.isArray(value)

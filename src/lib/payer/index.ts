@@ -1,7 +1,7 @@
 /** Payer B2B API v2: HTTP client, idempotency ids and the pure item mapping. */
-export { PayerClient } from "./client"
+export { PayerClient } from "./payer-client"
 export { invoiceFromAnswer, invoicePageFromAnswer, invoicesFromAnswer } from "./answers"
-export { PayerApiError, type PayerErrorCode } from "./errors"
+export { PayerApiError, type PayerErrorCode } from "./payer-api-error"
 export {
   buildPayerItems,
   manualCreditItems,
@@ -13,4 +13,4 @@ export {
 } from "./items"
 export { externalInvoiceNumberFor, requestIdFor, uuidV5, PAYER_REQUEST_ID_NAMESPACE } from "./request-id"
 export type { PayerClientOptions, PayerLogger, PayerRequestOptions, PayerHttpMethod } from "./transport"
-export type * from "./types"
+export type * from "./payer-api-types"

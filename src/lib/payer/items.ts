@@ -9,7 +9,7 @@
  */
 import { allocateProportionally } from "../money/allocate"
 import { basisPointsToPercent, isBasisPoints, vatOfGross } from "../money/vat"
-import type { PayerItem } from "./types"
+import type { PayerItem } from "./payer-api-types"
 
 /** Payer's limit for articleNumber. */
 export const MAX_ARTICLE_NUMBER_LENGTH = 64

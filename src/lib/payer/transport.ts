@@ -10,9 +10,9 @@
  * - 4xx are never retried; a 401 on an API call renews the token once.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from "axios"
-import { PayerApiError, payerMessageFrom } from "./errors"
+import { PayerApiError, payerMessageFrom } from "./payer-api-error"
 import { TokenCache, type FetchedToken } from "./token-cache"
-import type { PayerTokenResponse } from "./types"
+import type { PayerTokenResponse } from "./payer-api-types"
 
 export interface PayerLogger {
   debug?(message: string): void

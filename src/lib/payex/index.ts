@@ -1,4 +1,4 @@
-export * from "./client"
-export * from "./errors"
-export * from "./types"
+export * from "./payex-client"
+export * from "./payex-api-error"
+export * from "./payex-api-types"
 export * from "./payee-reference"

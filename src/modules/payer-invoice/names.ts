@@ -1,5 +1,5 @@
 import type PayerInvoiceModuleService from "./service"
-import type { Resolver } from "./records/types"
+import type { Resolver } from "./records/record-types"
 
 /** The one name the invoice module is registered and resolved under. */
 export const PAYER_INVOICE_MODULE = "payerInvoice"

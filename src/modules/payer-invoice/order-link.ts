@@ -5,7 +5,7 @@
  */
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PAYER_INVOICE_MODULE } from "./names"
-import type { Resolver } from "./records/types"
+import type { Resolver } from "./records/record-types"
 
 /** Links records to their order so `order.payer_invoices` lists them (the link service upserts: a link that exists stays). */
 export async function linkRecordsToOrder(container: Resolver, orderId: string, recordIds: string[]): Promise<void> {

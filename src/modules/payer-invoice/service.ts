@@ -22,7 +22,7 @@ import {
 } from "./records/admin-credits"
 import { markFailed } from "./records/failures"
 import { orderRecords, recordById, recordByNumber, refreshFromPayer } from "./records/read"
-import type { InvoiceRecord } from "./records/types"
+import type { InvoiceRecord } from "./records/record-types"
 
 type AsyncMethod = (...args: unknown[]) => Promise<unknown>
 

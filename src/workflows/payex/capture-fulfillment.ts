@@ -1,6 +1,6 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { captureFulfillmentStep } from "./steps/capture-fulfillment"
+import { captureFulfillmentStep } from "./steps/capture-at-payex"
 import { prepareFulfillmentCaptureStep } from "./steps/prepare-fulfillment-capture"
 
 export const capturePayexFulfillmentWorkflowId = "payex-capture-fulfillment"

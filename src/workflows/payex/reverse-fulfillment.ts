@@ -2,7 +2,7 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { payexPaymentLockKey } from "./capture-fulfillment"
 import { prepareFulfillmentReversalStep } from "./steps/prepare-fulfillment-reversal"
-import { reverseFulfillmentStep } from "./steps/reverse-fulfillment"
+import { reverseFulfillmentStep } from "./steps/reverse-at-payex"
 
 export const reversePayexFulfillmentWorkflowId = "payex-reverse-fulfillment"
 

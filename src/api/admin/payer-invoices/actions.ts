@@ -13,7 +13,7 @@ import { PAYER_DELIVERY_TYPES } from "../../../modules/payer-invoice/options"
 import { payerInvoiceModule } from "../../../modules/payer-invoice"
 import { payerAdminCreditLockKey } from "../../../modules/payer-invoice/lock-keys"
 import { payerFailure } from "../../../modules/payer-invoice/records/failures"
-import type { InvoiceRecord } from "../../../modules/payer-invoice/records/types"
+import type { InvoiceRecord } from "../../../modules/payer-invoice/records/record-types"
 import { majorUnits } from "../../../lib/money"
 import { findStoredRequest, withStoredRequest } from "./idempotency"
 
@@ -160,16 +160,14 @@ export async function payWithCredit(
       )
     }
     try {
-      await service
-        .getPayerClient()
-        .payWithCredit(
-          {
-            creditInvoiceNumber: Number(credit.invoice_number),
-            toPayInvoiceNumber: Number(target.invoice_number),
-            amount,
-          },
-          requestIdFor(credit.id, "pay-with-credit", target.id, String(amount), key),
-        )
+      await service.getPayerClient().payWithCredit(
+        {
+          creditInvoiceNumber: Number(credit.invoice_number),
+          toPayInvoiceNumber: Number(target.invoice_number),
+          amount,
+        },
+        requestIdFor(credit.id, "pay-with-credit", target.id, String(amount), key),
+      )
     } catch (error) {
       // 409: this very request was handled before (its answer was lost); the invoices read back below show its effect.
       if (!(error instanceof PayerApiError && error.isConflict)) {

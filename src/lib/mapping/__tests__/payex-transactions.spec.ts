@@ -1,5 +1,5 @@
 import { GrossLine, PAYEX_VAT_BASIS_POINTS, vatOfGross } from "../../money"
-import type { PayexCaptureRequest } from "../../payex/types"
+import type { PayexCaptureRequest } from "../../payex/payex-api-types"
 import { grossLinesForItems, grossLinesForOrder, OrderLike } from "../order-lines"
 import {
   buildCaptureRequest,

@@ -1,5 +1,5 @@
 import nock from "nock"
-import { PayerApiError } from "../errors"
+import { PayerApiError } from "../payer-api-error"
 import { BASE, CLIENT_SECRET, makeClient, mockToken, setupNock } from "./helpers"
 
 setupNock()

@@ -1,5 +1,5 @@
 import nock from "nock"
-import { PayerApiError } from "../errors"
+import { PayerApiError } from "../payer-api-error"
 import { externalInvoiceNumberFor, requestIdFor } from "../request-id"
 import { BASE, invoice, makeClient, mockToken, setupNock } from "./helpers"
 

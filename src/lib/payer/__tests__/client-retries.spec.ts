@@ -1,6 +1,6 @@
 import { inspect } from "node:util"
 import nock from "nock"
-import { PayerApiError } from "../errors"
+import { PayerApiError } from "../payer-api-error"
 import { BASE, BASIC, CLIENT_SECRET, invoice, makeClient, mockToken, setupNock } from "./helpers"
 
 setupNock()

@@ -1,5 +1,5 @@
 import nock from "nock"
-import { PayerClient } from "../client"
+import { PayerClient } from "../payer-client"
 import type { PayerClientOptions } from "../transport"
 
 export const BASE = "https://payer.test"

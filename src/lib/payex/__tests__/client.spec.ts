@@ -1,7 +1,7 @@
 import { inspect } from "node:util"
 import nock from "nock"
-import { findOperation, PayexClient } from "../client"
-import { PayexProblemError } from "../errors"
+import { findOperation, PayexClient } from "../payex-client"
+import { PayexProblemError } from "../payex-api-error"
 import {
   BASE,
   makeClient,

@@ -1,4 +1,4 @@
-import { PayexProblemError } from "../errors"
+import { PayexProblemError } from "../payex-api-error"
 import { PROBLEM_BASE, replayProblem } from "./helpers"
 
 describe("PayexProblemError", () => {

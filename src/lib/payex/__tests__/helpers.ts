@@ -1,6 +1,6 @@
 import nock from "nock"
-import { PayexClient, PayexClientOptions } from "../client"
-import type { PayexOperation, PayexPaymentResponse, PayexTransaction } from "../types"
+import { PayexClient, PayexClientOptions } from "../payex-client"
+import type { PayexOperation, PayexPaymentResponse, PayexTransaction } from "../payex-api-types"
 
 export const BASE = "https://payex.test"
 export const TOKEN = "merchant-token-5ecret-0123456789abcdef"

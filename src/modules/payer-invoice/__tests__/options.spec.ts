@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import nock from "nock"
-import { PayerApiError } from "../../../lib/payer/errors"
+import { PayerApiError } from "../../../lib/payer/payer-api-error"
 import { setupNock } from "../../../lib/payer/__tests__/helpers"
 import {
   PAYER_CURRENCIES,

@@ -11,7 +11,7 @@ import { ensureCreditRecord, issueCreditRecord } from "./credits"
 import { CreditOutcomeUnknownError } from "./failures"
 import { creditableInvoices, orderRecords, recordById } from "./read"
 import { isAdminOrReturnCreditSource, refundSource } from "./sources"
-import type { InvoiceRecord } from "./types"
+import type { InvoiceRecord } from "./record-types"
 
 /**
  * Planning resolves the order's open credits first (pending, unknown, legacy failed; see

@@ -14,7 +14,7 @@ import {
 import type PayerInvoiceModuleService from "../service"
 import { CreditOutcomeUnknownError, payerFailure, refusedByPayer } from "./failures"
 import { recordById, recordFieldsFrom, refreshFromPayer } from "./read"
-import type { InvoiceRecord } from "./types"
+import type { InvoiceRecord } from "./record-types"
 
 export interface NewCredit {
   original: InvoiceRecord

@@ -59,7 +59,7 @@ const MAX_ERROR_LENGTH = 1000
 
 /**
  * The text stored in last_error. PayerApiError messages carry Payer's own explanation and the path, never
- * credentials or tokens (see lib/payer/errors.ts); other errors keep their message only.
+ * credentials or tokens (see lib/payer/payer-api-error.ts); other errors keep their message only.
  */
 export function failureText(error: unknown, what: string): string {
   const message =

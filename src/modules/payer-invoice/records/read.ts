@@ -7,7 +7,7 @@ import type { ReturnableInvoice } from "../../../lib/mapping/payer-return-credit
 import { creditableWithOpenCredits } from "../../../lib/mapping/payer-open-credits"
 import type { PayerInvoice } from "../../../lib/payer"
 import type PayerInvoiceModuleService from "../service"
-import type { InvoiceRecord } from "./types"
+import type { InvoiceRecord } from "./record-types"
 
 /** Every invoice and credit record of an order with its lines, oldest first. */
 export async function orderRecords(service: PayerInvoiceModuleService, orderId: string): Promise<InvoiceRecord[]> {

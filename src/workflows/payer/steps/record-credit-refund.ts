@@ -5,7 +5,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/money"
 import { signPendingRefund } from "../../../lib/mapping/payer-refund-marker"
 import { payerInvoiceModule } from "../../../modules/payer-invoice"
-import type { InvoiceRecord } from "../../../modules/payer-invoice/records/types"
+import type { InvoiceRecord } from "../../../modules/payer-invoice/records/record-types"
 import { updatePaymentData } from "../../../lib/medusa/payment-data"
 
 /**

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream"
 import { MedusaError } from "@medusajs/framework/utils"
 import { strictJsonBody, validateStrictBody } from "../strict-body"
-import { StorePayexAuthorize, StorePayexLegalAddress } from "../validators"
+import { StorePayexAuthorize, StorePayexLegalAddress } from "../store-payex-validators"
 
 const SESSION = "payses_01JQ3ZK8V6X9T2M4N5P7R8S9TB"
 const DIGITS = ["600307", "071161", "196003"]

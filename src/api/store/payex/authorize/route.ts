@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { guardedPayexSessionAction, shopperIp } from "../payex-session"
-import type { StorePayexAuthorizeType } from "../validators"
+import type { StorePayexAuthorizeType } from "../store-payex-validators"
 
 /**
  * POST /store/payex/authorize: asks PayEx to authorize the invoice for this shopper. The cart is then

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { guardedPayexSessionAction } from "../payex-session"
-import type { StorePayexLegalAddressType } from "../validators"
+import type { StorePayexLegalAddressType } from "../store-payex-validators"
 
 /**
  * POST /store/payex/legal-address: the shopper's approved legal address from PayEx (Sweden).

@@ -1,5 +1,5 @@
 import axios, { AxiosInstance } from "axios"
-import { PayexProblemError } from "./errors"
+import { PayexProblemError } from "./payex-api-error"
 import type {
   PayexItemDescriptionsResponse,
   PayexOperation,
@@ -10,7 +10,7 @@ import type {
   PayexProblem,
   PayexTransaction,
   PayexTransactionListResponse,
-} from "./types"
+} from "./payex-api-types"
 
 export interface PayexClientOptions {
   token: string

@@ -1,4 +1,4 @@
-import type { PayexProblem } from "./types"
+import type { PayexProblem } from "./payex-api-types"
 
 /**
  * One error class for everything that goes wrong talking to PayEx. It keeps PayEx's problem details

@@ -8,7 +8,7 @@
  * say why next to the method.
  */
 import { invoiceFromAnswer, invoicePageFromAnswer, invoicesFromAnswer } from "./answers"
-import { PayerApiError } from "./errors"
+import { PayerApiError } from "./payer-api-error"
 import { PayerTransport } from "./transport"
 import type {
   PayerCreateInvoiceRequest,
@@ -26,7 +26,7 @@ import type {
   PayerPayoutCreditResponse,
   PayerPayWithCreditRequest,
   PayerSendInvoiceRequest,
-} from "./types"
+} from "./payer-api-types"
 
 const ORDERS = "/api/v2/orders"
 const INVOICES = "/api/v2/orders/invoices"
