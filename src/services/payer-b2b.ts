@@ -21,6 +21,7 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { toMinorUnits } from "../lib/money"
+import type { PaymentProviderCradle } from "../lib/medusa/payment-records"
 import { PAYER_B2B_PROVIDER_IDENTIFIER } from "../modules/payer-invoice/names"
 import { PAYER_CURRENCIES } from "../modules/payer-invoice/options"
 import { allowlistedSessionData, B2B_PROVIDER_FIELDS, parseB2BCustomer } from "../lib/payer-b2b/session-data"
@@ -37,11 +38,10 @@ export class PayerB2BProviderService extends AbstractPaymentProvider<Record<stri
   static identifier = PAYER_B2B_PROVIDER_IDENTIFIER
 
   constructor(
-    protected readonly cradle: Record<string, any>,
+    protected readonly cradle: PaymentProviderCradle,
     options: Record<string, never>,
   ) {
-    // @ts-ignore the base class takes (cradle, options)
-    super(...arguments)
+    super(cradle, options)
   }
 
   /** Only the documented fields survive; the rest is set to null (see allowlistedSessionData). */
@@ -106,8 +106,8 @@ export class PayerB2BProviderService extends AbstractPaymentProvider<Record<stri
   }
 
   async refundPayment({ data, amount, context }: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    const d = { ...(data ?? {}) } as Record<string, any>
-    const amountMinor = toMinorUnits(amount, d.currency_code)
+    const d: Record<string, unknown> = { ...(data ?? {}) }
+    const amountMinor = toMinorUnits(amount, String(d.currency_code))
     const refundId = context?.idempotency_key
     if (!refundId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "refundPayment needs the Medusa refund id")
     if (d.pending_refund != null) {

@@ -30,7 +30,7 @@ import type {
 } from "@medusajs/framework/types"
 import { buildCaptureRequest, buildReversalRequest, mergeVatSummaries } from "../lib/mapping/payex-transactions"
 import { grossLinesForOrder } from "../lib/mapping/order-lines"
-import { PaymentModuleRecords } from "../lib/medusa/payment-records"
+import { PaymentModuleRecords, type PaymentProviderCradle } from "../lib/medusa/payment-records"
 import { fromMinorUnits, toMinorUnits } from "../lib/money"
 import {
   isOwnPayeeReference,
@@ -91,11 +91,10 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
   }
 
   constructor(
-    cradle: Record<string, any>,
+    cradle: PaymentProviderCradle,
     protected readonly options: PayexInvoiceOptions,
   ) {
-    // @ts-ignore the base class takes (cradle, options)
-    super(...arguments)
+    super(cradle, options)
     this.logger = cradle.logger
     this.records = new PaymentModuleRecords(cradle)
     this.client = new PayexClient({

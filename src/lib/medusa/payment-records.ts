@@ -1,4 +1,4 @@
-import type { BigNumberInput } from "@medusajs/framework/types"
+import type { BigNumberInput, Logger } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import type { OrderLike } from "../mapping/order-lines"
 import { orderWithLinesOfPaymentCollection } from "./order-lookups"
@@ -15,6 +15,8 @@ export interface CaptureRecord {
 export interface RefundRecord {
   id: string
   payment_id: string
+  /** Loaded when asked for (`relations: ["payment"]`). */
+  payment?: { id: string; payment_collection_id: string } | null
 }
 export interface PaymentRecord {
   id: string
@@ -22,12 +24,19 @@ export interface PaymentRecord {
 }
 
 /**
+ * What Medusa hands a payment provider's constructor: the payment module's container. Medusa types it as
+ * `Record<string, any>`; the providers read only the logger from it directly, the rest through
+ * PaymentModuleRecords below.
+ */
+export type PaymentProviderCradle = Record<string, unknown> & { logger?: Logger }
+
+/**
  * The payment module's internal services a provider's cradle holds. Medusa types a provider's cradle as
  * `Record<string, any>`; this names the three calls the plugin makes, so the cast is made once, here.
  */
 export interface PaymentModuleCradle {
   captureService: { retrieve(id: string, config: { relations: string[] }): Promise<CaptureRecord> }
-  refundService: { retrieve(id: string, config: { select: string[] }): Promise<RefundRecord> }
+  refundService: { retrieve(id: string, config: { relations: string[] }): Promise<RefundRecord> }
   paymentService: {
     list(
       filter: { id?: string; payment_session_id?: string },
@@ -63,9 +72,12 @@ export class PaymentModuleRecords {
   }
 
   /** The Medusa payment a refund row belongs to (Medusa creates the row before calling `refundPayment`). */
-  async refund(refundId: string): Promise<{ payment_id: string }> {
-    const refund = await this.cradle.refundService.retrieve(refundId, { select: ["id", "payment_id"] })
-    return { payment_id: refund.payment_id }
+  async refund(refundId: string): Promise<{ payment_id: string; payment_collection_id: string | null }> {
+    const refund = await this.cradle.refundService.retrieve(refundId, { relations: ["payment"] })
+    return {
+      payment_id: refund.payment_id ?? refund.payment?.id,
+      payment_collection_id: refund.payment?.payment_collection_id ?? null,
+    }
   }
 
   /** Sum of the captures Medusa has recorded on the payment of a session, except `exceptCaptureId`. */

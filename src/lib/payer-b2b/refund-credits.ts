@@ -5,6 +5,7 @@ import { payerInvoiceModule } from "../../modules/payer-invoice"
 import { payerCreditsLockKey } from "../../modules/payer-invoice/lock-keys"
 import { linkRecordsToOrder } from "../../modules/payer-invoice/order-link"
 import { orderIdOfPaymentCollection } from "../medusa/order-lookups"
+import { PaymentModuleRecords, type PaymentProviderCradle } from "../medusa/payment-records"
 
 /**
  * A Medusa refund on a payer-b2b payment that did not come from the plugin's own credit routes (admin
@@ -21,16 +22,16 @@ import { orderIdOfPaymentCollection } from "../medusa/order-lookups"
  * credit stays "unknown", held back and made exactly once when resolved.
  */
 export async function creditRefundThroughPayer(
-  cradle: Record<string, any>,
+  cradle: PaymentProviderCradle,
   input: { refund_id: string; amount_minor: number },
 ) {
-  const refund = await cradle.refundService.retrieve(input.refund_id, { relations: ["payment"] })
-  const orderId = await orderIdOfPaymentCollection(refund.payment?.payment_collection_id)
+  const refund = await new PaymentModuleRecords(cradle).refund(input.refund_id)
+  const orderId = await orderIdOfPaymentCollection(refund.payment_collection_id ?? undefined)
   if (!orderId) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No order found for this Payer B2B payment")
   const service = payerInvoiceModule(appContainer)
   const credit = {
     order_id: orderId,
-    payment_id: refund.payment_id ?? refund.payment?.id,
+    payment_id: refund.payment_id,
     refund_id: input.refund_id,
     amount_minor: input.amount_minor,
   }
@@ -51,10 +52,10 @@ export async function creditRefundThroughPayer(
  * this payment whose refund is not recorded yet. Answers why not, or null when it is.
  */
 export async function pendingRefundVerdict(
-  cradle: Record<string, any>,
+  cradle: PaymentProviderCradle,
   input: { marker: unknown; refund_id: string; amount_minor: number },
 ): Promise<string | null> {
-  const refund = await cradle.refundService.retrieve(input.refund_id, { select: ["id", "payment_id"] })
+  const refund = await new PaymentModuleRecords(cradle).refund(input.refund_id)
   const service = payerInvoiceModule(appContainer)
   if (!service.isConfigured()) return "Payer is not configured"
   const problem = pendingRefundProblem(

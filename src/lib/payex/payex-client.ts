@@ -109,7 +109,8 @@ export class PayexClient {
     let res
     try {
       res = await this.http.request({ method: req.method, url: req.url, data: req.body })
-    } catch (e: any) {
+    } catch (caught) {
+      const e = caught as { code?: string } | undefined
       const timeout = e?.code === "ECONNABORTED" || e?.code === "ETIMEDOUT"
       // axios errors carry the request config (and so the token): keep only the code.
       throw new PayexProblemError(

@@ -85,7 +85,7 @@ export function countSessionAttempt(
 
 /** 429 with a message a shopper can read and `Retry-After`, the way Medusa shapes its error bodies. */
 export function refuseTooMany(
-  res: { status(code: number): any; setHeader(name: string, value: string): any; json(body: unknown): any },
+  res: { status(code: number): { json(body: unknown): unknown }; setHeader(name: string, value: string): unknown },
   result: AttemptResult,
   message: string,
 ) {

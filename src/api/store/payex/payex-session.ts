@@ -54,7 +54,7 @@ export async function runPayexSessionAction(
     // In the context, not the data: Medusa never stores it and no Store API route can set it.
     context: { payex_action: action } as PayexActionContext,
   })
-  return updated.data as Record<string, any>
+  return (updated.data ?? {}) as Record<string, unknown>
 }
 
 /**
@@ -68,7 +68,7 @@ export async function guardedPayexSessionAction(
   res: MedusaResponse,
   sessionId: string,
   action: PayexSessionAction,
-): Promise<Record<string, any> | undefined> {
+): Promise<Record<string, unknown> | undefined> {
   const session = await loadPayexSession(req.scope, sessionId)
   const client = await countClientRequest(req.scope, shopperIp(req), session.provider_id)
   if (!client.allowed) return void refuseTooMany(res, client, TOO_MANY_FROM_CLIENT_MESSAGE)

@@ -1,4 +1,5 @@
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import type { IPaymentModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/money"
@@ -12,7 +13,7 @@ export function fulfillmentReversalNote(fulfillmentId: string): string {
   return `PayEx reversal of canceled fulfillment ${fulfillmentId}`
 }
 
-async function clearHandover(paymentModule: any, paymentId: string) {
+async function clearHandover(paymentModule: IPaymentModuleService, paymentId: string) {
   // Payment data is merged on update: null (not a missing key) clears the hand-over.
   const latest = await paymentModule.retrievePayment(paymentId, { select: ["id", "data"] })
   await updatePaymentData(paymentModule, paymentId, { ...(latest.data ?? {}), pending_refund: null })
@@ -33,7 +34,7 @@ export const reverseFulfillmentStep = createStep(
       relations: ["refunds"],
     })
     const note = fulfillmentReversalNote(input.pending.fulfillment_id)
-    if ((payment.refunds ?? []).some((r: any) => r.note === note)) return new StepResponse({ reversed: false })
+    if ((payment.refunds ?? []).some((r) => r.note === note)) return new StepResponse({ reversed: false })
 
     const pending = signHandover(
       payexTokenFor(container, payment.provider_id),
