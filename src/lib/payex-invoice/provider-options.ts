@@ -1,6 +1,7 @@
 import type { AttemptLimit } from "../medusa/attempt-counter"
 import { truncateDescription } from "../money"
 import type { PayexCreatePaymentRequest, PayexInvoiceType } from "../payex"
+import { baseUrlProblem, isAbsoluteHttpUrl } from "../http/base-url"
 
 /**
  * The provider's identifier: Medusa registers it as `pp_payex-invoice_<id>`. Routes and workflows match payments
@@ -43,35 +44,6 @@ export const PAYEX_CURRENCIES: Record<string, { invoiceType: PayexInvoiceType; l
   eur: { invoiceType: "PayExFinancingFi", language: "en-US", country: "FI" },
 }
 
-function isAbsoluteHttpUrl(value: unknown): boolean {
-  if (typeof value !== "string") return false
-  try {
-    const u = new URL(value)
-    return u.protocol === "https:" || u.protocol === "http:"
-  } catch {
-    return false
-  }
-}
-
-/** localhost, 127.0.0.0/8 or ::1: a server on the same machine (the sandboxes, a local tunnel). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "")
-  if (host === "localhost" || host.endsWith(".localhost") || host === "::1") return true
-  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host)
-  return !!m && m.slice(1).every((o) => Number(o) <= 255)
-}
-
-/**
- * The merchant token travels in every request's Authorization header: plain http would show it (and the
- * shopper's personal number) to anyone on the way. http is accepted for a loopback address only.
- */
-function baseUrlProblem(value: unknown): string | null {
-  if (!isAbsoluteHttpUrl(value)) return "`baseUrl` must be an absolute http(s) URL"
-  const url = new URL(value as string)
-  if (url.protocol === "https:" || isLoopbackHost(url.hostname)) return null
-  return "`baseUrl` must use https (plain http is accepted only for a loopback address: localhost, 127.0.0.0/8, ::1)"
-}
-
 /** Every problem with the options, one message each (empty when they are fine). Never echoes the token. */
 export function payexOptionProblems(options: Partial<PayexInvoiceOptions> | undefined): string[] {
   const o = options ?? {}
@@ -79,7 +51,7 @@ export function payexOptionProblems(options: Partial<PayexInvoiceOptions> | unde
   if (typeof o.token !== "string" || !o.token.trim()) problems.push("`token` is required (the PayEx merchant token)")
   if (typeof o.payeeId !== "string" || !UUID.test(o.payeeId)) problems.push("`payeeId` is required and must be a UUID")
   if (o.payeeName !== undefined && typeof o.payeeName !== "string") problems.push("`payeeName` must be a string")
-  const baseUrl = o.baseUrl === undefined ? null : baseUrlProblem(o.baseUrl)
+  const baseUrl = o.baseUrl === undefined ? null : baseUrlProblem("baseUrl", o.baseUrl)
   if (baseUrl) problems.push(baseUrl)
   if (o.callbackUrl !== undefined) {
     if (!isAbsoluteHttpUrl(o.callbackUrl)) {

@@ -1,4 +1,5 @@
 import type { PayerDeliveryType } from "../../lib/payer"
+import { baseUrlProblem } from "../../lib/http/base-url"
 
 /**
  * Payer B2B settings, given once as the plugin's `payer` option (the plugin hands its options to this
@@ -30,31 +31,6 @@ export const PAYER_DELIVERY_TYPES = ["NONE", "EMAIL", "PRINT", "EINVOICE", "SMS"
 export const PAYER_CURRENCIES = ["dkk", "eur", "gbp", "nok", "sek", "usd", "chf"]
 export const PAYER_SYNC_DEFAULTS = { syncMaxCalls: 200, syncMaxSeconds: 60 } as const
 const SYNC_LIMITS = { syncMaxCalls: 10_000, syncMaxSeconds: 3_600 } as const
-
-/**
- * Loopback hosts, the only ones a non-https baseUrl may name (a local sandbox): credentials and invoice data
- * must not cross a network in clear text. `URL` has already normalised the host (127.1 -> 127.0.0.1, [::1]).
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "")
-  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
-}
-
-/** Why a baseUrl is refused, or null: an absolute https URL, or http only on a loopback address. */
-export function baseUrlProblem(option: string, value: unknown): string | null {
-  let url: URL
-  try {
-    url = new URL(value as string)
-  } catch {
-    return `\`${option}\` must be an absolute http(s) URL`
-  }
-  if (typeof value !== "string" || !/^https?:$/.test(url.protocol))
-    return `\`${option}\` must be an absolute http(s) URL`
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    return `\`${option}\` must use https (plain http is accepted only for a loopback address: localhost, 127.0.0.0/8, ::1)`
-  }
-  return null
-}
 
 export type ResolvedPayerOptions = Required<Omit<PayerOptions, "timeoutMs" | "maxRetries">> &
   Pick<PayerOptions, "timeoutMs" | "maxRetries">

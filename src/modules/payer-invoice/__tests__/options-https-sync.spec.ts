@@ -1,4 +1,5 @@
-import { isLoopbackHost, payerOptionProblems, resolvePayerOptions, type PayerOptions } from "../options"
+import { isLoopbackHost } from "../../../lib/http/base-url"
+import { payerOptionProblems, resolvePayerOptions, type PayerOptions } from "../options"
 import PayerInvoiceModuleService from "../service"
 
 const BASE: PayerOptions = { clientId: "acme-shop", clientSecret: "payer-client-secret-0123456789" }
