@@ -1,4 +1,5 @@
 import { container as appContainer } from "@medusajs/framework"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { OrderLike } from "../mapping/order-lines"
 
@@ -58,4 +59,40 @@ export function livePaymentOf<P extends { provider_id?: string | null; canceled_
   return (order?.payment_collections ?? [])
     .flatMap((pc) => pc?.payments ?? [])
     .find((p) => !!p?.provider_id?.startsWith(`pp_${identifier}_`) && !p.canceled_at)
+}
+
+/** What `livePaymentOf` reads of an order's payments. */
+export const ORDER_PAYMENT_FIELDS = [
+  "payment_collections.payments.id",
+  "payment_collections.payments.provider_id",
+  "payment_collections.payments.currency_code",
+  "payment_collections.payments.data",
+  "payment_collections.payments.canceled_at",
+]
+
+/** An order read with ORDER_PAYMENT_FIELDS beside its own `fields`: the rest of the row is the caller's to type. */
+export type OrderWithPayments = {
+  id: string
+  currency_code: string
+  payment_collections?: Array<{ payments?: OrderPayment[] | null } | null> | null
+} & Record<string, unknown>
+
+/**
+ * An order (its id, currency, `fields` and payments) and its live payment made with the provider of
+ * `identifier`, through `query` of the given container (a step's, a route's). Undefined order when it does
+ * not exist; undefined payment when it has none of that provider.
+ */
+export async function orderWithLivePayment(
+  container: MedusaContainer,
+  input: { order_id: string; identifier: string; fields?: string[] },
+): Promise<{ order?: OrderWithPayments; payment?: OrderPayment }> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: [...new Set(["id", "currency_code", ...(input.fields ?? []), ...ORDER_PAYMENT_FIELDS])],
+    filters: { id: input.order_id },
+  })
+  // query.graph types the row from the order's full model; OrderWithPayments is what the fields above select.
+  const order = data[0] as unknown as OrderWithPayments | undefined
+  return { order, payment: livePaymentOf<OrderPayment>(order, input.identifier) }
 }

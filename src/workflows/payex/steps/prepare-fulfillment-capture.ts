@@ -1,4 +1,3 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   fulfillmentSelection,
@@ -7,7 +6,7 @@ import {
   type OrderLike,
 } from "../../../lib/mapping/order-lines"
 import { sumAmounts } from "../../../lib/money"
-import { livePaymentOf, ORDER_LINE_FIELDS, type OrderPayment } from "../../../lib/medusa/order-lookups"
+import { ORDER_LINE_FIELDS, orderWithLivePayment } from "../../../lib/medusa/order-lookups"
 import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
 import type { PayexSessionData, PendingCapture } from "../../../lib/payex-invoice/payex-session-data"
 
@@ -25,11 +24,9 @@ export interface PreparedFulfillmentCapture {
 export const prepareFulfillmentCaptureStep = createStep(
   "payex-prepare-fulfillment-capture",
   async (input: { order_id: string; fulfillment_id: string }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [order],
-    } = await query.graph({
-      entity: "order",
+    const { order, payment } = await orderWithLivePayment(container, {
+      order_id: input.order_id,
+      identifier: PAYEX_INVOICE_PROVIDER_IDENTIFIER,
       fields: [
         ...ORDER_LINE_FIELDS,
         "fulfillments.id",
@@ -37,14 +34,8 @@ export const prepareFulfillmentCaptureStep = createStep(
         "fulfillments.canceled_at",
         "fulfillments.items.line_item_id",
         "fulfillments.items.quantity",
-        "payment_collections.payments.id",
-        "payment_collections.payments.provider_id",
-        "payment_collections.payments.data",
-        "payment_collections.payments.canceled_at",
       ],
-      filters: { id: input.order_id },
     })
-    const payment = livePaymentOf<OrderPayment>(order, PAYEX_INVOICE_PROVIDER_IDENTIFIER)
     if (
       !order ||
       !payment ||

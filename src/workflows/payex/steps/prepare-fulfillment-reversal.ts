@@ -1,7 +1,6 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { payeeReferenceFor } from "../../../lib/payex"
-import { livePaymentOf, type OrderPayment } from "../../../lib/medusa/order-lookups"
+import { orderWithLivePayment } from "../../../lib/medusa/order-lookups"
 import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
 import type { PayexSessionData, PendingReversal } from "../../../lib/payex-invoice/payex-session-data"
 
@@ -19,22 +18,10 @@ export interface PreparedFulfillmentReversal {
 export const prepareFulfillmentReversalStep = createStep(
   "payex-prepare-fulfillment-reversal",
   async (input: { order_id: string; fulfillment_id: string }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [order],
-    } = await query.graph({
-      entity: "order",
-      fields: [
-        "id",
-        "currency_code",
-        "payment_collections.payments.id",
-        "payment_collections.payments.provider_id",
-        "payment_collections.payments.data",
-        "payment_collections.payments.canceled_at",
-      ],
-      filters: { id: input.order_id },
+    const { order, payment } = await orderWithLivePayment(container, {
+      order_id: input.order_id,
+      identifier: PAYEX_INVOICE_PROVIDER_IDENTIFIER,
     })
-    const payment = livePaymentOf<OrderPayment>(order, PAYEX_INVOICE_PROVIDER_IDENTIFIER)
     const capture = (payment?.data as PayexSessionData | undefined)?.captures?.[
       payeeReferenceFor("FC", input.fulfillment_id)
     ]
