@@ -125,14 +125,9 @@ export interface PayexCancellationRequest {
   transaction: { activity: "FinancingConsumer"; payeeReference: string; description: string }
 }
 
+/** A reversal is a capture's transaction without the item and VAT lists (PayEx takes only the sums back). */
 export interface PayexReversalRequest {
-  transaction: {
-    activity: "FinancingConsumer"
-    amount: number
-    vatAmount: number
-    payeeReference: string
-    description: string
-  }
+  transaction: Omit<PayexCaptureRequest["transaction"], "itemDescriptions" | "vatSummary">
 }
 
 /** Any transaction-creating answer: `{ payment, authorization|capture|cancellation|reversal: { transaction } }`. */
