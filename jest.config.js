@@ -8,13 +8,14 @@ const base = {
   transform: { "^.+\\.[jt]s$": swc },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "json"],
-  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.cache/"],
   setupFiles: ["./integration-tests/setup.js"],
 }
 
 const testMatchByType = {
   unit: ["**/src/**/__tests__/**/*.spec.[jt]s", "**/sandbox/**/__tests__/**/*.spec.[jt]s"],
   integration: ["**/integration-tests/http/**/*.spec.[jt]s"],
+  browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
 }
 
 const type = process.env.TEST_TYPE || "unit"
@@ -27,6 +28,14 @@ module.exports = {
     ? {
         globalSetup: "./integration-tests/db/global-setup.js",
         globalTeardown: "./integration-tests/db/global-teardown.js",
+        testTimeout: 240000,
+      }
+    : {}),
+  // Browser: a built Medusa host with the admin, driven by chromium (integration-tests/browser/).
+  ...(type === "browser"
+    ? {
+        globalSetup: "./integration-tests/browser/global-setup.ts",
+        globalTeardown: "./integration-tests/browser/global-teardown.ts",
         testTimeout: 240000,
       }
     : {}),
