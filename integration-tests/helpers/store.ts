@@ -65,3 +65,34 @@ export async function failing(p: Promise<unknown>): Promise<{ status: number; da
     return { status: e.response.status, data: e.response.data }
   }
 }
+
+/** The PayEx sandbox's approved Swedish test person (see sandbox/README.md). */
+export const SWEDISH_SHOPPER = { social_security_number: "600307-1161", zip_code: "19792", msisdn: "+46739000001" }
+
+/**
+ * A whole Store API checkout with PayEx invoice: cart with `items` and shipping, payment session, the approved
+ * legal address, the authorization, cart completion. Answers each step's response body.
+ */
+export async function payexCheckout(
+  api: AxiosInstance,
+  seed: SeededStore,
+  items: Array<{ variant_id: string; quantity: number }>,
+  providerId = "pp_payex-invoice_payex",
+  shopper: { social_security_number: string; zip_code: string; msisdn: string; email?: string } = SWEDISH_SHOPPER,
+) {
+  const { cart, session } = await cartWithPaymentSession(api, seed, items, providerId)
+  const h = storeHeaders(seed)
+  const { social_security_number, zip_code, msisdn, email } = shopper
+  const { data: address } = await api.post(
+    "/store/payex/legal-address",
+    { payment_session_id: session.id, social_security_number, zip_code },
+    h,
+  )
+  const { data: auth } = await api.post(
+    "/store/payex/authorize",
+    { payment_session_id: session.id, social_security_number, msisdn, ...(email ? { email } : {}) },
+    h,
+  )
+  const { data: completed } = await api.post(`/store/carts/${cart.id}/complete`, {}, h)
+  return { cart, session, address, auth, completed }
+}

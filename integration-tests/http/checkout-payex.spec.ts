@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { useSandboxes, waitFor } from "../helpers/environment"
 import { seedSwedishStore, SeededStore } from "../helpers/seed"
-import { cartWithPaymentSession, failing, storeHeaders } from "../helpers/store"
+import { cartWithPaymentSession, failing, payexCheckout, storeHeaders, SWEDISH_SHOPPER } from "../helpers/store"
 
 const PROVIDER = "pp_payex-invoice_payex"
 const SSN = "600307-1161"
@@ -25,25 +25,11 @@ medusaIntegrationTestRunner({
         { variant_id: seed.coffeeVariantId, quantity: 3 },
       ],
     ) {
-      const { cart, session } = await cartWithPaymentSession(api, seed, items, PROVIDER)
-      const h = storeHeaders(seed)
-      const { data: address } = await api.post(
-        "/store/payex/legal-address",
-        { payment_session_id: session.id, social_security_number: SSN, zip_code: "19792" },
-        h,
-      )
-      const { data: auth } = await api.post(
-        "/store/payex/authorize",
-        {
-          payment_session_id: session.id,
-          social_security_number: SSN,
-          msisdn: "+46739000001",
-          email: "sven@example.com",
-        },
-        h,
-      )
-      const { data: completed } = await api.post(`/store/carts/${cart.id}/complete`, {}, h)
-      return { cart, session, address, auth, completed }
+      return payexCheckout(api, seed, items, PROVIDER, {
+        ...SWEDISH_SHOPPER,
+        social_security_number: SSN,
+        email: "sven@example.com",
+      })
     }
 
     it("takes a shopper from cart to order with a PayEx invoice authorization", async () => {

@@ -4,7 +4,7 @@ import payexReversalOnFulfillmentCanceled from "../../src/subscribers/payex-reve
 import { createAdminHeaders } from "../helpers/admin"
 import { useSandboxes, waitFor } from "../helpers/environment"
 import { seedSwedishStore, SeededStore } from "../helpers/seed"
-import { cartWithPaymentSession, storeHeaders } from "../helpers/store"
+import { payexCheckout } from "../helpers/store"
 
 // Issue 6, point 10: PayEx follows Medusa's undo of a fulfillment it already captured.
 const PROVIDER = "pp_payex-invoice_payex"
@@ -39,21 +39,10 @@ medusaIntegrationTestRunner({
         { variant_id: seed.chairVariantId, quantity: 2 },
         { variant_id: seed.coffeeVariantId, quantity: 3 },
       ]
-      const { cart, session } = await cartWithPaymentSession(api, seed, items, PROVIDER)
-      const h = storeHeaders(seed)
-      await api.post(
-        "/store/payex/legal-address",
-        { payment_session_id: session.id, social_security_number: "600307-1161", zip_code: "19792" },
-        h,
-      )
-      await api.post(
-        "/store/payex/authorize",
-        { payment_session_id: session.id, social_security_number: "600307-1161", msisdn: "+46739000001" },
-        h,
-      )
       const {
-        data: { order },
-      } = await api.post(`/store/carts/${cart.id}/complete`, {}, h)
+        session,
+        completed: { order },
+      } = await payexCheckout(api, seed, items, PROVIDER)
       const chair = order.items.find((i: any) => i.variant_id === seed.chairVariantId)
       const coffee = order.items.find((i: any) => i.variant_id === seed.coffeeVariantId)
 
