@@ -7,6 +7,7 @@ import { CardError, CardLoading } from "../components/card-states"
 import { PayexAmounts } from "../components/payex/payex-amounts"
 import { PayexStateBadge } from "../components/payex/payex-state-badge"
 import { PayexTransactions } from "../components/payex/payex-transactions"
+import { useFormatters } from "../hooks/use-formatters"
 import { usePayexSummary } from "../hooks/use-payex-summary"
 import { errorMessage } from "../lib/errors"
 import { hasPaymentOf, PAYEX_INVOICE_IDENTIFIER } from "../lib/order-payments"
@@ -19,6 +20,7 @@ const PayexInvoiceWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { t } = useTranslation()
   const isPayex = hasPaymentOf(order, PAYEX_INVOICE_IDENTIFIER, true)
   const { data: summary, isPending, error, refetch, refresh, refreshing } = usePayexSummary(order.id, isPayex)
+  const format = useFormatters(summary?.currency_code ?? order.currency_code)
   if (!isPayex || (!isPending && !error && !summary)) return null
 
   return (
@@ -71,6 +73,13 @@ const PayexInvoiceWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
             </div>
           )}
           <PayexTransactions summary={summary} />
+          {summary.fetched_at && (
+            <div className="px-6 py-3">
+              <Text size="xsmall" className="text-ui-fg-muted" data-testid="payex-fetched-at">
+                {t("payexPayer.payex.refreshed", { time: format.moment(summary.fetched_at) })}
+              </Text>
+            </div>
+          )}
         </>
       ) : null}
     </Container>
