@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { payerInvoiceModule } from "../modules/payer-invoice"
 import { fulfillmentSource } from "../modules/payer-invoice/records/sources"
 import { creditPayerInvoiceWorkflow } from "../workflows/payer/credit-invoice"
@@ -44,6 +44,6 @@ export default async function payerCreditOnFulfillmentCanceled({
 }
 
 export const config: SubscriberConfig = {
-  event: "order.fulfillment_canceled",
+  event: OrderWorkflowEvents.FULFILLMENT_CANCELED,
   context: { subscriberId: "payer-credit-on-fulfillment-canceled" },
 }

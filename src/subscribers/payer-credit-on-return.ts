@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { creditPayerReturnWorkflow } from "../workflows/payer/credit-return"
 
 /**
@@ -22,6 +22,6 @@ export default async function payerCreditOnReturn({
 }
 
 export const config: SubscriberConfig = {
-  event: "order.return_received",
+  event: OrderWorkflowEvents.RETURN_RECEIVED,
   context: { subscriberId: "payer-credit-on-return" },
 }

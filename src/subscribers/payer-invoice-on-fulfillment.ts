@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { issuePayerInvoiceForEvent } from "../workflows/payer/issue-invoice-for-event"
 
 /** Thin: a fulfillment of an order paid with payer-b2b -> a Payer invoice of exactly what it ships (invoiceOn "fulfillment"). */
@@ -13,6 +14,6 @@ export default async function payerInvoiceOnFulfillment({
 }
 
 export const config: SubscriberConfig = {
-  event: "order.fulfillment_created",
+  event: OrderWorkflowEvents.FULFILLMENT_CREATED,
   context: { subscriberId: "payer-invoice-on-fulfillment" },
 }

@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { FulfillmentWorkflowEvents } from "@medusajs/framework/utils"
 import { issuePayerInvoiceForEvent } from "../workflows/payer/issue-invoice-for-event"
 
 /** Thin: a shipped fulfillment of an order paid with payer-b2b -> its Payer invoice (invoiceOn "shipment"). */
@@ -7,6 +8,6 @@ export default async function payerInvoiceOnShipment({ event: { data }, containe
 }
 
 export const config: SubscriberConfig = {
-  event: "shipment.created",
+  event: FulfillmentWorkflowEvents.SHIPMENT_CREATED,
   context: { subscriberId: "payer-invoice-on-shipment" },
 }

@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { capturePayexFulfillmentWorkflow } from "../workflows/payex/capture-fulfillment"
 
 /** Thin: a fulfillment of an order paid by PayEx invoice -> capture exactly what it ships. */
@@ -19,6 +20,6 @@ export default async function payexCaptureOnFulfillment({
 }
 
 export const config: SubscriberConfig = {
-  event: "order.fulfillment_created",
+  event: OrderWorkflowEvents.FULFILLMENT_CREATED,
   context: { subscriberId: "payex-capture-on-fulfillment" },
 }

@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { reversePayexFulfillmentWorkflow } from "../workflows/payex/reverse-fulfillment"
 
 /** Thin: a canceled fulfillment that PayEx captured -> a reversal of exactly that capture, recorded as a refund. */
@@ -19,6 +20,6 @@ export default async function payexReversalOnFulfillmentCanceled({
 }
 
 export const config: SubscriberConfig = {
-  event: "order.fulfillment_canceled",
+  event: OrderWorkflowEvents.FULFILLMENT_CANCELED,
   context: { subscriberId: "payex-reversal-on-fulfillment-canceled" },
 }
