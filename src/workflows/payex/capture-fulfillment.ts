@@ -1,12 +1,10 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { payexPaymentLockKey } from "../../lib/payex-invoice/lock-keys"
 import { captureFulfillmentStep } from "./steps/capture-at-payex"
 import { prepareFulfillmentCaptureStep } from "./steps/prepare-fulfillment-capture"
 
 export const capturePayexFulfillmentWorkflowId = "payex-capture-fulfillment"
-
-/** One lock per Medusa payment for everything the plugin captures or reverses on it. */
-export const payexPaymentLockKey = (paymentId: string) => `payex-capture:${paymentId}`
 
 /**
  * order.fulfillment_created -> one PayEx capture of exactly what was fulfilled. Captures of one payment
