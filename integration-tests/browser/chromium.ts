@@ -30,6 +30,7 @@ export interface AdminBrowser {
 
 /** Starts chromium; throws (so the test fails, never skips) when it cannot start. */
 export async function launchAdminBrowser(): Promise<AdminBrowser> {
+  rmSync(SCREENSHOTS, { recursive: true, force: true }) // only this run's steps
   mkdirSync(SCREENSHOTS, { recursive: true })
   const profile = mkdtempSync(path.join(tmpdir(), "payex-payer-chromium-"))
   let context: BrowserContext

@@ -20,6 +20,8 @@ export interface SeededOrders {
   admin: H
   seed: SeededStore
   payexOrderId: string
+  /** the PayEx order's payment session: the sandbox's payment carries it as payeeInfo.orderReference */
+  payexSessionId: string
   payerOrderId: string
   systemOrderId: string
 }
@@ -52,7 +54,11 @@ export async function payerInvoicesOf(api: AxiosInstance, admin: H, orderId: str
 }
 
 /** Checkout with the sandbox's test person (legal address, authorization), then one fulfillment of everything. */
-async function payexOrder(api: AxiosInstance, admin: H, seed: SeededStore): Promise<string> {
+async function payexOrder(
+  api: AxiosInstance,
+  admin: H,
+  seed: SeededStore,
+): Promise<{ orderId: string; sessionId: string }> {
   const items = [
     { variant_id: seed.chairVariantId, quantity: 2 },
     { variant_id: seed.coffeeVariantId, quantity: 3 },
@@ -84,7 +90,7 @@ async function payexOrder(api: AxiosInstance, admin: H, seed: SeededStore): Prom
     async () => (await orderPayment(api, admin, order.id)).captured_at,
     60_000,
   )
-  return order.id
+  return { orderId: order.id, sessionId: session.id }
 }
 
 /** A company's checkout, then two fulfillments: Payer issues one invoice for each. */
@@ -137,8 +143,8 @@ export async function seedOrders(baseURL: string, email: string, password: strin
   const api = axios.create({ baseURL, timeout: 60_000 })
   const admin = await adminHeaders(api, email, password)
   const seed = await seedSwedishStore(api, admin, [PAYEX_PROVIDER, PAYER_PROVIDER, SYSTEM_PROVIDER])
-  const payexOrderId = await payexOrder(api, admin, seed)
+  const { orderId: payexOrderId, sessionId: payexSessionId } = await payexOrder(api, admin, seed)
   const payerOrderId = await payerOrder(api, admin, seed)
   const systemOrderId = await systemOrder(api, seed)
-  return { api, admin, seed, payexOrderId, payerOrderId, systemOrderId }
+  return { api, admin, seed, payexOrderId, payexSessionId, payerOrderId, systemOrderId }
 }
