@@ -32,7 +32,9 @@ export function PayerInvoiceActionsMenu({
   const { t } = useTranslation()
   if (!actions.length) return null
   return (
-    <DropdownMenu>
+    // Not modal: the items open a drawer or a confirmation dialog, and a modal menu that is still closing while a
+    // dialog opens can leave the page without pointer events (a Radix layering quirk).
+    <DropdownMenu modal={false}>
       <DropdownMenu.Trigger asChild>
         <IconButton
           size="small"

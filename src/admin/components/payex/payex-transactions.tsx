@@ -1,9 +1,12 @@
-import { Table, Text } from "@medusajs/ui"
+import { Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useFormatters } from "../../hooks/use-formatters"
 import type { PayexSummary } from "../../lib/api-types"
 
-/** PayEx's transactions of the payment, oldest first. Types and states PayEx adds later show as PayEx spells them. */
+/**
+ * PayEx's transactions of the payment, oldest first, as a compact list: the card sits in the order page's narrow
+ * side column, where a five-column table wraps every cell. Types and states PayEx adds later show as PayEx spells them.
+ */
 export function PayexTransactions({ summary }: { summary: PayexSummary }) {
   const { t } = useTranslation()
   const format = useFormatters(summary.currency_code)
@@ -17,43 +20,44 @@ export function PayexTransactions({ summary }: { summary: PayexSummary }) {
     )
   }
   return (
-    <div className="flex flex-col gap-y-2 py-4">
-      <Text size="small" weight="plus" className="px-6">
+    <div className="flex flex-col gap-y-3 px-6 py-4">
+      <Text size="small" weight="plus">
         {t("payexPayer.payex.transactions.heading")}
       </Text>
-      <div className="overflow-x-auto">
-        <Table data-testid="payex-transactions">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>{t("payexPayer.payex.transactions.type")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("payexPayer.payex.transactions.state")}</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">{t("payexPayer.payex.transactions.amount")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("payexPayer.payex.transactions.date")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("payexPayer.payex.transactions.reference")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {summary.transactions.map((transaction, index) => (
-              <Table.Row
-                key={transaction.number ?? `i${index}`}
-                data-testid={`payex-transaction-${transaction.number ?? index}`}
-              >
-                <Table.Cell>
+      <ul className="flex flex-col gap-y-3" data-testid="payex-transactions">
+        {summary.transactions.map((transaction, index) => (
+          <li
+            key={transaction.number ?? `i${index}`}
+            className="flex flex-col gap-y-0.5"
+            data-testid={`payex-transaction-${transaction.number ?? index}`}
+          >
+            <div className="flex items-center justify-between gap-x-2">
+              <Text size="small" leading="compact">
+                <span data-testid="payex-transaction-type">
                   {t(`payexPayer.payex.transactionTypes.${transaction.type}`, { defaultValue: transaction.type })}
-                </Table.Cell>
-                <Table.Cell>
+                </span>
+                {" · "}
+                <span data-testid="payex-transaction-state" className="text-ui-fg-subtle">
                   {t(`payexPayer.payex.transactionStates.${transaction.state}`, { defaultValue: transaction.state })}
-                </Table.Cell>
-                <Table.Cell className="text-right">
-                  {transaction.amount === null ? "–" : format.minor(transaction.amount)}
-                </Table.Cell>
-                <Table.Cell>{format.moment(transaction.created)}</Table.Cell>
-                <Table.Cell className="font-mono text-xs">{transaction.payee_reference ?? "–"}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+                </span>
+              </Text>
+              <Text size="small" leading="compact" data-testid="payex-transaction-amount">
+                {transaction.amount === null ? "–" : format.minor(transaction.amount)}
+              </Text>
+            </div>
+            <Text size="xsmall" leading="compact" className="text-ui-fg-subtle flex justify-between gap-x-2">
+              <span data-testid="payex-transaction-date">{format.moment(transaction.created)}</span>
+              <span
+                data-testid="payex-transaction-reference"
+                className="truncate font-mono"
+                title={`${t("payexPayer.payex.transactions.reference")}: ${transaction.payee_reference ?? "–"}`}
+              >
+                {transaction.payee_reference ?? "–"}
+              </span>
+            </Text>
+          </li>
+        ))}
+      </ul>
     </div>
   )
 }
