@@ -1,8 +1,12 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { StorePayexAuthorize, StorePayexLegalAddress } from "./store/payex/store-payex-validators"
 import { strictJsonBody, validateStrictBody } from "./store/payex/strict-body"
-import { AdminPayerCredit, AdminPayerPayWithCredit, AdminPayerSendInvoice } from "./admin/payer-invoices/validators"
-import { AdminIssuePayerInvoice } from "./admin/orders/[id]/payer-invoices/validators"
+import {
+  AdminPayerCredit,
+  AdminPayerPayWithCredit,
+  AdminPayerSendInvoice,
+} from "./admin/payer-invoices/payer-invoice-validators"
+import { AdminIssuePayerInvoice } from "./admin/orders/[id]/payer-invoices/order-payer-invoice-validators"
 
 export default defineMiddlewares({
   routes: [

@@ -16,7 +16,11 @@ function isRow(value: unknown): value is Row {
   return !!value && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)
 }
 
-/** A stored amount (number, numeric string, BigNumber-like or raw { value }) as a safe integer, or an error. */
+/**
+ * The one reader of a stored amount column (number, numeric string, BigNumber-like or raw { value }) -> a safe
+ * integer of minor units, or an error naming the field. Everything above the module gets these integers;
+ * turning them into major units for an answer is lib/money's majorUnits.
+ */
 export function safeMinorUnits(value: unknown, field: string): number {
   let candidate: unknown = value
   if (isRow(value)) candidate = "numeric" in value ? value.numeric : value.value
@@ -64,6 +68,57 @@ export function checkWrite(data: unknown, fields: readonly string[], table: stri
     if (isRow(row.data) && isRow(row.selector)) checkWrite(row.data, fields, table)
     for (const field of fields) {
       if (row[field] !== undefined && row[field] !== null) safeMinorUnits(row[field], `${table}.${field}`)
+    }
+  }
+}
+
+type AsyncMethod = (...args: unknown[]) => Promise<unknown>
+
+/** Generated methods whose answers carry records, and how to read them. */
+const READERS: Record<string, (row: unknown) => unknown> = {
+  retrievePayerInvoice: readInvoice,
+  listPayerInvoices: readInvoice,
+  listAndCountPayerInvoices: readInvoice,
+  createPayerInvoices: readInvoice,
+  updatePayerInvoices: readInvoice,
+  retrievePayerInvoiceLine: readLine,
+  listPayerInvoiceLines: readLine,
+  listAndCountPayerInvoiceLines: readLine,
+  createPayerInvoiceLines: readLine,
+  updatePayerInvoiceLines: readLine,
+}
+const WRITES: Record<string, { fields: readonly string[]; table: string }> = {
+  createPayerInvoices: { fields: INVOICE_AMOUNT_FIELDS, table: "payer_invoice" },
+  updatePayerInvoices: { fields: INVOICE_AMOUNT_FIELDS, table: "payer_invoice" },
+  createPayerInvoiceLines: { fields: LINE_AMOUNT_FIELDS, table: "payer_invoice_line" },
+  updatePayerInvoiceLines: { fields: LINE_AMOUNT_FIELDS, table: "payer_invoice_line" },
+}
+
+function readAnswer(answer: unknown, read: (row: unknown) => unknown): unknown {
+  if (Array.isArray(answer)) {
+    // listAndCount answers [rows, count]
+    return answer.length === 2 && Array.isArray(answer[0]) && typeof answer[1] === "number"
+      ? [answer[0].map(read), answer[1]]
+      : answer.map(read)
+  }
+  return read(answer)
+}
+
+/**
+ * Wraps the module service's generated CRUD methods (per instance, so the generated signatures stay as they are
+ * and Medusa's query, which calls these methods, reads the same): answers hand the amount columns out as safe
+ * integers, and writes refuse unsafe amounts before they reach the database.
+ */
+export function wrapAmountColumns(service: object): void {
+  const methods = service as Record<string, AsyncMethod>
+  for (const [name, read] of Object.entries(READERS)) {
+    const generated = methods[name]
+    if (typeof generated !== "function") continue
+    const write = WRITES[name]
+    methods[name] = async (...args: unknown[]) => {
+      // create(data), update(data), update(id | selector, data): whichever argument holds the rows
+      if (write) for (const arg of args) checkWrite(arg, write.fields, write.table)
+      return readAnswer(await generated.apply(service, args), read)
     }
   }
 }

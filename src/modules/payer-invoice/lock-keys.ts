@@ -18,3 +18,6 @@ export function payerCreditsLockKey(orderId: string): string {
 export function payerAdminCreditLockKey(creditId: string): string {
   return `payer-admin-credit:${creditId}`
 }
+
+/** One status sync at a time across every server instance that shares the locking provider. */
+export const PAYER_SYNC_LOCK_KEY = "payer-invoice-sync"

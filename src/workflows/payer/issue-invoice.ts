@@ -3,7 +3,8 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { payerPaymentLockKey } from "../../modules/payer-invoice/lock-keys"
 import { ensurePayerInvoiceRecordStep } from "./steps/ensure-record"
 import { issueAtPayerStep } from "./steps/issue-at-payer"
-import { preparePayerInvoiceStep, type PayerInvoiceInput, type PayerInvoicePlan } from "./steps/prepare-invoice"
+import type { PayerInvoiceInput, PayerInvoicePlan } from "../../lib/mapping/payer-invoice-plan"
+import { preparePayerInvoiceStep } from "./steps/prepare-invoice"
 import { recordPayerCaptureStep } from "./steps/record-capture"
 
 export const issuePayerInvoiceWorkflowId = "payer-issue-invoice"

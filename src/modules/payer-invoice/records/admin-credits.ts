@@ -7,11 +7,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { Logger } from "@medusajs/framework/types"
 import { AdminCreditRequest, CreditRequestError, validateCreditRequest } from "../../../lib/mapping/payer-credits"
 import { planReturnCredits, type ReturnedItem } from "../../../lib/mapping/payer-return-credits"
+import { canonicalJson } from "../../../lib/mapping/canonical-json"
 import type PayerInvoiceModuleService from "../service"
 import { resolveOpenCredits } from "./credit-batches"
 import { ensureCreditRecord } from "./credits"
 import { creditableInvoices, creditableOf, orderRecords, recordByNumber } from "./read"
 import { adminCreditSource, returnCreditSourcePrefix } from "./sources"
+import { keyUsedForOtherRequest } from "./stored-requests"
 
 type Warn = Pick<Logger, "warn"> | undefined
 
@@ -25,16 +27,7 @@ export interface AdminCreditInput {
 
 /** What a keyed request asked for, as text independent of key order (jsonb does not keep it). */
 function requestFingerprint(input: AdminCreditInput): string {
-  const canonical = (value: unknown): string =>
-    Array.isArray(value)
-      ? `[${value.map(canonical).join(",")}]`
-      : value && typeof value === "object"
-        ? `{${Object.keys(value)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-            .join(",")}}`
-        : JSON.stringify(value ?? null)
-  return canonical({ credit: input.credit, standalone: !!input.standalone })
+  return canonicalJson({ credit: input.credit, standalone: !!input.standalone })
 }
 
 /**
@@ -51,10 +44,7 @@ export async function prepareAdminCredit(service: PayerInvoiceModuleService, log
   if (existing) {
     const earlier = (existing.metadata as Record<string, unknown> | null)?.admin_request
     if (earlier !== undefined && earlier !== request) {
-      throw new MedusaError(
-        MedusaError.Types.DUPLICATE_ERROR,
-        `Idempotency-Key: this key was already used for a different credit of invoice ${input.invoice_number}; use a new key`,
-      )
+      throw keyUsedForOtherRequest(`credit of invoice ${input.invoice_number}`)
     }
     return {
       order_id: original.order_id,

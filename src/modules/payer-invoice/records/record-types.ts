@@ -3,10 +3,11 @@
  * from the data model in lib/mapping/payer-invoice-rows.ts), with amounts as plain JS numbers of minor units
  * (see ../amount-columns.ts) and lines when asked for.
  */
+import type { MedusaContainer } from "@medusajs/framework/types"
 import type { PayerInvoiceLineRow, PayerInvoiceRow } from "../../../lib/mapping/payer-invoice-rows"
 
-/** What the record functions need from the container: resolving by name. */
-export type Resolver = { resolve: (key: string) => any }
+/** What the record functions need from a container (a step's, a route's scope, a job's, the app's): resolving by name. */
+export type Resolver = Pick<MedusaContainer, "resolve">
 
 export type LineRecord = PayerInvoiceLineRow
 

@@ -32,3 +32,13 @@ export function returnCreditSourcePrefix(returnId: string): string {
 export function isAdminOrReturnCreditSource(source: string): boolean {
   return source.startsWith("credit:") || source.startsWith("return:")
 }
+
+/** Marks the Medusa capture that stands for one Payer invoice (capture.created_by), so it is made once. */
+export function captureMarker(recordId: string): string {
+  return `payer-invoice:${recordId}`
+}
+
+/** Tags the Medusa refund that stands for a credit invoice (refund.note), so a retry after a crash finds it. */
+export function refundNote(invoiceNumber: string | null | undefined): string {
+  return `Payer credit invoice ${invoiceNumber}`
+}

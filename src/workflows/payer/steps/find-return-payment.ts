@@ -1,10 +1,9 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { livePaymentOf, type OrderPayment } from "../../../lib/medusa/order-lookups"
 import { PAYER_B2B_PROVIDER_IDENTIFIER } from "../../../modules/payer-invoice"
 
 export const findPayerPaymentStepId = "payer-find-return-payment"
-
-type OrderPayment = { id: string; provider_id?: string | null; canceled_at?: unknown }
 
 /** The order's live payer-b2b payment, if it has one. Reads only: nothing to undo. */
 export const findPayerPaymentStep = createStep(
@@ -24,17 +23,7 @@ export const findPayerPaymentStep = createStep(
       ],
       filters: { id: input.order_id },
     })
-    const collections = (order?.payment_collections ?? []) as Array<{
-      payments?: Array<OrderPayment | null> | null
-    } | null>
-    const payment = collections
-      .flatMap((pc) => pc?.payments ?? [])
-      .find(
-        (p): p is OrderPayment =>
-          !!p && String(p.provider_id).startsWith(`pp_${PAYER_B2B_PROVIDER_IDENTIFIER}_`) && !p.canceled_at,
-      )
-    return new StepResponse(
-      payment ? { payment_id: payment.id, currency_code: order!.currency_code as string } : undefined,
-    )
+    const payment = livePaymentOf<OrderPayment>(order, PAYER_B2B_PROVIDER_IDENTIFIER)
+    return new StepResponse(payment ? { payment_id: payment.id, currency_code: order.currency_code } : undefined)
   },
 )

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { findStoredRequest, optionalIdempotencyKey, requireIdempotencyKey, withStoredRequest } from "../idempotency"
+import { optionalIdempotencyKey, requireIdempotencyKey } from "../idempotency"
+import { findStoredRequest, withStoredRequest } from "../../../../modules/payer-invoice/records/stored-requests"
 
 const req = (value?: string | string[]) => ({ headers: value === undefined ? {} : { "idempotency-key": value } }) as any
 

@@ -5,7 +5,7 @@ import { adminCreditSource, creditPayerInvoiceWorkflow } from "../../../../../wo
 import { payerInvoiceModule } from "../../../../../modules/payer-invoice"
 import { CREDIT_OUTCOME_UNKNOWN } from "../../../../../modules/payer-invoice/records/failures"
 import { requireIdempotencyKey } from "../../idempotency"
-import type { AdminPayerCreditType } from "../../validators"
+import type { AdminPayerCreditType } from "../../payer-invoice-validators"
 
 /**
  * POST /admin/payer-invoices/:invoice_number/credits: a full, partial (by position) or manual credit of
@@ -31,13 +31,11 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminPayerCreditType>
         { source: adminCreditSource(original.id, key) },
         { relations: ["lines"], take: 1 },
       )
-      res
-        .status(502)
-        .json({
-          type: CREDIT_OUTCOME_UNKNOWN,
-          message: error.message,
-          payer_invoice: record ? serializePayerInvoice(record) : null,
-        })
+      res.status(502).json({
+        type: CREDIT_OUTCOME_UNKNOWN,
+        message: error.message,
+        payer_invoice: record ? serializePayerInvoice(record) : null,
+      })
       return
     }
     throw error instanceof Error

@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { serializePayerInvoice } from "../../../../../lib/mapping/payer-invoice-response"
-import { payWithCredit } from "../../actions"
+import { payPayerInvoiceWithCreditWorkflow } from "../../../../../workflows/payer/pay-invoice-with-credit"
 import { requireIdempotencyKey } from "../../idempotency"
-import type { AdminPayerPayWithCreditType } from "../../validators"
+import type { AdminPayerPayWithCreditType } from "../../payer-invoice-validators"
 
 /**
  * POST /admin/payer-invoices/:credit_invoice_number/pay-with-credit { to_invoice_number, amount }: uses
@@ -10,6 +10,9 @@ import type { AdminPayerPayWithCreditType } from "../../validators"
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminPayerPayWithCreditType>, res: MedusaResponse) {
   const key = requireIdempotencyKey(req) // 400 naming the header before anything else happens
-  const { credit, invoice } = await payWithCredit(req.scope, req.params.invoice_number, req.validatedBody, key)
-  res.json({ credit_invoice: serializePayerInvoice(credit), invoice: serializePayerInvoice(invoice) })
+  const { to_invoice_number, amount } = req.validatedBody
+  const { result } = await payPayerInvoiceWithCreditWorkflow(req.scope).run({
+    input: { invoice_number: req.params.invoice_number, to_invoice_number, amount, key },
+  })
+  res.json({ credit_invoice: serializePayerInvoice(result.credit), invoice: serializePayerInvoice(result.invoice) })
 }

@@ -4,8 +4,8 @@ import { serializePayerInvoice } from "../../../../../../lib/mapping/payer-invoi
 import { payerInvoiceModule } from "../../../../../../modules/payer-invoice"
 import { fulfillmentSource } from "../../../../../../modules/payer-invoice/records/sources"
 import { issuePayerInvoiceWorkflow } from "../../../../../../workflows/payer/issue-invoice"
-import { orderWithFulfillments } from "../helpers"
-import type { AdminIssuePayerInvoiceType } from "../validators"
+import { orderWithFulfillments } from "../order-payer-invoice-lookups"
+import type { AdminIssuePayerInvoiceType } from "../order-payer-invoice-validators"
 
 /**
  * POST /admin/orders/:id/payer-invoices/issue { fulfillment_id }: issues (or continues issuing) the Payer
@@ -31,13 +31,11 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminIssuePayerInvoic
   if (errors?.length) {
     const error = errors[0].error as { type?: string; message?: string } | undefined
     if (record?.status === "failed") {
-      res
-        .status(502)
-        .json({
-          type: "payer_error",
-          message: record.last_error ?? error?.message,
-          payer_invoice: serializePayerInvoice(record),
-        })
+      res.status(502).json({
+        type: "payer_error",
+        message: record.last_error ?? error?.message,
+        payer_invoice: serializePayerInvoice(record),
+      })
       return
     }
     throw error instanceof Error

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { serializePayerInvoices } from "../../../../../../lib/mapping/payer-invoice-response"
 import { resolvePayerCreditsWorkflow } from "../../../../../../workflows/payer/resolve-credits"
 import { payerInvoiceModule } from "../../../../../../modules/payer-invoice"
-import { orderWithFulfillments, payerRecordsOfOrder } from "../helpers"
+import { orderWithFulfillments, payerRecordsOfOrder } from "../order-payer-invoice-lookups"
 
 /**
  * POST /admin/orders/:id/payer-invoices/resolve-credits: settles the order's credits whose outcome is
