@@ -10,7 +10,7 @@ import { PayerInvoiceActionsMenu } from "./payer-invoice-actions-menu"
 import { PayerInvoiceLines } from "./payer-invoice-lines"
 import { PayerStatusBadge } from "./payer-status-badge"
 
-export const PAYER_TABLE_COLUMNS = 10
+export const PAYER_TABLE_COLUMNS = 9
 
 /** One invoice or credit invoice: its figures, a toggle for its lines, its public link and its actions. */
 export function PayerInvoiceRow({
@@ -42,37 +42,39 @@ export function PayerInvoiceRow({
             </IconButton>
           )}
         </Table.Cell>
-        <Table.Cell data-testid="payer-invoice-number">
-          {invoice.number ?? (
-            <Text size="small" className="text-ui-fg-muted">
-              {t("payexPayer.payer.notNumbered")}
-            </Text>
-          )}
-          {invoice.credited_invoice_number && (
-            <Text size="xsmall" className="text-ui-fg-subtle">
-              {t("payexPayer.payer.creditsInvoice", { number: invoice.credited_invoice_number })}
-            </Text>
-          )}
+        <Table.Cell className="whitespace-nowrap">
+          <div className="flex flex-col">
+            <span data-testid="payer-invoice-number">
+              {invoice.number ?? <span className="text-ui-fg-muted">{t("payexPayer.payer.notNumbered")}</span>}
+            </span>
+            <span className="text-ui-fg-subtle text-xs" data-testid="payer-invoice-kind" data-kind={invoice.kind}>
+              {t(`payexPayer.payer.kinds.${invoice.kind}`)}
+            </span>
+            {invoice.credited_invoice_number && (
+              <span className="text-ui-fg-muted text-xs">
+                {t("payexPayer.payer.creditsInvoice", { number: invoice.credited_invoice_number })}
+              </span>
+            )}
+          </div>
         </Table.Cell>
-        <Table.Cell data-testid="payer-invoice-ocr" className="font-mono text-xs">
+        <Table.Cell data-testid="payer-invoice-ocr" className="whitespace-nowrap font-mono text-xs">
           {invoice.ocr ?? "–"}
         </Table.Cell>
-        <Table.Cell data-testid="payer-invoice-kind" data-kind={invoice.kind}>
-          {t(`payexPayer.payer.kinds.${invoice.kind}`)}
-        </Table.Cell>
-        <Table.Cell data-testid="payer-invoice-total" className="text-right">
+        <Table.Cell data-testid="payer-invoice-total" className="whitespace-nowrap text-right">
           {format.major(invoice.total)}
         </Table.Cell>
-        <Table.Cell data-testid="payer-invoice-credited" className="text-right">
+        <Table.Cell data-testid="payer-invoice-credited" className="whitespace-nowrap text-right">
           {format.major(invoice.credited)}
         </Table.Cell>
-        <Table.Cell data-testid="payer-invoice-outstanding" className="text-right">
+        <Table.Cell data-testid="payer-invoice-outstanding" className="whitespace-nowrap text-right">
           {format.major(invoice.outstanding)}
         </Table.Cell>
         <Table.Cell data-testid="payer-invoice-status">
           <PayerStatusBadge invoice={invoice} />
         </Table.Cell>
-        <Table.Cell data-testid="payer-invoice-due-date">{format.day(invoice.due_date)}</Table.Cell>
+        <Table.Cell data-testid="payer-invoice-due-date" className="whitespace-nowrap">
+          {format.day(invoice.due_date)}
+        </Table.Cell>
         <Table.Cell className="!pr-3">
           <div className="flex items-center justify-end gap-x-1">
             {invoice.public_url && (
@@ -80,10 +82,11 @@ export function PayerInvoiceRow({
                 href={invoice.public_url}
                 target="_blank"
                 rel="noopener noreferrer"
-                className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover flex items-center gap-x-1 text-xs"
+                aria-label={t("payexPayer.payer.open")}
+                title={t("payexPayer.payer.open")}
+                className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover flex h-6 w-6 items-center justify-center rounded"
                 data-testid="payer-invoice-link"
               >
-                {t("payexPayer.payer.open")}
                 <ArrowUpRightOnBox />
               </a>
             )}

@@ -20,9 +20,8 @@ export function PayerInvoicesTable({
         <Table.Header>
           <Table.Row>
             <Table.HeaderCell className="w-8" />
-            <Table.HeaderCell>{column("number")}</Table.HeaderCell>
+            <Table.HeaderCell>{column("invoice")}</Table.HeaderCell>
             <Table.HeaderCell>{column("ocr")}</Table.HeaderCell>
-            <Table.HeaderCell>{column("kind")}</Table.HeaderCell>
             <Table.HeaderCell className="text-right">{column("total")}</Table.HeaderCell>
             <Table.HeaderCell className="text-right">{column("credited")}</Table.HeaderCell>
             <Table.HeaderCell className="text-right">{column("outstanding")}</Table.HeaderCell>

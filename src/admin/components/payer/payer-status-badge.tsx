@@ -4,18 +4,24 @@ import type { PayerInvoice } from "../../lib/api-types"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
-// Payer's own statuses once issued; anything Payer adds later is shown as it is, in grey.
+// Payer's statuses of an issued invoice, with a label each; one Payer adds later is shown as Payer spells it.
 const PAYER_COLORS: Record<string, BadgeColor> = {
-  PAID: "green",
-  CREDITED: "purple",
-  PARTIALLY_PAID: "blue",
   UNPAID: "blue",
+  PARTIALLY_PAID: "blue",
   OVERDUE: "red",
+  PAID: "green",
+  PARTIALLY_CREDITED: "purple",
+  CREDITED: "purple",
 }
 
-/** The record's state ("Issued", "Failed", ...) and, once issued, Payer's status of the invoice ("UNPAID", ...). */
+/**
+ * One badge per record: Payer's status once the invoice is issued and Payer has reported one ("Unpaid",
+ * "Partially credited"), otherwise the record's own state ("Issued", "Pending", "Failed", "Unknown outcome").
+ */
 export function PayerStatusBadge({ invoice }: { invoice: Pick<PayerInvoice, "status" | "payer_status"> }) {
   const { t } = useTranslation()
+  const payerStatus = invoice.status === "issued" ? invoice.payer_status : null
+  const state = t(`payexPayer.payer.statuses.${invoice.status}`, { defaultValue: invoice.status })
   const color: BadgeColor =
     invoice.status === "failed"
       ? "red"
@@ -23,11 +29,22 @@ export function PayerStatusBadge({ invoice }: { invoice: Pick<PayerInvoice, "sta
         ? "orange"
         : invoice.status === "pending"
           ? "grey"
-          : (PAYER_COLORS[invoice.payer_status ?? ""] ?? "green")
-  const label = t(`payexPayer.payer.statuses.${invoice.status}`, { defaultValue: invoice.status })
+          : payerStatus
+            ? (PAYER_COLORS[payerStatus] ?? "grey")
+            : "green"
+  const label = !payerStatus
+    ? state
+    : payerStatus in PAYER_COLORS
+      ? t(`payexPayer.payer.payerStatuses.${payerStatus}`)
+      : `${state} · ${payerStatus}`
   return (
-    <StatusBadge color={color} data-status={invoice.status} data-payer-status={invoice.payer_status ?? ""}>
-      {invoice.status === "issued" && invoice.payer_status ? `${label} · ${invoice.payer_status}` : label}
+    <StatusBadge
+      color={color}
+      className="whitespace-nowrap"
+      data-status={invoice.status}
+      data-payer-status={invoice.payer_status ?? ""}
+    >
+      {label}
     </StatusBadge>
   )
 }
