@@ -39,7 +39,7 @@ export async function launchAdminBrowser(): Promise<AdminBrowser> {
       executablePath: CHROMIUM,
       headless: true,
       args: ARGS,
-      viewport: { width: 1440, height: 1000 },
+      viewport: { width: 1680, height: 1050 }, // a merchant's desktop: the order page's two columns side by side
       locale: "en-US",
       timeout: 60_000,
     })

@@ -45,13 +45,14 @@ export function toast(page: Page, text: string | RegExp): Locator {
   return page.locator("[data-sonner-toast]").filter({ hasText: text })
 }
 
-/** The NORMAL invoices and credit invoices the Payer sandbox holds for these invoice numbers and their credits. */
+/** A copy of the invoice as the Payer sandbox holds it now (the sandbox updates its own objects in place). */
 export function sandboxInvoice(payer: PayerSandbox, invoiceNumber: number): StoredInvoice {
   const invoice = payer.state.invoices.get(invoiceNumber)
   if (!invoice) throw new Error(`the Payer sandbox has no invoice ${invoiceNumber}`)
-  return invoice
+  return structuredClone(invoice)
 }
 
+/** The credit invoices the Payer sandbox holds against an invoice, oldest first. */
 export function creditsAtSandbox(payer: PayerSandbox, invoiceNumber: number): StoredInvoice[] {
   return [...payer.state.invoices.values()].filter(
     (i) => i.type === "CREDIT" && i.creditedInvoiceNumber === invoiceNumber,
