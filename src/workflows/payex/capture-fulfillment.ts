@@ -1,6 +1,6 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { payexPaymentLockKey } from "../../lib/payex-invoice/lock-keys"
+import { payexPaymentLockKey } from "../../lib/payex-invoice/payex-lock-keys"
 import { captureFulfillmentStep } from "./steps/capture-at-payex"
 import { prepareFulfillmentCaptureStep } from "./steps/prepare-fulfillment-capture"
 

@@ -1,6 +1,6 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { payexPaymentLockKey } from "../../lib/payex-invoice/lock-keys"
+import { payexPaymentLockKey } from "../../lib/payex-invoice/payex-lock-keys"
 import { prepareFulfillmentReversalStep } from "./steps/prepare-fulfillment-reversal"
 import { reverseFulfillmentStep } from "./steps/reverse-at-payex"
 
