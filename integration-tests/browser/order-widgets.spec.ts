@@ -26,8 +26,12 @@ async function open(orderId: string) {
   await openOrder(browser.page, host.url, orderId, data.order.display_id)
 }
 
-/** A card screenshot for README.md's "In the admin" section. */
+/**
+ * A card screenshot for README.md's "In the admin" section, with BROWSER_TEST_UPDATE_DOCS=1 only: a plain run
+ * leaves the committed pictures alone (each run's dates would change them).
+ */
 function toDocs(file: string, name: string) {
+  if (!process.env.BROWSER_TEST_UPDATE_DOCS) return
   mkdirSync(path.join(REPO_ROOT, "docs"), { recursive: true })
   copyFileSync(file, path.join(REPO_ROOT, "docs", name))
 }
