@@ -29,11 +29,3 @@ export function luhnChecksumValid(digits: string): boolean {
   }
   return luhnSum(digits, false) % 10 === 0
 }
-
-/** The check digit to append to `digitsWithoutCheck`, e.g. "811218987" -> 6. */
-export function luhnCheckDigit(digitsWithoutCheck: string): number {
-  if (typeof digitsWithoutCheck !== "string" || !DIGITS.test(digitsWithoutCheck)) {
-    throw new Error("Luhn check digit needs a non-empty string of digits")
-  }
-  return (10 - (luhnSum(digitsWithoutCheck, true) % 10)) % 10
-}

@@ -11,8 +11,6 @@
 import type { CreditableInvoice, CreditableLine } from "./payer-credits"
 import type { PayerInvoiceRow, RowWith } from "./payer-invoice-rows"
 
-export type CreditStatus = PayerInvoiceRow["status"]
-
 /** What open-credit planning reads of a credit record. */
 export type CreditRecordLike = RowWith<
   PayerInvoiceRow,

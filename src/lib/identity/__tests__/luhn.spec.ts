@@ -1,4 +1,4 @@
-import { luhnCheckDigit, luhnChecksumValid } from "../luhn"
+import { luhnChecksumValid } from "../luhn"
 
 describe("luhnChecksumValid", () => {
   it.each([
@@ -52,35 +52,12 @@ describe("luhnChecksumValid", () => {
   })
 })
 
-describe("luhnCheckDigit", () => {
-  it.each([
-    ["600307116", 1],
-    ["971020239", 2],
-    ["121212121", 2],
-    ["811218987", 6],
-    ["556036079", 3],
-    ["202100548", 9],
-    ["7992739871", 3],
-    ["0", 0],
-    ["1", 8],
-    ["9", 1],
-  ])("%s -> %i", (digits, check) => {
-    expect(luhnCheckDigit(digits)).toBe(check)
-  })
-
-  it("always produces a number that luhnChecksumValid accepts", () => {
+describe("luhnChecksumValid over many numbers", () => {
+  it("accepts exactly one check digit for every base", () => {
     for (let n = 0; n < 5000; n += 7) {
       const base = String(n * 7919).padStart(9, "0")
-      const check = luhnCheckDigit(base)
-      expect(luhnChecksumValid(base + check)).toBe(true)
-      expect(luhnChecksumValid(base + ((check + 1) % 10))).toBe(false)
+      const valid = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((d) => luhnChecksumValid(base + d))
+      expect(valid).toHaveLength(1)
     }
-  })
-
-  it("throws on non-digits or empty input", () => {
-    expect(() => luhnCheckDigit("")).toThrow(/digits/)
-    expect(() => luhnCheckDigit("12a")).toThrow(/digits/)
-    expect(() => luhnCheckDigit("600307-116")).toThrow(/digits/)
-    expect(() => luhnCheckDigit(undefined as unknown as string)).toThrow(/digits/)
   })
 })
