@@ -101,11 +101,14 @@ export function payerCompanyProblems(input: PayerCompanyInput): PayerCompanyProb
   if (!parseSwedishOrganisationNumber(text(input.orgNumber)))
     problems.push({ field: "org_number", message: "Enter a valid Swedish organisation number (NNNNNN-NNNN)." })
   if (text(input.vatId) && !parseSwedishVatId(text(input.vatId)))
-    problems.push({ field: "vat_id", message: "Enter the VAT number as SE, 10 digits and 01 (SE556036079301)." })
+    problems.push({
+      field: "vat_id",
+      message: "Enter the VAT number as SE, the 10 digits of the organisation number, and 01.",
+    })
   if (!isValidEmail(text(input.email)))
     problems.push({ field: "email", message: "Enter a valid e-mail address for the invoice." })
   const phone = text(input.phone)
-  if (phone && !/^\+?[0-9 ()-]{5,30}$/.test(phone))
+  if (phone && (phone.length > 30 || !/^\+?[0-9 ()-]{5,30}$/.test(phone)))
     problems.push({ field: "phone", message: "Enter a phone number (digits, spaces, +, - and parentheses)." })
   if (text(input.yourReference).length > 50)
     problems.push({ field: "your_reference", message: "Your reference may be at most 50 characters." })

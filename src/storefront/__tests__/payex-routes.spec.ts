@@ -216,3 +216,24 @@ describe("with the real js-sdk client", () => {
     expect(describePayexError(error).kind).toBe("credit_not_approved")
   })
 })
+
+describe("the bodies against the routes' own validators", () => {
+  // The routes refuse unknown fields and wrong types (strict-body.ts): every body the helper builds must pass.
+  it("passes StorePayexLegalAddress and StorePayexAuthorize (strict)", async () => {
+    const { StorePayexAuthorize, StorePayexLegalAddress } = await import("../../api/store/payex/store-payex-validators")
+    const { sdk, calls } = fakeSdk([{ legal_address: LEGAL }, { status: "authorized" }, { status: "authorized" }])
+    await lookUpLegalAddress(sdk, { paymentSessionId: SESSION, socialSecurityNumber: SSN, zipCode: "19792" })
+    await authorizePayexInvoice(sdk, { paymentSessionId: SESSION, socialSecurityNumber: SSN, msisdn: "+46739000001" })
+    await authorizePayexInvoice(sdk, {
+      paymentSessionId: SESSION,
+      socialSecurityNumber: SSN,
+      msisdn: "+46739000001",
+      email: "sven@example.com",
+      legalAddress: LEGAL,
+      billingAddress: { ...LEGAL, co_address: "c/o Anna" },
+    })
+    expect(StorePayexLegalAddress.strict().safeParse(calls[0].init.body).success).toBe(true)
+    expect(StorePayexAuthorize.strict().safeParse(calls[1].init.body).success).toBe(true)
+    expect(StorePayexAuthorize.strict().safeParse(calls[2].init.body).success).toBe(true)
+  })
+})
