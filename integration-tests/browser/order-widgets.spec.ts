@@ -156,7 +156,21 @@ describe("the Payer card", () => {
       "the new outstanding amount in the row",
       async () => (await ui.cell(second, "outstanding")) === shownAmount(before.outstandingAmount - line.unitPrice),
     )
+    // The invoice's lines show the credited unit against its position.
+    await ui.card.getByTestId(`payer-invoice-expand-${second}`).click()
+    const cells = ui.card
+      .getByTestId(`payer-invoice-lines-${second}`)
+      .getByTestId(`payer-invoice-line-${line.position}`)
+    expect((await cells.locator("td").allTextContents()).map(visible)).toEqual([
+      String(line.position),
+      line.description,
+      String(line.quantity),
+      "1",
+      shownAmount(line.unitPrice),
+      `${line.vatPercentage / 100} %`,
+    ])
     await browser.shot("payer-credited-by-line")
+    await ui.card.getByTestId(`payer-invoice-expand-${second}`).click()
   })
 
   it("credits a manual line at one of the invoice's VAT rates", async () => {
