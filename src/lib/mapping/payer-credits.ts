@@ -11,6 +11,7 @@
  * Amounts are integer minor units incl. VAT; VAT rates are basis points (25 % = 2500), as in the records.
  */
 import { sliceOfTotal } from "../money/allocate"
+import { formatMinorUnits } from "../money/minor-units"
 import { summarizeVat } from "../money/vat"
 import { manualCreditItems, MAX_DESCRIPTION_LENGTH } from "../payer/items"
 import type { PayerItem } from "../payer/payer-api-types"
@@ -33,6 +34,8 @@ export type CreditableLine = RowWith<
 export interface CreditableInvoice {
   id: string
   invoice_number: string
+  /** For messages in the merchant's terms (major units); amounts here are minor units. */
+  currency_code?: string
   total_amount: number
   /** Everything credited so far, standalone credits included (Payer counts those too). */
   credited_amount: number
@@ -117,9 +120,10 @@ export function planRefundCredits(
   const open = [...invoices].sort(byInvoiceNumber).filter((inv) => remainingToCredit(inv) > 0)
   const available = open.reduce((sum, inv) => sum + remainingToCredit(inv), 0)
   if (amountMinor > available) {
+    const currency = invoices.find((inv) => inv.currency_code)?.currency_code
     throw new CreditRequestError(
       "amount",
-      `the refund of ${amountMinor} exceeds what remains to credit on the order's Payer invoices (${available})`,
+      `the refund of ${shownAmount(amountMinor, currency)} exceeds what remains to credit on the order's Payer invoices (${shownAmount(available, currency)})`,
     )
   }
   const plan: PlannedCredit[] = []
@@ -220,9 +224,14 @@ function assertWithinRemaining(invoice: CreditableInvoice, amount: number, field
   if (amount > remaining) {
     throw new CreditRequestError(
       field,
-      `the credit of ${amount} exceeds what remains to credit on invoice ${invoice.invoice_number} (${remaining})`,
+      `the credit of ${shownAmount(amount, invoice.currency_code)} exceeds what remains to credit on invoice ${invoice.invoice_number} (${shownAmount(remaining, invoice.currency_code)})`,
     )
   }
+}
+
+/** An amount as the merchant reads it ("322.34 SEK"); the bare minor units where the currency is not known. */
+function shownAmount(minor: number, currencyCode: string | undefined): string {
+  return currencyCode ? formatMinorUnits(minor, currencyCode) : String(minor)
 }
 
 /**

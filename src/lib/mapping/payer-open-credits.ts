@@ -25,7 +25,7 @@ export type CreditRecordLike = RowWith<
 export type InvoiceRecordLike = RowWith<
   PayerInvoiceRow,
   "id" | "total_amount" | "credited_amount",
-  "invoice_number"
+  "invoice_number" | "currency_code"
 > & {
   lines?: Array<CreditableLine & { line_item_id?: string | null }>
 }
@@ -73,6 +73,7 @@ export function creditableWithOpenCredits(
   return {
     id: invoice.id,
     invoice_number: String(invoice.invoice_number),
+    ...(invoice.currency_code ? { currency_code: invoice.currency_code } : {}),
     total_amount: Number(invoice.total_amount),
     credited_amount: Math.max(Number(invoice.credited_amount), sum(issued) + sum(open)),
     lines: (invoice.lines ?? []).map((line) => {

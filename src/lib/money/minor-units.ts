@@ -167,3 +167,12 @@ export function majorUnits(minor: StoredMinorUnits, currencyCode: string): numbe
   }
   return answer === 0 ? 0 : answer
 }
+
+/**
+ * Integer minor units as a merchant reads them in a message: "322.30 SEK" (all of the currency's decimals,
+ * shifted exactly). For texts only; answers carry numbers.
+ */
+export function formatMinorUnits(minor: number, currencyCode: string): string {
+  const exponent = currencyDecimals(currencyCode)
+  return `${MathBN.convert(minor).shiftedBy(-exponent).toFixed(exponent)} ${currencyCode.trim().toUpperCase()}`
+}

@@ -365,3 +365,30 @@ describe("validateCreditRequest: manual", () => {
     expect(error.message).toMatch(/64899 exceeds .* invoice 1001 \(64898\)/)
   })
 })
+
+describe("over-credit messages in the merchant's terms", () => {
+  const invoice: CreditableInvoice = {
+    id: "pinv_1",
+    invoice_number: "1001",
+    currency_code: "sek",
+    total_amount: 32233,
+    credited_amount: 0,
+    lines: [],
+  }
+
+  it("names the credit and what remains in major units of the invoice's currency", () => {
+    expect(() =>
+      validateCreditRequest(
+        invoice,
+        { type: "manual", lines: [{ description: "Goodwill", quantity: 1, unit_amount: "322.34", vat_percent: 25 }] },
+        "sek",
+      ),
+    ).toThrow("lines: the credit of 322.34 SEK exceeds what remains to credit on invoice 1001 (322.33 SEK)")
+  })
+
+  it("does the same for a refund over the order's invoices", () => {
+    expect(() => planRefundCredits([invoice], 32300)).toThrow(
+      "the refund of 323.00 SEK exceeds what remains to credit on the order's Payer invoices (322.33 SEK)",
+    )
+  })
+})

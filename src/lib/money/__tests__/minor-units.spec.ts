@@ -1,5 +1,5 @@
 import { BigNumber, MathBN } from "@medusajs/framework/utils"
-import { currencyDecimals, fromMinorUnits, majorUnits, toMinorUnits } from "../minor-units"
+import { currencyDecimals, formatMinorUnits, fromMinorUnits, majorUnits, toMinorUnits } from "../minor-units"
 
 describe("currencyDecimals", () => {
   it.each([
@@ -209,5 +209,16 @@ describe("majorUnits", () => {
     expect(() => majorUnits(9007199254740991, "sek")).toThrow(
       "Amount 90071992547409.91 SEK cannot be answered exactly as a JSON number",
     )
+  })
+})
+
+describe("formatMinorUnits", () => {
+  it("shows every decimal of the currency, exactly", () => {
+    expect(formatMinorUnits(32234, "sek")).toBe("322.34 SEK")
+    expect(formatMinorUnits(32230, "SEK")).toBe("322.30 SEK")
+    expect(formatMinorUnits(5, "eur")).toBe("0.05 EUR")
+    expect(formatMinorUnits(-1999, "nok")).toBe("-19.99 NOK")
+    expect(formatMinorUnits(123456789012, "sek")).toBe("1234567890.12 SEK")
+    expect(formatMinorUnits(500, "jpy")).toBe("500 JPY")
   })
 })

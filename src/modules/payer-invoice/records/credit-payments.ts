@@ -7,7 +7,7 @@
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import { AdminInputError, parseMajorAmount } from "../../../lib/mapping/admin-amounts"
-import { majorUnits } from "../../../lib/money"
+import { formatMinorUnits, majorUnits } from "../../../lib/money"
 import { PayerApiError, requestIdFor } from "../../../lib/payer"
 import type PayerInvoiceModuleService from "../service"
 import { payerFailure } from "./failures"
@@ -92,7 +92,7 @@ function assertCovers(record: InvoiceRecord, amount: number, what: string): void
   if (amount > Number(record.outstanding_amount)) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `amount: exceeds what ${what} ${record.invoice_number} has outstanding (${majorUnits(record.outstanding_amount, record.currency_code)})`,
+      `amount: exceeds what ${what} ${record.invoice_number} has outstanding (${formatMinorUnits(record.outstanding_amount, record.currency_code)})`,
     )
   }
 }
