@@ -48,8 +48,14 @@ export async function orderWithLinesOfPaymentCollection(paymentCollectionId: str
   return (orders[0] as unknown as OrderLike) ?? null
 }
 
-/** A payment as an order query reads it (`payment_collections.payments.{id,provider_id,data,canceled_at}`). */
-export type OrderPayment = { id: string; data?: unknown; provider_id?: string | null; canceled_at?: unknown }
+/** A payment as an order query reads it (ORDER_PAYMENT_FIELDS). */
+export type OrderPayment = {
+  id: string
+  data?: unknown
+  provider_id?: string | null
+  currency_code?: string | null
+  canceled_at?: unknown
+}
 
 /** The order's live payment made with the provider of `identifier` (for example "payex-invoice"). */
 export function livePaymentOf<P extends { provider_id?: string | null; canceled_at?: unknown }>(

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { payexAdminSummary, type PayexAdminSummary } from "../../../../../lib/mapping/payex-admin-summary"
-import { livePaymentOf, type OrderPayment } from "../../../../../lib/medusa/order-lookups"
+import { orderWithLivePayment } from "../../../../../lib/medusa/order-lookups"
 import { paymentProviderOptions } from "../../../../../lib/medusa/payment-provider-options"
 import { PayexClient, PayexProblemError } from "../../../../../lib/payex"
 import { payexToMedusaError } from "../../../../../lib/payex-invoice/medusa-errors"
@@ -25,34 +25,13 @@ export interface OrderPayexPayment {
   stored_legal_address: unknown
 }
 
-type OrderRow = {
-  id: string
-  currency_code?: string | null
-  payment_collections?: Array<{
-    payments?: Array<OrderPayment & { currency_code?: string | null }> | null
-  } | null> | null
-}
-
 /** 404 naming the order when it does not exist or has no live PayEx invoice payment. */
 export async function orderPayexPayment(scope: MedusaContainer, orderId: string): Promise<OrderPayexPayment> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: [
-      "id",
-      "currency_code",
-      "payment_collections.payments.id",
-      "payment_collections.payments.provider_id",
-      "payment_collections.payments.currency_code",
-      "payment_collections.payments.data",
-      "payment_collections.payments.canceled_at",
-    ],
-    filters: { id: orderId },
+  const { order, payment } = await orderWithLivePayment(scope, {
+    order_id: orderId,
+    identifier: PAYEX_INVOICE_PROVIDER_IDENTIFIER,
   })
-  // query.graph types the row from the order's full model; OrderRow is the subset the fields above select.
-  const order = data[0] as unknown as OrderRow | undefined
   if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
-  const payment = livePaymentOf(order, PAYEX_INVOICE_PROVIDER_IDENTIFIER)
   const stored = (payment?.data ?? {}) as PayexSessionData
   if (!payment?.provider_id || !isPayexPaymentId(stored.payex_payment_id)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${order.id} has no PayEx invoice payment`)
