@@ -66,8 +66,11 @@ export interface PayerCompanyInput {
 export const PAYER_DELIVERY_TYPES = ["NONE", "EMAIL", "PRINT", "EINVOICE", "SMS"] as const
 export type PayerDeliveryType = (typeof PAYER_DELIVERY_TYPES)[number]
 
-/** The allowlisted Payer session data (lib/payer-b2b/session-data.ts): the provider drops any other key. */
-export interface PayerCompanySessionData {
+/**
+ * The allowlisted Payer session data (lib/payer-b2b/session-data.ts): the provider drops any other key.
+ * A type, not an interface, so that it fits `initiatePaymentSession`'s `data: Record<string, unknown>`.
+ */
+export type PayerCompanySessionData = {
   company_name: string
   org_number: string
   email: string
