@@ -22,6 +22,8 @@ export const REPO_ROOT = path.resolve(__dirname, "../../..")
 const CACHE = path.join(REPO_ROOT, ".cache")
 /** A copy of the plugin's sources, built there so a concurrent `plugin:build` in the repository cannot interfere. */
 const PLUGIN_STAGE = path.join(CACHE, "plugin-build")
+/** What the last buildAndPackPlugin packed: its inputs' hash, the tarball and the tarball's sha256. */
+const PACK_STAMP = path.join(CACHE, "plugin-pack.json")
 export const HOST_DIR = path.join(CACHE, "admin-host")
 /** `medusa build` output; `medusa start` runs here and serves the admin from ./public/admin. */
 export const HOST_SERVER_DIR = path.join(HOST_DIR, ".medusa/server")
@@ -42,14 +44,17 @@ function filesUnder(p: string): string[] {
     .flatMap((name) => filesUnder(path.join(p, name)))
 }
 
-/** Everything the build depends on; an unchanged hash lets a local re-run skip the two minutes of building. */
-function inputsHash(): string {
+/**
+ * Everything a build depends on; an unchanged hash lets a local re-run skip the two minutes of building. The plugin's
+ * tarball depends on `PLUGIN_FILES` and the lockfile; the admin host also on this folder (`withHostDir`).
+ */
+function inputsHash(withHostDir = true): string {
   const ref = process.env.BROWSER_TEST_PLUGIN_REF
   const source = ref ? execFileSync("git", ["rev-parse", ref], { cwd: REPO_ROOT, encoding: "utf8" }) : "working tree"
   const hash = createHash("sha256").update(source)
   const inputs = [
     ...PLUGIN_FILES.map((f) => path.join(REPO_ROOT, f)),
-    __dirname,
+    ...(withHostDir ? [__dirname] : []),
     path.join(REPO_ROOT, "package-lock.json"),
   ]
   for (const file of inputs.flatMap(filesUnder)) {
@@ -58,14 +63,38 @@ function inputsHash(): string {
   return hash.digest("hex")
 }
 
+const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex")
+
 function timed(fn: () => void): number {
   const started = Date.now()
   fn()
   return Math.round((Date.now() - started) / 100) / 10
 }
 
-/** `npx medusa plugin:build` on a copy of the plugin, then the npm tarball a shop would install. Answers its path. */
-function buildAndPackPlugin(log: (s: string) => void): { tarball: string; pluginBuild: number; pack: number } {
+export interface PackedPlugin {
+  tarball: string
+  /** seconds; 0 when an earlier build's tarball was reused */
+  pluginBuild: number
+  pack: number
+  reused: boolean
+}
+
+/**
+ * `npx medusa plugin:build` on a copy of the plugin, then the npm tarball a shop would install. Answers its path.
+ * Every build records its inputs' hash and the tarball's sha256 in PACK_STAMP; with `reuse`, a tarball of the same
+ * inputs that is still byte for byte what was packed is answered instead of building again (the tarball test after
+ * the browser test in one CI run). The browser harness always builds here: its own cache sits in front of this.
+ */
+export function buildAndPackPlugin(log: (s: string) => void, opts: { reuse?: boolean } = {}): PackedPlugin {
+  const inputs = inputsHash(false)
+  if (opts.reuse && existsSync(PACK_STAMP)) {
+    const stamp = JSON.parse(readFileSync(PACK_STAMP, "utf8")) as { inputs: string; tarball: string; sha256: string }
+    if (stamp.inputs === inputs && existsSync(stamp.tarball) && sha256Of(stamp.tarball) === stamp.sha256) {
+      log(`reusing ${path.relative(REPO_ROOT, stamp.tarball)}: packed from the same inputs`)
+      return { tarball: stamp.tarball, pluginBuild: 0, pack: 0, reused: true }
+    }
+  }
+  rmSync(PACK_STAMP, { force: true })
   rmSync(PLUGIN_STAGE, { recursive: true, force: true })
   mkdirSync(PLUGIN_STAGE, { recursive: true })
   const ref = process.env.BROWSER_TEST_PLUGIN_REF
@@ -96,7 +125,9 @@ function buildAndPackPlugin(log: (s: string) => void): { tarball: string; plugin
   for (const required of [".medusa/server/src/admin/index.mjs", ".medusa/server/src/providers/payex/index.js"]) {
     if (!files.includes(required)) throw new Error(`the npm tarball lacks ${required}`)
   }
-  return { tarball: path.join(CACHE, packed[0].filename), pluginBuild, pack }
+  const tarball = path.join(CACHE, packed[0].filename)
+  writeFileSync(PACK_STAMP, JSON.stringify({ inputs, tarball, sha256: sha256Of(tarball) }))
+  return { tarball, pluginBuild, pack, reused: false }
 }
 
 function writeHostProject(tarball: string) {
