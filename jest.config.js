@@ -16,6 +16,7 @@ const testMatchByType = {
   unit: ["**/src/**/__tests__/**/*.spec.[jt]s", "**/sandbox/**/__tests__/**/*.spec.[jt]s"],
   integration: ["**/integration-tests/http/**/*.spec.[jt]s"],
   browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
+  tarball: ["**/integration-tests/tarball/**/*.spec.[jt]s"],
 }
 
 const type = process.env.TEST_TYPE || "unit"
@@ -36,6 +37,14 @@ module.exports = {
     ? {
         globalSetup: "./integration-tests/browser/global-setup.ts",
         globalTeardown: "./integration-tests/browser/global-teardown.ts",
+        testTimeout: 240000,
+      }
+    : {}),
+  // Tarball: a shop installs the packed plugin and runs README's medusa-config.ts (integration-tests/tarball/).
+  ...(type === "tarball"
+    ? {
+        globalSetup: "./integration-tests/db/global-setup.js",
+        globalTeardown: "./integration-tests/db/global-teardown.js",
         testTimeout: 240000,
       }
     : {}),
