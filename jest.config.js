@@ -17,6 +17,7 @@ const testMatchByType = {
   integration: ["**/integration-tests/http/**/*.spec.[jt]s"],
   browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
   tarball: ["**/integration-tests/tarball/**/*.spec.[jt]s"],
+  demo: ["**/integration-tests/demo/**/*.spec.ts"],
 }
 
 const type = process.env.TEST_TYPE || "unit"
@@ -46,6 +47,14 @@ module.exports = {
         globalSetup: "./integration-tests/db/global-setup.js",
         globalTeardown: "./integration-tests/db/global-teardown.js",
         testTimeout: 240000,
+      }
+    : {}),
+  // Demo: `npm run demo`'s program on a throw-away database and state folder, its storefront driven by chromium.
+  ...(type === "demo"
+    ? {
+        globalSetup: "./integration-tests/demo/global-setup.ts",
+        globalTeardown: "./integration-tests/demo/global-teardown.ts",
+        testTimeout: 180000,
       }
     : {}),
 }
