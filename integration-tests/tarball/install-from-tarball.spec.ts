@@ -46,7 +46,7 @@ beforeAll(async () => {
   databaseUrl = await createShopDatabase()
   const port = await freePort()
   const backendUrl = `http://127.0.0.1:${port}`
-  // Everything the README's snippet reads, and nothing else: the snippet is the shop's whole configuration.
+  // Everything the README's snippet reads: the snippet is the shop's whole configuration.
   const env = {
     DATABASE_URL: databaseUrl,
     STORE_CORS: backendUrl,
@@ -61,6 +61,8 @@ beforeAll(async () => {
     PAYER_BASE_URL: payer.url,
     PAYER_CLIENT_ID: PAYER_SANDBOX_CLIENT_ID,
     PAYER_CLIENT_SECRET: PAYER_SANDBOX_CLIENT_SECRET,
+    // Not a shop's: jest's own flag (--experimental-vm-modules), which the CLI would otherwise inherit.
+    NODE_OPTIONS: "",
   }
 
   const packed = buildAndPackPlugin(shopLog, { reuse: true })
