@@ -83,10 +83,14 @@ export function payerSide(payer: PayerSandbox, referenceIds: string[]) {
   }
 }
 
-/** How often an instance's event-bus worker took up `event` (Medusa logs each job it processes at info). */
+/**
+ * How often an instance's event-bus worker took up `event`: Medusa logs each job it processes at info, as
+ * "Processing <event> (priority: 100) which has N subscribers".
+ */
 export function deliveriesIn(instance: string, event: string): number {
   const text = readFileSync(instanceLog(instance), "utf8")
-  return text.split(`Processing ${event} which has`).length - 1
+  const line = new RegExp(`Processing ${event.replace(/\./g, "\\.")}( \\(priority: \\d+\\))? which has`, "g")
+  return text.match(line)?.length ?? 0
 }
 
 /** Waits until `count` Payer invoices of the order are issued and Medusa recorded each as a capture. */
