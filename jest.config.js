@@ -18,6 +18,7 @@ const testMatchByType = {
   browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
   tarball: ["**/integration-tests/tarball/**/*.spec.[jt]s"],
   demo: ["**/integration-tests/demo/**/*.spec.ts"],
+  instances: ["**/integration-tests/instances/**/*.spec.ts"],
 }
 
 const type = process.env.TEST_TYPE || "unit"
@@ -55,6 +56,14 @@ module.exports = {
         globalSetup: "./integration-tests/demo/global-setup.ts",
         globalTeardown: "./integration-tests/demo/global-teardown.ts",
         testTimeout: 180000,
+      }
+    : {}),
+  // Instances: two `medusa start` processes of one shop sharing PostgreSQL and Redis (integration-tests/instances/).
+  ...(type === "instances"
+    ? {
+        globalSetup: "./integration-tests/db/global-setup.js",
+        globalTeardown: "./integration-tests/db/global-teardown.js",
+        testTimeout: 300000,
       }
     : {}),
 }
