@@ -3,7 +3,8 @@
  */
 import { DELIVERY_TYPES, type DeliveryType, type OrderItem } from "./state"
 import { isIsoDate, roundQuantity, todayIso } from "./util"
-import { Problems, bool, given, int, isObject, oneOf, requireBody, str, validateItems, type Json } from "./validation"
+import { Problems, bool, given, int, isObject, oneOf, requireBody, str, type Json } from "./request-fields"
+import { validateItems } from "./validation"
 
 // ---------------------------------------------------------------------------------------------- credits
 

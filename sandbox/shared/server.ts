@@ -12,6 +12,7 @@
 import http from "node:http"
 import type { AddressInfo, Socket } from "node:net"
 import { errorBody, normaliseHeaders, parseBody, readBody, send } from "./http-io"
+import { compile, match, splitPath } from "./route-matching"
 
 export type SandboxRequest = {
   method: string
@@ -83,34 +84,6 @@ export const DEFAULT_FAULTS: Readonly<Faults> = Object.freeze({
 })
 
 const CONTROL_PREFIX = "/_sandbox/"
-
-type CompiledRoute = Route & { method: string; segments: string[] }
-
-function splitPath(path: string): string[] {
-  return path.split("/").filter((s) => s.length > 0)
-}
-
-function compile(route: Route): CompiledRoute {
-  return { ...route, method: route.method.toUpperCase(), segments: splitPath(route.pattern) }
-}
-
-function match(route: CompiledRoute, segments: string[]): Record<string, string> | null {
-  if (route.segments.length !== segments.length) return null
-  const params: Record<string, string> = {}
-  for (let i = 0; i < segments.length; i++) {
-    const want = route.segments[i]
-    if (want.startsWith(":")) {
-      try {
-        params[want.slice(1)] = decodeURIComponent(segments[i])
-      } catch {
-        return null
-      }
-    } else if (want !== segments[i]) {
-      return null
-    }
-  }
-  return params
-}
 
 /** Throws on a bad value so that POST /_sandbox/faults can answer 400. */
 export function validateFaults(partial: unknown): Partial<Faults> {

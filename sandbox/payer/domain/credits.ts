@@ -10,7 +10,7 @@
 import { badRequest, notFound } from "../errors"
 import type { InvoiceItem, OrderItem, PayerStore, StoredInvoice } from "../state"
 import { QTY_EPSILON, ocrReference, roundQuantity, todayIso, vatAmountOf } from "../util"
-import { Problems } from "../validation"
+import { Problems } from "../request-fields"
 import type { CreditPosition, ValidatedCreditCommon } from "../validation-credits"
 import {
   assertExternalInvoiceNumberFree,

@@ -6,7 +6,7 @@ import { shaped } from "../answer-shapes"
 import { errorResponse } from "../errors"
 import { toInvoice, type StoredInvoice } from "../state"
 import { escapeHtml } from "../util"
-import { queryInt, queryStr } from "../validation"
+import { queryInt, queryStr } from "../request-fields"
 import { validateSend } from "../validation-credits"
 import { apiRoute, ok, type PayerContext } from "./common"
 
