@@ -1,10 +1,4 @@
-import {
-  AbstractPaymentProvider,
-  MathBN,
-  MedusaError,
-  PaymentActions,
-  PaymentSessionStatus,
-} from "@medusajs/framework/utils"
+import { AbstractPaymentProvider, MedusaError, PaymentSessionStatus } from "@medusajs/framework/utils"
 import type {
   AuthorizePaymentInput,
   AuthorizePaymentOutput,
@@ -29,20 +23,15 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { buildCaptureRequest, buildReversalRequest, mergeVatSummaries } from "../lib/mapping/payex-transactions"
-import { grossLinesForOrder } from "../lib/mapping/order-lines"
 import { PaymentModuleRecords, type PaymentProviderCradle } from "../lib/medusa/payment-records"
-import { fromMinorUnits, toMinorUnits } from "../lib/money"
-import {
-  isOwnPayeeReference,
-  PayexClient,
-  PayexPaymentResponse,
-  PayexProblemError,
-  payeeReferenceFor,
-} from "../lib/payex"
+import { toMinorUnits } from "../lib/money"
+import { PayexClient, payeeReferenceFor } from "../lib/payex"
+import { webhookActionFor } from "../lib/payex-invoice/callback-verification"
+import { createPayexPayment } from "../lib/payex-invoice/payment-creation"
+import { abortOrCancel, cancelUncaptured } from "../lib/payex-invoice/payment-release"
+import { fetchPayment, orderLinesToCapture, paymentAndTransactions } from "../lib/payex-invoice/payment-reads"
 import { payexToMedusaError } from "../lib/payex-invoice/medusa-errors"
 import {
-  createPaymentRequest,
-  PAYEX_CURRENCIES,
   PAYEX_DEFAULT_BASE_URL,
   PAYEX_INVOICE_PROVIDER_IDENTIFIER,
   PayexInvoiceOptions,
@@ -62,14 +51,7 @@ import {
   reverseFulfillmentCapture,
   withReplayRecovery,
 } from "../lib/payex-invoice/replayable-transactions"
-import {
-  isPayexPaymentId,
-  isPayexTransactionOf,
-  plantedKeysMessage,
-  signPayment,
-  trustedHandover,
-  trustedPayment,
-} from "../lib/payex-invoice/session-trust"
+import { plantedKeysMessage, trustedHandover, trustedPayment } from "../lib/payex-invoice/session-trust"
 
 /**
  * PayEx invoice (FinancingConsumer) as a Medusa payment provider: Medusa's session, authorize, capture,
@@ -107,7 +89,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
   }
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
-    const result = await this.createPayexPayment(input, "")
+    const result = await createPayexPayment(this.client, this.options, input, "")
     // Medusa stores {...storefront data, ...this}: only an explicit null removes what the storefront sent.
     const planted = nullPlantedKeys(
       input.data as Record<string, unknown> | undefined,
@@ -115,61 +97,6 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     )
     this.warnPlanted("session creation", planted)
     return result
-  }
-
-  /**
-   * Creates the PayEx payment of a session. `referenceSuffix` tells apart the payments that replace an
-   * earlier one of the same session (PayEx refuses a payeeReference it has seen).
-   */
-  private async createPayexPayment(
-    { amount, currency_code, data, context }: InitiatePaymentInput,
-    referenceSuffix: string,
-  ): Promise<InitiatePaymentOutput> {
-    const currency = PAYEX_CURRENCIES[String(currency_code).toLowerCase()]
-    if (!currency) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `PayEx invoice supports SEK, NOK and EUR, not ${String(currency_code).toUpperCase()}`,
-      )
-    }
-    // Medusa writes session_id after the storefront's data, so it is Medusa's own.
-    const sessionId = String(
-      (data as Record<string, unknown> | undefined)?.session_id ?? context?.idempotency_key ?? "",
-    )
-    const amountMinor = toMinorUnits(amount, currency_code)
-    const sent = (data as Record<string, unknown> | undefined)?.user_agent
-    const userAgent = typeof sent === "string" && sent ? sent : "medusa-plugin-payex-payer"
-    const body = (payeeReference: string) =>
-      createPaymentRequest(this.options, { currency_code, amountMinor, userAgent, sessionId, payeeReference })
-    let created: PayexPaymentResponse
-    try {
-      created = await this.client.createPayment(body(payeeReferenceFor("PS", sessionId, referenceSuffix)))
-    } catch (e) {
-      // A lost answer to a create: an unauthorized PayEx payment moves no money, so a second one with a
-      // derived reference is safe (the first simply expires).
-      if (!(e instanceof PayexProblemError && e.isPayeeReferenceReplay)) throw payexToMedusaError(e)
-      created = await this.client
-        .createPayment(body(payeeReferenceFor("PS", sessionId, `${referenceSuffix}R`)))
-        .catch((err) => {
-          throw payexToMedusaError(err)
-        })
-    }
-    if (!isPayexPaymentId(created?.payment?.id)) {
-      throw new MedusaError(
-        MedusaError.Types.UNEXPECTED_STATE,
-        "PayEx answered the payment creation without a PayEx invoice payment id",
-      )
-    }
-    const stored: PayexSessionData = {
-      session_id: sessionId,
-      payex_payment_id: created.payment.id,
-      payex_payment_number: created.payment.number,
-      payex_signature: signPayment(this.options.token, sessionId, created.payment.id),
-      currency_code: currency_code.toLowerCase(),
-      amount_minor: amountMinor,
-      capture_on: this.options.captureOn ?? "fulfillment",
-    }
-    return { id: created.payment.id, data: stored, status: PaymentSessionStatus.PENDING }
   }
 
   async updatePayment({ data, amount, currency_code, context }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
@@ -196,7 +123,9 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
       // PayEx cannot change an amount: abort this payment and start a new one for the new amount. The new
       // one's payeeReference carries the number of the payment it replaces: unique, and the same on a retry.
       await this.deletePayment({ data: rest })
-      const replaced = await this.createPayexPayment(
+      const replaced = await createPayexPayment(
+        this.client,
+        this.options,
         { amount, currency_code, data: rest, context },
         `N${rest.payex_payment_number ?? ""}`,
       )
@@ -215,7 +144,10 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
         "This payment session has no PayEx payment the plugin created; create the payment session again",
       )
     }
-    const { transactions } = await this.paymentAndTransactions(d)
+    // One read: the transactions alone say whether PayEx authorized the shopper.
+    const transactions = await this.client.listTransactionsOf(d.payex_payment_id!).catch((e) => {
+      throw payexToMedusaError(e)
+    })
     const [auth] = completedOfType(transactions, "Authorization")
     if (!auth) {
       throw new MedusaError(
@@ -243,7 +175,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     // capture of the same amount can never reuse this fulfillment's lines and payeeReference.
     d.pending_capture = null
 
-    const { payment, transactions } = await this.paymentAndTransactions(d)
+    const { payment, transactions } = await paymentAndTransactions(this.client, d)
     // Money PayEx holds as captured but Medusa has not recorded (an earlier attempt that crashed after
     // PayEx answered, or a capture made in PayEx's portal) is recorded now instead of captured again.
     const payexCaptured = completedCaptureTotal(transactions)
@@ -251,7 +183,9 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     if (payexCaptured - toMinorUnits(total, d.currency_code!) >= amount) return { data: d }
 
     const fromFulfillment = pending && pending.amount_minor === amount ? pending : undefined
-    const lines = fromFulfillment ? fromFulfillment.lines : await this.orderLines(capture.payment_collection_id)
+    const lines = fromFulfillment
+      ? fromFulfillment.lines
+      : await orderLinesToCapture(this.records, capture.payment_collection_id)
     const payeeReference = fromFulfillment
       ? payeeReferenceFor("FC", fromFulfillment.fulfillment_id)
       : payeeReferenceFor("CP", captureId)
@@ -282,7 +216,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
         )
       : undefined
     if (d.pending_refund !== undefined) d.pending_refund = null // a hand-over serves one refund only
-    const { payment, transactions } = await this.paymentAndTransactions(d)
+    const { payment, transactions } = await paymentAndTransactions(this.client, d)
     const captures = completedOfType(transactions, "Capture")
     if (pending && pending.amount_minor === amountMinor) {
       // A canceled fulfillment: reverse exactly its capture (its amount and VAT), referenced by the fulfillment.
@@ -307,9 +241,12 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
 
   async cancelPayment({ data, context }: CancelPaymentInput): Promise<CancelPaymentOutput> {
     const d = data as PayexSessionData
-    const payment = await this.fetchPayment(d)
-    if (!payment.operations.some((o) => o.rel === "create-cancellation")) return { data: d } // nothing left to release
-    await this.cancelAuthorization(payment, payeeReferenceFor("CN", String(context?.idempotency_key ?? d.session_id)))
+    const payment = await fetchPayment(this.client, d)
+    await cancelUncaptured(
+      this.client,
+      payment,
+      payeeReferenceFor("CN", String(context?.idempotency_key ?? d.session_id)),
+    )
     return { data: d }
   }
 
@@ -329,109 +266,28 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
         )
       return { data: d }
     }
-    const payment = await this.fetchPayment(d)
-    if (payment.operations.some((o) => o.rel === "update-payment-abort")) {
-      await this.client
-        .perform(payment.operations, "update-payment-abort", {
-          payment: { operation: "Abort", abortReason: "CancelledByConsumer" },
-        })
-        .catch((e) => {
-          throw payexToMedusaError(e)
-        })
-    } else if (payment.operations.some((o) => o.rel === "create-cancellation")) {
-      await this.cancelAuthorization(payment, payeeReferenceFor("CN", trusted.session_id))
-    }
+    await abortOrCancel(this.client, await fetchPayment(this.client, d), payeeReferenceFor("CN", trusted.session_id))
     return { data: d }
   }
 
   async getPaymentStatus({ data }: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
     const d = data as PayexSessionData
-    const { payment, transactions } = await this.paymentAndTransactions(d)
+    const { payment, transactions } = await paymentAndTransactions(this.client, d)
     return { status: sessionStatusOf(payment, transactions), data: d }
   }
 
   async retrievePayment({ data }: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
-    const payment = await this.fetchPayment(data as PayexSessionData)
+    const payment = await fetchPayment(this.client, data as PayexSessionData)
     return { data: { ...(data as PayexSessionData), payex_state: payment.payment.state } }
   }
 
-  /**
-   * PayEx callbacks are unsigned: the body only says which transaction to look at. The transaction is
-   * read back from PayEx, and only a completed authorization, or a completed capture Medusa has not
-   * recorded yet, changes anything in Medusa.
-   */
+  /** Unsigned callbacks are hints: see lib/payex-invoice/callback-verification.ts. */
   async getWebhookActionAndData({ data }: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
-    const notSupported = { action: PaymentActions.NOT_SUPPORTED }
-    const body = data as { payment?: { id?: unknown }; transaction?: { id?: unknown } } | undefined
-    const paymentId = body?.payment?.id
-    const transactionId = body?.transaction?.id
-    // Exactly `<payment>/transactions/<uuid>`: a "../" or a query would make the GET read another resource.
-    if (!isPayexTransactionOf(paymentId, transactionId) || typeof transactionId !== "string") return notSupported
-    try {
-      const { transaction: tx } = await this.client.getTransaction(transactionId)
-      const payment = await this.client.getPayment(paymentId)
-      const { payeeInfo } = await this.client.getPayeeInfo(payment.payment)
-      const sessionId = payeeInfo.orderReference
-      if (!sessionId || tx.state !== "Completed") return notSupported
-      const amount = fromMinorUnits(tx.amount, payment.payment.currency)
-      if (tx.type === "Authorization")
-        return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount } }
-      if (tx.type !== "Capture" || isOwnPayeeReference(tx.payeeReference, ["CP", "FC"])) return notSupported
-      const { payment: medusaPayment, total } = await this.records.capturedTotal({ payment_session_id: sessionId })
-      const payexCaptured = completedCaptureTotal(await this.client.listTransactions(payment.payment))
-      if (!medusaPayment || MathBN.gte(total, fromMinorUnits(payexCaptured, payment.payment.currency)))
-        return notSupported
-      return { action: PaymentActions.SUCCESSFUL, data: { session_id: sessionId, amount } }
-    } catch (e) {
-      this.logger?.warn(`PayEx callback for ${paymentId} could not be verified: ${(e as Error).message}`)
-      return notSupported
-    }
-  }
-
-  private async fetchPayment(d: PayexSessionData): Promise<PayexPaymentResponse> {
-    if (!d?.payex_payment_id)
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment has no PayEx payment id")
-    // Never a URL or a path elsewhere: only the shape PayEx gives its invoice payments (lib/payex-invoice/session-trust.ts).
-    if (!isPayexPaymentId(d.payex_payment_id))
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        "This payment's payex_payment_id is not a PayEx invoice payment id",
-      )
-    return this.client.getPayment(d.payex_payment_id).catch((e) => {
-      throw payexToMedusaError(e)
-    })
-  }
-
-  /** The session's PayEx payment and all its transactions: what authorize, capture, refund and status decide on. */
-  private async paymentAndTransactions(d: PayexSessionData) {
-    const payment = await this.fetchPayment(d)
-    return { payment, transactions: await this.client.listTransactions(payment.payment) }
-  }
-
-  private async cancelAuthorization(payment: PayexPaymentResponse, payeeReference: string) {
-    await withReplayRecovery(
-      this.client,
-      payment,
-      "create-cancellation",
-      {
-        transaction: { activity: "FinancingConsumer", payeeReference, description: "Order canceled" },
-      },
-      "Cancellation",
-    )
+    return webhookActionFor(this.client, this.records, data, this.logger)
   }
 
   private warnPlanted(where: string, keys: string[]) {
     if (keys.length) this.logger?.warn(`PayEx ${where}: ${plantedKeysMessage(keys)}`)
-  }
-
-  private async orderLines(paymentCollectionId: string) {
-    const order = await this.records.orderOfPaymentCollection(paymentCollectionId)
-    if (!order)
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        "No order found for this payment; PayEx needs the order lines to capture",
-      )
-    return grossLinesForOrder(order)
   }
 }
 

@@ -1,5 +1,5 @@
 import type { PaymentProviderContext } from "@medusajs/framework/types"
-import type { PayexAddress } from "../payex"
+import type { PayexAddress, PayexOperation } from "../payex"
 
 /**
  * What the PayEx provider keeps in Medusa's payment session / payment `data`. Never a personal number:
@@ -14,6 +14,8 @@ export interface PayexSessionData {
   /** Approved (Sweden) or supplied (Norway) legal address used for the authorization. */
   legal_address?: StoredAddress
   authorization_transaction_number?: number
+  /** The operations of PayEx's answer to the creation, followed by the storefront actions (known-operations.ts). */
+  payex_operations?: PayexOperation[] | null
   /** HMAC over session_id + payex_payment_id (lib/payex-invoice/session-trust.ts): proves the provider wrote the id. */
   payex_signature?: string
   /** Set by the fulfillment workflow just before it asks Medusa to capture: the lines of that fulfillment (signed). */
@@ -71,9 +73,10 @@ export const SESSION_KEYS = [
   "capture_on",
   "legal_address",
   "authorization_transaction_number",
+  "payex_operations",
 ]
 
-export type PayexSessionAction =
+export type PayexSessionAction = (
   | { type: "legal-address"; social_security_number: string; zip_code: string }
   | {
       type: "authorize"
@@ -84,6 +87,14 @@ export type PayexSessionAction =
       legal_address?: PayexAddressInput
       billing_address?: PayexAddressInput
     }
+) & {
+  /**
+   * Which attempt of this kind on the session this is (the store routes count them, 1 = first). A retry reads
+   * the payment before acting instead of following the kept operations: after a refusal (credit not approved)
+   * PayEx must not be asked again for a payment that no longer offers the operation.
+   */
+  attempt?: number
+}
 
 export interface PayexAddressInput {
   addressee: string

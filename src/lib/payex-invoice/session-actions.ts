@@ -1,14 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { parseFinnishPersonalIdentityCode } from "../identity/finnish-personal-identity-code"
 import { isValidEmail, normalizeMsisdn, parseNorwegianNationalId, parseSwedishPersonalNumber } from "../identity"
-import { findOperation, PayexProblemError } from "../payex"
-import type {
-  PayexClient,
-  PayexLegalAddressResponse,
-  PayexOperationRel,
-  PayexPaymentResponse,
-  PayexTransaction,
-} from "../payex"
+import { PayexProblemError } from "../payex"
+import type { PayexClient, PayexLegalAddressResponse, PayexTransaction } from "../payex"
+import { performOnPayment } from "./known-operations"
 import { payexToMedusaError } from "./medusa-errors"
 import { PAYEX_CURRENCIES } from "./provider-options"
 import {
@@ -124,7 +119,7 @@ function checkAddress(a: PayexAddressInput | undefined, field: string, country: 
 }
 
 /** An action whose input passed every local check: what is sent to PayEx, and the spellings to scrub. */
-export type PreparedSessionAction =
+export type PreparedSessionAction = (
   | { type: "legal-address"; ssn: PersonalNumber; zipCode: string }
   | {
       type: "authorize"
@@ -135,6 +130,7 @@ export type PreparedSessionAction =
       legal: PayexAddressInput
       billing?: PayexAddressInput
     }
+) & { /** false on a retry: read the payment first (see PayexSessionAction.attempt). */ followKept: boolean }
 
 /**
  * Every check that needs no PayEx call: the session has a PayEx payment, the personal number is valid for
@@ -153,7 +149,7 @@ export function prepareSessionAction(data: PayexSessionData, action: PayexSessio
     }
     const zipCode = typeof action.zip_code === "string" ? action.zip_code.replace(/\s/g, "") : ""
     if (!/^\d{5}$/.test(zipCode)) throw invalid("zip_code", "must be a Swedish postal code of 5 digits")
-    return { type: "legal-address", ssn, zipCode }
+    return { type: "legal-address", ssn, zipCode, followKept: !(Number(action.attempt) > 1) }
   }
   const msisdn = normalizeMsisdn(String(action.msisdn ?? ""), country as "SE" | "NO" | "FI")
   if (!msisdn) throw invalid("msisdn", "must be a mobile number, e.g. +46739000001")
@@ -165,7 +161,8 @@ export function prepareSessionAction(data: PayexSessionData, action: PayexSessio
     country,
   )
   const billing = action.billing_address ? checkAddress(action.billing_address, "billing_address", country) : undefined
-  return { type: "authorize", ssn, msisdn, email: action.email || undefined, ip: action.ip, legal, billing }
+  const followKept = !(Number(action.attempt) > 1)
+  return { type: "authorize", ssn, msisdn, email: action.email || undefined, ip: action.ip, legal, billing, followKept }
 }
 
 /**
@@ -200,36 +197,21 @@ export function isLegalAddressMismatch(error: unknown): boolean {
   return error.errorType === "notfound" || error.errorType === "inputerror" || error.status === 404
 }
 
-/**
- * The payment must still offer the operation (a refused or aborted payment does not): a shopper's 400 that
- * says what to do, rather than a 500 from following an operation that is not there.
- */
-function requireOperation(res: PayexPaymentResponse, rel: PayexOperationRel, refusal: string) {
-  if (findOperation(res.operations, rel)) return res.operations
-  const state = typeof res.payment?.state === "string" ? res.payment.state : "unknown"
-  throw new MedusaError(
-    MedusaError.Types.NOT_ALLOWED,
-    `${refusal} (PayEx payment state: ${state}); start the payment again or choose another payment method.`,
-  )
-}
-
 async function fetchLegalAddress(
   client: PayexClient,
   data: PayexSessionData,
   action: Extract<PreparedSessionAction, { type: "legal-address" }>,
 ) {
-  const operations = requireOperation(
-    await client.getPayment(data.payex_payment_id!),
+  const res = await performOnPayment<PayexLegalAddressResponse>(
+    client,
+    data,
     "create-approved-legal-address",
+    { addressee: { socialSecurityNumber: action.ssn.forLegalAddress, zipCode: action.zipCode } },
     "PayEx no longer offers the legal address for this payment",
-  )
-  const res = await client
-    .perform<PayexLegalAddressResponse>(operations, "create-approved-legal-address", {
-      addressee: { socialSecurityNumber: action.ssn.forLegalAddress, zipCode: action.zipCode },
-    })
-    .catch((e) => {
-      throw isLegalAddressMismatch(e) ? new MedusaError(MedusaError.Types.INVALID_DATA, NO_LEGAL_ADDRESS_MESSAGE) : e
-    })
+    { followKept: action.followKept },
+  ).catch((e) => {
+    throw isLegalAddressMismatch(e) ? new MedusaError(MedusaError.Types.INVALID_DATA, NO_LEGAL_ADDRESS_MESSAGE) : e
+  })
   const address = res.approvedLegalAddress ?? res.legalAddress
   if (!address)
     throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "PayEx answered without an approved legal address")
@@ -241,13 +223,9 @@ async function authorize(
   data: PayexSessionData,
   action: Extract<PreparedSessionAction, { type: "authorize" }>,
 ) {
-  const operations = requireOperation(
-    await client.getPayment(data.payex_payment_id!),
-    "create-authorization",
-    "This PayEx payment can no longer be authorized",
-  )
-  const res = await client.perform<{ authorization?: { transaction?: PayexTransaction } }>(
-    operations,
+  const res = await performOnPayment<{ authorization?: { transaction?: PayexTransaction } }>(
+    client,
+    data,
     "create-authorization",
     {
       transaction: { activity: "FinancingConsumer" },
@@ -260,6 +238,8 @@ async function authorize(
       legalAddress: toPayexAddress(action.legal),
       billingAddress: action.billing ? toPayexAddress(action.billing) : undefined,
     },
+    "This PayEx payment can no longer be authorized",
+    { followKept: action.followKept },
   )
   const tx = res.authorization?.transaction
   if (!tx || tx.state !== "Completed") {
@@ -272,5 +252,7 @@ async function authorize(
     ...data,
     legal_address: fromPayexAddress(toPayexAddress(action.legal)),
     authorization_transaction_number: tx.number,
+    // Authorized: what the creation offered is gone (capture and cancel read the payment as it is then).
+    payex_operations: null,
   }
 }

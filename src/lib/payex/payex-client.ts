@@ -159,6 +159,11 @@ export class PayexClient {
     return res.transactions?.transactionList ?? []
   }
 
+  /** The transactions of a payment by its id alone (`<payment id>/transactions`), without reading the payment first. */
+  listTransactionsOf(paymentId: string): Promise<PayexTransaction[]> {
+    return this.listTransactions({ id: paymentId } as PayexPayment)
+  }
+
   getPayeeInfo(payment: PayexPayment): Promise<PayexPayeeInfoResponse> {
     return this.request({
       method: "GET",

@@ -100,6 +100,10 @@ describe("initiatePayment keeps only the documented storefront fields", () => {
       currency_code: "sek",
       amount_minor: 10000,
       capture_on: "fulfillment",
+      payex_operations: [
+        { rel: "create-authorization", method: "POST", href: `${BASE}${PAYMENT_ID}/authorizations` },
+        { rel: "create-approved-legal-address", method: "POST", href: `${BASE}${PAYMENT_ID}/approvedlegaladdress` },
+      ],
       pending_capture: null,
       pending_refund: null,
       payex_action: null,

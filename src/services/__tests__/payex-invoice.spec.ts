@@ -144,6 +144,11 @@ describe("initiatePayment", () => {
       currency_code: "sek",
       amount_minor: ORDER_TOTAL_MINOR,
       capture_on: "fulfillment",
+      // What the shopper's two actions follow without reading the payment again (one request each).
+      payex_operations: [
+        { rel: "create-authorization", method: "POST", href: `${BASE}${PAYMENT_ID}/authorizations` },
+        { rel: "create-approved-legal-address", method: "POST", href: `${BASE}${PAYMENT_ID}/approvedlegaladdress` },
+      ],
     })
   })
 
@@ -424,11 +429,8 @@ describe("updatePayment", () => {
 })
 
 describe("authorizePayment", () => {
-  it("is authorized when PayEx holds a completed Authorization transaction", async () => {
+  it("is authorized when PayEx holds a completed Authorization transaction, read in one request", async () => {
     const { provider } = setup()
-    nock(BASE)
-      .get(PAYMENT_ID)
-      .reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
     nock(BASE)
       .get(`${PAYMENT_ID}/transactions`)
       .reply(
@@ -451,7 +453,6 @@ describe("authorizePayment", () => {
     ["a failed authorization", [{ type: "Authorization", state: "Failed" }]],
   ])("refuses with %s", async (_what, txs) => {
     const { provider } = setup()
-    nock(BASE).get(PAYMENT_ID).reply(200, createdPayment())
     nock(BASE)
       .get(`${PAYMENT_ID}/transactions`)
       .reply(200, txList(txs.map((t) => transaction(t))))
@@ -477,11 +478,11 @@ describe("authorizePayment", () => {
   it("reports PayEx being unreachable as a MedusaError", async () => {
     const { provider } = setup()
     nock(BASE)
-      .get(PAYMENT_ID)
+      .get(`${PAYMENT_ID}/transactions`)
       .reply(503, problem("systemerror", "down", [], 503), PROBLEM_HEADERS)
     const error = await provider.authorizePayment({ data: sessionData() }).catch((e) => e)
     expect(error).toBeInstanceOf(MedusaError)
-    expect(error.message).toContain("PayEx get-payment failed (503): down")
+    expect(error.message).toContain("PayEx list-transactions failed (503): down")
   })
 })
 

@@ -81,7 +81,8 @@ export async function guardedPayexSessionAction(
       action.type === "legal-address" ? TOO_MANY_LOOKUPS_MESSAGE : TOO_MANY_AUTHORIZATIONS_MESSAGE,
     )
   }
-  return runPayexSessionAction(req.scope, session, action)
+  // The attempt's number travels with the action: a retry reads the payment before asking PayEx again.
+  return runPayexSessionAction(req.scope, session, { ...action, attempt: attempt.count })
 }
 
 /** The shopper's IP as PayEx wants it (IPv4-mapped IPv6 shown as plain IPv4). */

@@ -601,6 +601,7 @@ describe("runSessionAction: authorization", () => {
         country_code: "SE",
       },
       authorization_transaction_number: 77,
+      payex_operations: null, // authorized: what the creation offered is spent
     })
     expectNoPersonalNumber(data, SE_SPELLINGS)
   })

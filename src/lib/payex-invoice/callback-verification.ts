@@ -1,0 +1,45 @@
+import { MathBN, PaymentActions } from "@medusajs/framework/utils"
+import type { Logger, WebhookActionResult } from "@medusajs/framework/types"
+import type { PaymentModuleRecords } from "../medusa/payment-records"
+import { fromMinorUnits } from "../money"
+import { isOwnPayeeReference, type PayexClient } from "../payex"
+import { completedCaptureTotal } from "./replayable-transactions"
+import { isPayexTransactionOf } from "./session-trust"
+
+/**
+ * What a PayEx callback means for Medusa. Callbacks are unsigned: the body only says which transaction to look
+ * at. The transaction is read back from PayEx, and only a completed authorization, or a completed capture
+ * Medusa has not recorded yet (one made in PayEx's portal), changes anything in Medusa.
+ */
+export async function webhookActionFor(
+  client: PayexClient,
+  records: PaymentModuleRecords,
+  data: unknown,
+  logger?: Logger,
+): Promise<WebhookActionResult> {
+  const notSupported = { action: PaymentActions.NOT_SUPPORTED }
+  const body = data as { payment?: { id?: unknown }; transaction?: { id?: unknown } } | undefined
+  const paymentId = body?.payment?.id
+  const transactionId = body?.transaction?.id
+  // Exactly `<payment>/transactions/<uuid>`: a "../" or a query would make the GET read another resource.
+  if (!isPayexTransactionOf(paymentId, transactionId) || typeof transactionId !== "string") return notSupported
+  try {
+    const { transaction: tx } = await client.getTransaction(transactionId)
+    const payment = await client.getPayment(paymentId)
+    const { payeeInfo } = await client.getPayeeInfo(payment.payment)
+    const sessionId = payeeInfo.orderReference
+    if (!sessionId || tx.state !== "Completed") return notSupported
+    const amount = fromMinorUnits(tx.amount, payment.payment.currency)
+    if (tx.type === "Authorization")
+      return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount } }
+    if (tx.type !== "Capture" || isOwnPayeeReference(tx.payeeReference, ["CP", "FC"])) return notSupported
+    const { payment: medusaPayment, total } = await records.capturedTotal({ payment_session_id: sessionId })
+    const payexCaptured = completedCaptureTotal(await client.listTransactions(payment.payment))
+    if (!medusaPayment || MathBN.gte(total, fromMinorUnits(payexCaptured, payment.payment.currency)))
+      return notSupported
+    return { action: PaymentActions.SUCCESSFUL, data: { session_id: sessionId, amount } }
+  } catch (e) {
+    logger?.warn(`PayEx callback for ${paymentId} could not be verified: ${(e as Error).message}`)
+    return notSupported
+  }
+}
