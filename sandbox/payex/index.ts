@@ -2,7 +2,7 @@
  * The project's own PayEx `/psp/invoice` sandbox: stateful and strict, for tests, demos and offline development.
  * Not shipped in the npm package. See sandbox/README.md.
  */
-import { startSandboxServer } from "../shared/server"
+import { DEFAULT_FAULTS, startSandboxServer } from "../shared/server"
 import type { SandboxServer } from "../shared/server"
 import { CallbackDispatcher } from "./callbacks"
 import type { CallbackAttempt } from "./callbacks"
@@ -70,14 +70,7 @@ export async function startPayexSandbox(opts: PayexSandboxOptions = {}): Promise
     callbacks: callbacks.attempts,
     reset() {
       resetState()
-      server.setFaults({
-        latencyMs: 0,
-        failNext: 0,
-        failStatus: 503,
-        dropNext: 0,
-        only: undefined,
-        latencyOnly: undefined,
-      })
+      server.setFaults({ ...DEFAULT_FAULTS })
       server.clearRequests()
     },
     callbacksIdle: () => callbacks.idle(),
