@@ -14,7 +14,8 @@ import { BUSINESS_CUSTOMER, COUNTRIES } from "./seed/demo-catalog"
 import { seedDemoShop } from "./seed/seed-demo-shop"
 import { startStorefront, type RunningStorefront } from "./storefront/storefront-server"
 
-const started = Date.now()
+// From the process start (ts-node compiling this file included), not from this line.
+const started = Date.now() - process.uptime() * 1000
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
 const step = (text: string) => console.log(`[demo ${seconds().padStart(7)}] ${text}`)
 

@@ -31,6 +31,7 @@ export function printReady(info: ReadyInfo) {
     "  Company invoice (Payer): Ekbacken Möbler AB, org. no. 556036-0793 (prefilled)",
     "",
     `  Data and logs in ${info.stateDir} (npm run demo -- --reset starts over). Ctrl-C stops everything.`,
+    "  The sandboxes start empty on every run: orders from an earlier run cannot be captured or invoiced there.",
     "",
   ]
   console.log(lines.join("\n"))

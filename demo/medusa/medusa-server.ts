@@ -25,14 +25,16 @@ export interface MedusaEnvInput {
 /** What medusa-config.js reads (see its comments): addresses on loopback only. */
 export function medusaEnv(input: MedusaEnvInput): NodeJS.ProcessEnv {
   const origins = (port: number) => `http://localhost:${port},http://127.0.0.1:${port}`
+  // No MEDUSA_BACKEND_URL: the admin would call that origin instead of its own ("/"), and a page on localhost calling
+  // 127.0.0.1 is cross-site, so the session cookie would not go along. medusa-config.js then sends PayEx callbacks
+  // to http://localhost:<port>.
+  const { MEDUSA_BACKEND_URL: _ignored, ...inherited } = process.env
   return {
-    ...process.env,
+    ...inherited,
     ...input.sandboxEnv,
     NODE_ENV: "development",
     DATABASE_URL: input.databaseUrl,
     PORT: String(input.port),
-    // PayEx callbacks go here; 127.0.0.1 because Medusa listens on that address only.
-    MEDUSA_BACKEND_URL: `http://127.0.0.1:${input.port}`,
     MEDUSA_ADMIN_DISABLE: "false",
     STORE_CORS: origins(input.storefrontPort),
     ADMIN_CORS: origins(input.port),

