@@ -23,7 +23,8 @@ export interface DemoOptions {
 const USAGE = `npm run demo [-- --port 9000] [--storefront-port 8000] [--reset] [--migrate]
   --port N             Medusa API and admin (default 9000, or PORT)
   --storefront-port N  the demo storefront (default 8000, or STOREFRONT_PORT)
-  --reset              delete .demo/ (embedded PostgreSQL data, logs) and start over
+  --reset              delete .demo/ (embedded PostgreSQL data, logs) and start over; a database at
+                       DATABASE_URL is left as it is (only migrated and seeded again)
   --migrate            run medusa db:migrate even if nothing changed since the last run
 Environment: DATABASE_URL (a PostgreSQL to use instead of the embedded one), DEMO_DIR (state folder).`
 

@@ -155,6 +155,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`\ndemo failed: ${(e as Error).message}`)
+  // A step that fails because Ctrl-C interrupted it (db:migrate gets the terminal's SIGINT too) is no news.
+  if (!stopping) console.error(`\ndemo failed: ${(e as Error).message}`)
   void stopAll(1)
 })

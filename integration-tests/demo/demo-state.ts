@@ -9,7 +9,7 @@ export interface DemoTestState {
   medusaUrl: string
   /** the demo's own "ready in" figure */
   readySeconds: number
-  /** the throw-away DEMO_DIR (logs), removed by the teardown */
+  /** the demo's DEMO_DIR (its logs) */
   demoDir?: string
   /** the database on a server the test did not start, dropped by the teardown */
   dropDatabaseUrl?: string

@@ -4,8 +4,7 @@
 // DEMO_TEST_RUNNING_DEMO=<storefront url>,<medusa url> runs the spec against a demo that is already running instead
 // (when working on the test; it then places orders in that demo's shop).
 import { spawn, type ChildProcess } from "node:child_process"
-import { mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { mkdirSync, rmSync } from "node:fs"
 import path from "node:path"
 import { Client } from "pg"
 import { freePort } from "../../demo/ports"
@@ -15,6 +14,7 @@ import { writeDemoState } from "./demo-state"
 const choosePostgres: () => Promise<void> = require("../db/global-setup.js")
 
 const REPO_ROOT = path.resolve(__dirname, "../..")
+const DEMO_DIR = path.join(REPO_ROOT, ".cache/demo-test")
 const READY_TIMEOUT_MS = 420_000 // a cold start migrates a fresh database (about a minute here, more on a busy CI)
 
 async function throwAwayDatabase(): Promise<{ url: string; external: boolean }> {
@@ -69,7 +69,10 @@ export default async function demoGlobalSetup() {
     return
   }
   const db = await throwAwayDatabase()
-  const demoDir = mkdtempSync(path.join(tmpdir(), "payex-payer-demo-test-"))
+  // Its logs stay in .cache/demo-test/ after the run (for a failed CI run); the next run starts with an empty one.
+  rmSync(DEMO_DIR, { recursive: true, force: true })
+  mkdirSync(DEMO_DIR, { recursive: true })
+  const demoDir = DEMO_DIR
   const [port, storefrontPort] = [await freePort(), await freePort()]
   const started = Date.now()
   const child = spawn(

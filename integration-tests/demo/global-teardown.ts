@@ -1,8 +1,7 @@
 // Undoes global-setup.ts: stops the demo (it stops its Medusa and sandboxes; its database is the test's), drops the
 // throw-away database on a server the test did not start, stops the embedded PostgreSQL the shared setup may have
-// started, and removes the throw-away state folder.
+// started. The state folder (.cache/demo-test/: the demo's logs) stays for a look after a failed run.
 import type { ChildProcess } from "node:child_process"
-import { rmSync } from "node:fs"
 import { Client } from "pg"
 import { readDemoState } from "./demo-state"
 
@@ -50,5 +49,4 @@ export default async function demoGlobalTeardown() {
     await client.query(`drop database if exists "${name}" with (force)`).finally(() => client.end())
   }
   await stopEmbeddedPostgres()
-  if (state?.demoDir) rmSync(state.demoDir, { recursive: true, force: true })
 }
