@@ -9,7 +9,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 export const SCREENSHOTS = path.resolve(__dirname, "../../.cache/screenshots")
 
 // Headless, and nothing that talks to Google or anything off this machine.
-const ARGS = [
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -38,7 +38,7 @@ export async function launchAdminBrowser(): Promise<AdminBrowser> {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
       viewport: { width: 1680, height: 1050 }, // a merchant's desktop: the order page's two columns side by side
       locale: "en-US",
       timeout: 60_000,

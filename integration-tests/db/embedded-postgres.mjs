@@ -15,7 +15,8 @@ const pg = new EmbeddedPostgres({
   user: "postgres",
   password: "postgres",
   persistent: false,
-  createPostgresUser: true,
+  // Only root needs the OS user `postgres` (PostgreSQL refuses to run as root); a normal user runs it as itself.
+  createPostgresUser: process.getuid?.() === 0,
   onLog: () => {},
   onError: (e) => process.stderr.write(String(e) + "\n"),
 })

@@ -5,19 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { chromium, type BrowserContext, type Page } from "playwright-core"
-import { CHROMIUM, SCREENSHOTS } from "../browser/chromium"
-
-// The same switches as chromium.ts: headless, and nothing that talks to anything off this machine.
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-]
+import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from "../browser/chromium"
 
 export interface ShopperBrowser {
   context: BrowserContext
@@ -37,7 +25,7 @@ export async function launchShopperBrowser(): Promise<ShopperBrowser> {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
       viewport: { width: 1100, height: 900 },
       locale: "sv-SE",
       timeout: 60_000,
