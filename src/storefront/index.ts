@@ -33,5 +33,5 @@ export type {
   StorefrontCallOptions,
   StorefrontSdk,
 } from "./payex-routes"
-export { PAYEX_ERROR_MESSAGES, describePayexError, payexErrorKind, payexErrorMessage } from "./errors"
-export type { PayexErrorDescription, PayexErrorKind } from "./errors"
+export { PAYEX_ERROR_MESSAGES, describePayexError, payexErrorKind, payexErrorMessage } from "./payex-errors"
+export type { PayexErrorDescription, PayexErrorKind } from "./payex-errors"

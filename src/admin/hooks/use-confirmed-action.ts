@@ -1,7 +1,7 @@
 import { toast, usePrompt } from "@medusajs/ui"
 import { useCallback, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { errorMessage } from "../lib/errors"
+import { errorMessage } from "../lib/request-errors"
 
 export type ConfirmedAction = {
   title: string

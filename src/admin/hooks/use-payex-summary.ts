@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { useCallback, useState } from "react"
 import type { PayexSummary } from "../lib/api-types"
-import { errorStatus } from "../lib/errors"
+import { errorStatus } from "../lib/request-errors"
 import { sdk } from "../lib/sdk"
 import { payexPayerKeys } from "./query-keys"
 

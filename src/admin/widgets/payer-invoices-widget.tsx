@@ -14,7 +14,7 @@ import { useConfirmedAction } from "../hooks/use-confirmed-action"
 import { usePayerInvoiceActions } from "../hooks/use-payer-invoice-actions"
 import { usePayerInvoices } from "../hooks/use-payer-invoices"
 import type { PayerInvoice } from "../lib/api-types"
-import { errorMessage } from "../lib/errors"
+import { errorMessage } from "../lib/request-errors"
 import type { PayerInvoiceAction } from "../lib/invoice-actions"
 import { hasPaymentOf, PAYER_B2B_IDENTIFIER } from "../lib/order-payments"
 

@@ -9,7 +9,7 @@ import { PayexStateBadge } from "../components/payex/payex-state-badge"
 import { PayexTransactions } from "../components/payex/payex-transactions"
 import { useFormatters } from "../hooks/use-formatters"
 import { usePayexSummary } from "../hooks/use-payex-summary"
-import { errorMessage } from "../lib/errors"
+import { errorMessage } from "../lib/request-errors"
 import { hasPaymentOf, PAYEX_INVOICE_IDENTIFIER } from "../lib/order-payments"
 
 /**
