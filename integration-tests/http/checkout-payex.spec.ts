@@ -58,8 +58,8 @@ medusaIntegrationTestRunner({
       sandboxes.payex.clearRequests()
       await checkout()
       await sandboxes.payex.callbacksIdle()
-      // The authorization callback's own verification (it reads the transaction, the payment and its payee info)
-      // is counted apart: it runs whenever PayEx calls back, not as part of the shopper's checkout.
+      // The authorization callback's own verification is counted apart: it runs whenever PayEx calls back, not as
+      // part of the shopper's checkout (reading the payment and its payee info is its fallback).
       const callbackReads = ["GET transactions (one)", "GET payment", "GET payeeInfo"]
       const calls = sandboxes.payex.requests.map(callKind)
       expect(calls.filter((c) => !callbackReads.includes(c))).toEqual([
@@ -68,6 +68,14 @@ medusaIntegrationTestRunner({
         "POST authorizations",
         "GET transactions",
       ])
+      // The authorization callback is verified with one read: the transaction names the session. Medusa handles
+      // a webhook after its webhook_delay, so wait for that read, then for anything that would follow it.
+      await waitFor("the callback's verification", async () =>
+        sandboxes.payex.requests.some((r) => callKind(r) === "GET transactions (one)"),
+      )
+      await new Promise((r) => setTimeout(r, 1500))
+      const afterCallback = sandboxes.payex.requests.map(callKind).filter((c) => callbackReads.includes(c))
+      expect(afterCallback).toEqual(["GET transactions (one)"])
     })
 
     async function orderPayment(orderId: string) {

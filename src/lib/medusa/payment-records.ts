@@ -18,6 +18,11 @@ export interface RefundRecord {
   /** Loaded when asked for (`relations: ["payment"]`). */
   payment?: { id: string; payment_collection_id: string } | null
 }
+export interface PaymentSessionRecord {
+  id: string
+  currency_code: string
+  data?: Record<string, unknown> | null
+}
 export interface PaymentRecord {
   id: string
   captures?: Array<{ id: string; amount: BigNumberInput; raw_amount?: BigNumberInput | null }> | null
@@ -32,11 +37,14 @@ export type PaymentProviderCradle = Record<string, unknown> & { logger?: Logger 
 
 /**
  * The payment module's internal services a provider's cradle holds. Medusa types a provider's cradle as
- * `Record<string, any>`; this names the three calls the plugin makes, so the cast is made once, here.
+ * `Record<string, any>`; this names the four calls the plugin makes, so the cast is made once, here.
  */
 export interface PaymentModuleCradle {
   captureService: { retrieve(id: string, config: { relations: string[] }): Promise<CaptureRecord> }
   refundService: { retrieve(id: string, config: { relations: string[] }): Promise<RefundRecord> }
+  paymentSessionService: {
+    list(filter: { id: string }, config: { select: string[]; take: number }): Promise<PaymentSessionRecord[]>
+  }
   paymentService: {
     list(
       filter: { id?: string; payment_session_id?: string },
@@ -78,6 +86,15 @@ export class PaymentModuleRecords {
       payment_id: refund.payment_id ?? refund.payment?.id,
       payment_collection_id: refund.payment?.payment_collection_id ?? null,
     }
+  }
+
+  /** A payment session by id (its currency and data), or null when there is none. */
+  async session(sessionId: string): Promise<PaymentSessionRecord | null> {
+    const [session] = await this.cradle.paymentSessionService.list(
+      { id: sessionId },
+      { select: ["id", "currency_code", "data"], take: 1 },
+    )
+    return session ?? null
   }
 
   /** Sum of the captures Medusa has recorded on the payment of a session, except `exceptCaptureId`. */

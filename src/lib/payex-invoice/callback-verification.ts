@@ -7,6 +7,19 @@ import { completedCaptureTotal } from "./replayable-transactions"
 import { isPayexTransactionOf } from "./session-trust"
 
 /**
+ * The Medusa session an authorization belongs to, from the transaction alone: PayEx gives the authorization
+ * the payment's payeeReference, which the plugin derived from the session id (`PS<session ULID>...`). Trusted
+ * only when that session's stored payment is the callback's payment; otherwise (another reference shape, an
+ * unknown session) the payment and its payee info are read as before.
+ */
+async function sessionOfOwnAuthorization(records: PaymentModuleRecords, paymentId: string, payeeReference?: string) {
+  const ulid = /^PS([0-9A-HJKMNP-TV-Z]{26})/.exec(payeeReference ?? "")?.[1]
+  if (!ulid) return null
+  const session = await records.session(`payses_${ulid}`).catch(() => null) // unreadable: read PayEx instead
+  return session?.data?.payex_payment_id === paymentId ? session : null
+}
+
+/**
  * What a PayEx callback means for Medusa. Callbacks are unsigned: the body only says which transaction to look
  * at. The transaction is read back from PayEx, and only a completed authorization, or a completed capture
  * Medusa has not recorded yet (one made in PayEx's portal), changes anything in Medusa.
@@ -25,6 +38,16 @@ export async function webhookActionFor(
   if (!isPayexTransactionOf(paymentId, transactionId) || typeof transactionId !== "string") return notSupported
   try {
     const { transaction: tx } = await client.getTransaction(transactionId)
+    if (tx.state !== "Completed") return notSupported
+    // The plugin's own captures are recorded by the plugin: the transaction alone says so (one read).
+    if (tx.type === "Capture" && isOwnPayeeReference(tx.payeeReference, ["CP", "FC"])) return notSupported
+    if (tx.type === "Authorization") {
+      const known = await sessionOfOwnAuthorization(records, paymentId as string, tx.payeeReference)
+      if (known) {
+        const amount = fromMinorUnits(tx.amount, known.currency_code)
+        return { action: PaymentActions.AUTHORIZED, data: { session_id: known.id, amount } }
+      }
+    }
     const payment = await client.getPayment(paymentId)
     const { payeeInfo } = await client.getPayeeInfo(payment.payment)
     const sessionId = payeeInfo.orderReference

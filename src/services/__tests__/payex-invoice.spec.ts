@@ -999,8 +999,12 @@ describe("getWebhookActionAndData", () => {
     headers: {},
   })
 
-  function mockPayex(tx: ReturnType<typeof transaction>, { orderReference = SESSION_ID as string | undefined } = {}) {
+  function mockPayex(
+    tx: ReturnType<typeof transaction>,
+    { orderReference = SESSION_ID as string | undefined, transactionOnly = false } = {},
+  ) {
     nock(BASE).get(tx.id).reply(200, { payment: PAYMENT_ID, transaction: tx })
+    if (transactionOnly) return // the transaction alone decides: nothing else may be read
     nock(BASE)
       .get(PAYMENT_ID)
       .reply(200, paymentResponse({ state: "Pending", currency: "SEK" }, CAPTURED_OPS))
@@ -1063,6 +1067,36 @@ describe("getWebhookActionAndData", () => {
     expect(result).toEqual({ action: PaymentActions.NOT_SUPPORTED })
   })
 
+  it("reports its own completed authorization from the transaction alone (one read), the session found by its payeeReference", async () => {
+    const { provider, paymentService } = setup()
+    const sessions = jest
+      .spyOn(PaymentModuleRecords.prototype, "session")
+      .mockResolvedValue({ id: SESSION_ID, currency_code: "sek", data: { payex_payment_id: PAYMENT_ID } })
+    const tx = transaction({ type: "Authorization", amount: ORDER_TOTAL_MINOR, payeeReference: `PS${ULID}` })
+    mockPayex(tx, { transactionOnly: true })
+    const result = await provider.getWebhookActionAndData(callback(tx))
+    expect(result.action).toBe(PaymentActions.AUTHORIZED)
+    expect(result.data?.session_id).toBe(SESSION_ID)
+    expect(amountOf(result)).toBe(393.49)
+    expect(sessions).toHaveBeenCalledWith(SESSION_ID)
+    expect(paymentService.list).not.toHaveBeenCalled()
+  })
+
+  it("reads the payment's payee info when the session named by the reference holds another payment", async () => {
+    const { provider } = setup()
+    jest
+      .spyOn(PaymentModuleRecords.prototype, "session")
+      .mockResolvedValue({
+        id: SESSION_ID,
+        currency_code: "sek",
+        data: { payex_payment_id: "/psp/invoice/payments/other" },
+      })
+    const tx = transaction({ type: "Authorization", amount: ORDER_TOTAL_MINOR, payeeReference: `PS${ULID}` })
+    mockPayex(tx) // transaction, payment and payee info
+    const result = await provider.getWebhookActionAndData(callback(tx))
+    expect(result).toMatchObject({ action: PaymentActions.AUTHORIZED, data: { session_id: SESSION_ID } })
+  })
+
   it("reports a completed authorization for the session named in payeeInfo.orderReference", async () => {
     const { provider, paymentService } = setup()
     const tx = transaction({ type: "Authorization", state: "Completed", amount: ORDER_TOTAL_MINOR })
@@ -1077,7 +1111,7 @@ describe("getWebhookActionAndData", () => {
   it("ignores transactions that are not completed and payments without an order reference", async () => {
     const { provider } = setup()
     const pending = transaction({ type: "Authorization", state: "Initialized" })
-    mockPayex(pending)
+    mockPayex(pending, { transactionOnly: true })
     expect(await provider.getWebhookActionAndData(callback(pending))).toEqual({ action: PaymentActions.NOT_SUPPORTED })
     const anonymous = transaction({ type: "Authorization", state: "Completed" })
     mockPayex(anonymous, { orderReference: "" })
@@ -1091,7 +1125,7 @@ describe("getWebhookActionAndData", () => {
     async (payeeReference) => {
       const { provider, paymentService } = setup()
       const tx = transaction({ type: "Capture", state: "Completed", amount: 10000, payeeReference })
-      mockPayex(tx)
+      mockPayex(tx, { transactionOnly: true })
       expect(await provider.getWebhookActionAndData(callback(tx))).toEqual({ action: PaymentActions.NOT_SUPPORTED })
       expect(paymentService.list).not.toHaveBeenCalled()
     },
