@@ -1084,13 +1084,11 @@ describe("getWebhookActionAndData", () => {
 
   it("reads the payment's payee info when the session named by the reference holds another payment", async () => {
     const { provider } = setup()
-    jest
-      .spyOn(PaymentModuleRecords.prototype, "session")
-      .mockResolvedValue({
-        id: SESSION_ID,
-        currency_code: "sek",
-        data: { payex_payment_id: "/psp/invoice/payments/other" },
-      })
+    jest.spyOn(PaymentModuleRecords.prototype, "session").mockResolvedValue({
+      id: SESSION_ID,
+      currency_code: "sek",
+      data: { payex_payment_id: "/psp/invoice/payments/other" },
+    })
     const tx = transaction({ type: "Authorization", amount: ORDER_TOTAL_MINOR, payeeReference: `PS${ULID}` })
     mockPayex(tx) // transaction, payment and payee info
     const result = await provider.getWebhookActionAndData(callback(tx))
