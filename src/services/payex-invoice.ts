@@ -22,13 +22,17 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import { buildCaptureRequest, buildReversalRequest, mergeVatSummaries } from "../lib/mapping/payex-transactions"
+import { buildCaptureRequest } from "../lib/mapping/payex-transactions"
 import { PaymentModuleRecords, type PaymentProviderCradle } from "../lib/medusa/payment-records"
 import { toMinorUnits } from "../lib/money"
 import { PayexClient, payeeReferenceFor } from "../lib/payex"
 import { webhookActionFor } from "../lib/payex-invoice/callback-verification"
 import { createPayexPayment } from "../lib/payex-invoice/payment-creation"
-import { abortOrCancel, cancelUncaptured } from "../lib/payex-invoice/payment-release"
+import { abortOrCancel, cancelAuthorization, cancelUncaptured } from "../lib/payex-invoice/payment-release"
+import { captureAtPayex } from "../lib/payex-invoice/payment-capture"
+import { refundAtPayex } from "../lib/payex-invoice/payment-reversal"
+import { onKeptOrRead } from "../lib/payex-invoice/kept-payment"
+import { operationsAfterAuthorization } from "../lib/payex-invoice/known-operations"
 import { fetchPayment, orderLinesToCapture, paymentAndTransactions } from "../lib/payex-invoice/payment-reads"
 import { payexToMedusaError } from "../lib/payex-invoice/medusa-errors"
 import {
@@ -45,12 +49,7 @@ import {
   PayexSessionData,
   SESSION_KEYS,
 } from "../lib/payex-invoice/payex-session-data"
-import {
-  completedCaptureTotal,
-  completedOfType,
-  reverseFulfillmentCapture,
-  withReplayRecovery,
-} from "../lib/payex-invoice/replayable-transactions"
+import { completedOfType } from "../lib/payex-invoice/replayable-transactions"
 import { plantedKeysMessage, trustedHandover, trustedPayment } from "../lib/payex-invoice/session-trust"
 
 /**
@@ -144,8 +143,9 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
         "This payment session has no PayEx payment the plugin created; create the payment session again",
       )
     }
-    // One read: the transactions alone say whether PayEx authorized the shopper.
-    const transactions = await this.client.listTransactionsOf(d.payex_payment_id!).catch((e) => {
+    // One read: the transactions say whether PayEx authorized the shopper, and the payment's operations are
+    // kept for the capture, cancellation and reversal to follow without reading it again.
+    const { payment, transactions } = await this.client.getPaymentWithTransactions(d.payex_payment_id!).catch((e) => {
       throw payexToMedusaError(e)
     })
     const [auth] = completedOfType(transactions, "Authorization")
@@ -155,7 +155,11 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
         "The shopper is not authorized by PayEx yet: call POST /store/payex/authorize before completing the cart",
       )
     }
-    return { status: PaymentSessionStatus.AUTHORIZED, data: { ...d, authorization_transaction_number: auth.number } }
+    const payex_operations = operationsAfterAuthorization(this.client, d.payex_payment_id!, payment)
+    return {
+      status: PaymentSessionStatus.AUTHORIZED,
+      data: { ...d, authorization_transaction_number: auth.number, payex_operations },
+    }
   }
 
   async capturePayment({ data, context }: CapturePaymentInput): Promise<CapturePaymentOutput> {
@@ -175,13 +179,6 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     // capture of the same amount can never reuse this fulfillment's lines and payeeReference.
     d.pending_capture = null
 
-    const { payment, transactions } = await paymentAndTransactions(this.client, d)
-    // Money PayEx holds as captured but Medusa has not recorded (an earlier attempt that crashed after
-    // PayEx answered, or a capture made in PayEx's portal) is recorded now instead of captured again.
-    const payexCaptured = completedCaptureTotal(transactions)
-    const { total } = await this.records.capturedTotal({ id: capture.payment_id }, captureId)
-    if (payexCaptured - toMinorUnits(total, d.currency_code!) >= amount) return { data: d }
-
     const fromFulfillment = pending && pending.amount_minor === amount ? pending : undefined
     const lines = fromFulfillment
       ? fromFulfillment.lines
@@ -195,57 +192,48 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
       payeeReference,
       description: fromFulfillment ? "Capture of a shipment" : "Capture",
     })
-    const tx = await withReplayRecovery(this.client, payment, "create-capture", request, "Capture")
-    return {
-      data: { ...d, captures: { ...(d.captures ?? {}), [payeeReference]: { number: tx.number, amount: tx.amount } } },
-    }
+    const tx = await captureAtPayex(this.client, this.records, d, {
+      captureId,
+      paymentId: capture.payment_id,
+      amount,
+      request,
+    })
+    if (!tx) return { data: d }
+    const record = { number: tx.number, amount: tx.amount, vat_summary: request.transaction.vatSummary }
+    return { data: { ...d, captures: { ...(d.captures ?? {}), [payeeReference]: record } } }
   }
 
   async refundPayment({ data, amount, context }: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const d = { ...(data as PayexSessionData) }
     const refundId = context?.idempotency_key
     if (!refundId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "refundPayment needs the Medusa refund id")
-    const amountMinor = toMinorUnits(amount, d.currency_code!)
+    const { payment_id: paymentId } = await this.records.refund(refundId)
     const pending = d.pending_refund
-      ? trustedHandover(
-          this.options.token,
-          "pending_refund",
-          (await this.records.refund(refundId)).payment_id,
-          d.pending_refund,
-          this.warn,
-        )
+      ? trustedHandover(this.options.token, "pending_refund", paymentId, d.pending_refund, this.warn)
       : undefined
     if (d.pending_refund !== undefined) d.pending_refund = null // a hand-over serves one refund only
-    const { payment, transactions } = await paymentAndTransactions(this.client, d)
-    const captures = completedOfType(transactions, "Capture")
-    if (pending && pending.amount_minor === amountMinor) {
-      // A canceled fulfillment: reverse exactly its capture (its amount and VAT), referenced by the fulfillment.
-      const tx = await reverseFulfillmentCapture(this.client, payment, captures, pending)
-      const reference = payeeReferenceFor("FR", pending.fulfillment_id)
-      return {
-        data: { ...d, reversals: { ...(d.reversals ?? {}), [reference]: { number: tx.number, amount: tx.amount } } },
-      }
-    }
-    const summaries = await Promise.all(
-      captures.map((c) => this.client.getItemDescriptions(c.id).then((r) => r.itemDescriptions.vatSummary)),
-    )
-    const request = buildReversalRequest({
+    const amountMinor = toMinorUnits(amount, d.currency_code!)
+    const { tx, payeeReference } = await refundAtPayex(this.client, this.records, d, {
+      refundId,
+      paymentId,
       amount: amountMinor,
-      captured: mergeVatSummaries(summaries),
-      payeeReference: payeeReferenceFor("RF", refundId),
-      description: "Refund",
+      pending,
     })
-    await withReplayRecovery(this.client, payment, "create-reversal", request, "Reversal")
-    return { data: d }
+    // Reversals of canceled fulfillments are kept by reference: the fulfillment's workflow looks them up.
+    if (!payeeReference.startsWith("FR")) return { data: d }
+    const reversals = { ...(d.reversals ?? {}), [payeeReference]: { number: tx.number, amount: tx.amount } }
+    return { data: { ...d, reversals } }
   }
 
   async cancelPayment({ data, context }: CancelPaymentInput): Promise<CancelPaymentOutput> {
     const d = data as PayexSessionData
-    const payment = await fetchPayment(this.client, d)
-    await cancelUncaptured(
-      this.client,
-      payment,
-      payeeReferenceFor("CN", String(context?.idempotency_key ?? d.session_id)),
+    const payeeReference = payeeReferenceFor("CN", String(context?.idempotency_key ?? d.session_id))
+    // The kept operation first (one request); a refusal means nothing may be left to release, which the read tells.
+    await onKeptOrRead(
+      d,
+      "create-cancellation",
+      (kept) => cancelAuthorization(this.client, kept, payeeReference),
+      async () => cancelUncaptured(this.client, await fetchPayment(this.client, d), payeeReference),
     )
     return { data: d }
   }

@@ -6,7 +6,7 @@ import { COUNTRY_BY_CURRENCY, now } from "../state"
 import type { PaymentRecord } from "../state"
 import { findTestPerson, normaliseZip } from "../test-data"
 import { assertPayeeReferenceFree, isText, requireBody, validateAbort, validateCreatePayment } from "../validation"
-import { PAYMENTS_PATH, addressView, paymentPath, paymentResponse } from "../views"
+import { PAYMENTS_PATH, addressView, paymentPath, paymentResponse, transactionView } from "../views"
 import { loadPayment, payexRoute } from "./context"
 import type { PayexContext } from "./context"
 
@@ -58,8 +58,19 @@ export function paymentRoutes(ctx: PayexContext): Route[] {
       return { status: 200, body: paymentResponse(state, payment, baseUrl) }
     }),
 
-    payexRoute(ctx, "GET", `${PAYMENTS_PATH}/:id`, (_req, params, baseUrl) => {
-      return { status: 200, body: paymentResponse(state, loadPayment(ctx, params.id), baseUrl) }
+    payexRoute(ctx, "GET", `${PAYMENTS_PATH}/:id`, (req, params, baseUrl) => {
+      const p = loadPayment(ctx, params.id)
+      const body = paymentResponse(state, p, baseUrl)
+      // PayEx's `$expand` inlines sub-resources (comma separated); the sandbox knows how to inline transactions.
+      const expand = (req.query.$expand ?? "").split(",").map((s) => s.trim().toLowerCase())
+      if (expand.includes("transactions")) {
+        const view = body.payment as Record<string, unknown>
+        view.transactions = {
+          id: `${paymentPath(p)}/transactions`,
+          transactionList: p.transactions.map((t) => transactionView(p, t)),
+        }
+      }
+      return { status: 200, body }
     }),
 
     payexRoute(ctx, "PATCH", `${PAYMENTS_PATH}/:id`, (req, params, baseUrl) => {

@@ -12,11 +12,23 @@ import { isPayexTransactionOf } from "./session-trust"
  * only when that session's stored payment is the callback's payment; otherwise (another reference shape, an
  * unknown session) the payment and its payee info are read as before.
  */
-async function sessionOfOwnAuthorization(records: PaymentModuleRecords, paymentId: string, payeeReference?: string) {
+async function sessionOfOwnAuthorization(
+  records: PaymentModuleRecords,
+  paymentId: string,
+  payeeReference: string | undefined,
+  logger: Logger | undefined,
+) {
   const ulid = /^PS([0-9A-HJKMNP-TV-Z]{26})/.exec(payeeReference ?? "")?.[1]
   if (!ulid) return null
-  const session = await records.session(`payses_${ulid}`).catch(() => null) // unreadable: read PayEx instead
-  return session?.data?.payex_payment_id === paymentId ? session : null
+  const session = await records.session(`payses_${ulid}`).catch((e) => {
+    logger?.debug(`PayEx callback: session payses_${ulid} could not be read (${(e as Error).message}); reading PayEx`)
+    return null
+  })
+  if (session?.data?.payex_payment_id === paymentId) return session
+  logger?.debug(
+    `PayEx callback: session payses_${ulid} ${session ? "holds another payment" : "not found"}; reading PayEx`,
+  )
+  return null
 }
 
 /**
@@ -39,10 +51,13 @@ export async function webhookActionFor(
   try {
     const { transaction: tx } = await client.getTransaction(transactionId)
     if (tx.state !== "Completed") return notSupported
+    // Only an authorization or a capture can change anything in Medusa: a reversal or a cancellation (the
+    // plugin's own or one made in PayEx's portal) is decided by the transaction alone.
+    if (tx.type !== "Authorization" && tx.type !== "Capture") return notSupported
     // The plugin's own captures are recorded by the plugin: the transaction alone says so (one read).
     if (tx.type === "Capture" && isOwnPayeeReference(tx.payeeReference, ["CP", "FC"])) return notSupported
     if (tx.type === "Authorization") {
-      const known = await sessionOfOwnAuthorization(records, paymentId as string, tx.payeeReference)
+      const known = await sessionOfOwnAuthorization(records, paymentId as string, tx.payeeReference, logger)
       if (known) {
         const amount = fromMinorUnits(tx.amount, known.currency_code)
         return { action: PaymentActions.AUTHORIZED, data: { session_id: known.id, amount } }
@@ -51,11 +66,10 @@ export async function webhookActionFor(
     const payment = await client.getPayment(paymentId)
     const { payeeInfo } = await client.getPayeeInfo(payment.payment)
     const sessionId = payeeInfo.orderReference
-    if (!sessionId || tx.state !== "Completed") return notSupported
+    if (!sessionId) return notSupported
     const amount = fromMinorUnits(tx.amount, payment.payment.currency)
     if (tx.type === "Authorization")
       return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount } }
-    if (tx.type !== "Capture" || isOwnPayeeReference(tx.payeeReference, ["CP", "FC"])) return notSupported
     const { payment: medusaPayment, total } = await records.capturedTotal({ payment_session_id: sessionId })
     const payexCaptured = completedCaptureTotal(await client.listTransactions(payment.payment))
     if (!medusaPayment || MathBN.gte(total, fromMinorUnits(payexCaptured, payment.payment.currency)))

@@ -4,15 +4,23 @@ import type { PayexClient, PayexOperation, PayexOperationRel, PayexPaymentRespon
 import type { PayexSessionData } from "./payex-session-data"
 
 /**
- * The operations PayEx named in its answer to the payment's creation, kept in the session data
- * (`payex_operations`) so the two storefront actions follow them without reading the payment again: PayEx
- * says to follow the operations of its latest answer, and for a payment that is not authorized yet that
- * answer is the creation's. Each read is 100-500 ms of a shopper's checkout.
+ * The operations PayEx named in its latest answer about the payment, kept in the session data and then the
+ * payment data (`payex_operations`) so the next action follows them without reading the payment again: PayEx
+ * says to follow the operations of its latest answer, and each read is 100-500 ms of a shopper's checkout or a
+ * merchant's click. The creation's answer serves the two storefront actions; the read at cart completion serves
+ * capture, cancellation and reversal (kept-payment.ts).
  *
  * Only operations of the session's own payment are kept and followed: the href must lie under the signed
  * `payex_payment_id` (and the client refuses any origin but the configured one).
  */
-const KEPT_RELS: PayexOperationRel[] = ["create-approved-legal-address", "create-authorization", "update-payment-abort"]
+const KEPT_RELS: PayexOperationRel[] = [
+  "create-approved-legal-address",
+  "create-authorization",
+  "update-payment-abort",
+  "create-capture",
+  "create-cancellation",
+  "create-reversal",
+]
 const KEPT_METHODS = ["POST", "PATCH"]
 
 function isOperationOf(paymentId: string, op: unknown): op is PayexOperation {
@@ -31,6 +39,44 @@ export function operationsToKeep(paymentId: string, operations: unknown): PayexO
   return (Array.isArray(operations) ? operations : [])
     .filter((op) => isOperationOf(paymentId, op))
     .map(({ rel, method, href }) => ({ rel, method, href }))
+}
+
+/** The kept operations of the session's payment (an operation of any other payment is dropped). */
+export function keptOperations(data: PayexSessionData): PayexOperation[] {
+  const paymentId = data.payex_payment_id
+  if (!paymentId || !Array.isArray(data.payex_operations)) return []
+  return data.payex_operations.filter((op) => isOperationOf(paymentId, op))
+}
+
+/**
+ * What to keep of a read of an authorized payment. PayEx lists `create-reversal` only once something is captured,
+ * and a capture's answer carries no operations; the API text POSTs a reversal to the payment's own `reversals`
+ * resource, which the same read names. That link (PayEx's, not built here) stands in for the operation, so the
+ * first refund needs no read either; should PayEx refuse it, the refund reads the payment and follows what PayEx
+ * lists then (kept-payment.ts).
+ */
+export function operationsAfterAuthorization(
+  client: PayexClient,
+  paymentId: string,
+  res: PayexPaymentResponse,
+): PayexOperation[] {
+  const onOrigin = (op: PayexOperation) => {
+    try {
+      return !!client.resolveUrl(op.href, op.rel)
+    } catch {
+      return false // the client would refuse it anyway; keeping it would only cost a refused request later
+    }
+  }
+  const kept = operationsToKeep(paymentId, res.operations).filter(onOrigin)
+  const reversals = res.payment?.reversals?.id
+  if (!findOperation(kept, "create-reversal") && typeof reversals === "string") {
+    const reversal = { rel: "create-reversal", method: "POST", href: reversals }
+    if (onOrigin(reversal)) {
+      reversal.href = client.resolveUrl(reversals, "create-reversal")
+      if (isOperationOf(paymentId, reversal)) kept.push(reversal)
+    }
+  }
+  return kept
 }
 
 /**
@@ -62,9 +108,7 @@ export async function performOnPayment<T>(
   { followKept = true }: { followKept?: boolean } = {},
 ): Promise<T> {
   const paymentId = data.payex_payment_id!
-  const kept = (followKept && Array.isArray(data.payex_operations) ? data.payex_operations : []).filter((op) =>
-    isOperationOf(paymentId, op),
-  )
+  const kept = followKept ? keptOperations(data) : []
   if (!findOperation(kept, rel)) {
     return client.perform<T>(requireOperation(await client.getPayment(paymentId), rel, refusal), rel, body)
   }

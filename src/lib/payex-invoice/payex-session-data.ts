@@ -14,7 +14,7 @@ export interface PayexSessionData {
   /** Approved (Sweden) or supplied (Norway) legal address used for the authorization. */
   legal_address?: StoredAddress
   authorization_transaction_number?: number
-  /** The operations of PayEx's answer to the creation, followed by the storefront actions (known-operations.ts). */
+  /** The operations of PayEx's latest answer: the creation's, then the read at cart completion's (known-operations.ts). */
   payex_operations?: PayexOperation[] | null
   /** HMAC over session_id + payex_payment_id (lib/payex-invoice/session-trust.ts): proves the provider wrote the id. */
   payex_signature?: string
@@ -22,11 +22,18 @@ export interface PayexSessionData {
   pending_capture?: PendingCapture | null
   /** Set by the canceled-fulfillment workflow just before it asks Medusa to refund: the capture to reverse (signed). */
   pending_refund?: PendingReversal | null
-  /** PayEx transaction numbers of the captures this plugin made, by payeeReference. */
-  captures?: Record<string, { number: number; amount: number }>
+  /** The captures this plugin made, by payeeReference: PayEx's transaction number, amount and the VAT sent. */
+  captures?: Record<string, CaptureRecord>
   /** PayEx transaction numbers of the reversals of canceled fulfillments, by payeeReference. */
   reversals?: Record<string, { number: number; amount: number }>
   [key: string]: unknown
+}
+
+/** One capture the plugin made. `vat_summary` (what the capture sent) lets a reversal split its VAT without a read. */
+export interface CaptureRecord {
+  number: number
+  amount: number
+  vat_summary?: Array<{ amount: number; vatPercent: number; vatAmount: number }>
 }
 
 /** Address in the snake_case shape the store routes answer with. */

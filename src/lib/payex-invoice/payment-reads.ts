@@ -8,6 +8,12 @@ import { isPayexPaymentId } from "./session-trust"
 
 /** The session's PayEx payment as PayEx has it now; a PayEx failure is a MedusaError keeping PayEx's text. */
 export async function fetchPayment(client: PayexClient, d: PayexSessionData): Promise<PayexPaymentResponse> {
+  return client.getPayment(checkedPaymentId(d)).catch((e) => {
+    throw payexToMedusaError(e)
+  })
+}
+
+function checkedPaymentId(d: PayexSessionData): string {
   if (!d?.payex_payment_id)
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment has no PayEx payment id")
   // Never a URL or a path elsewhere: only the shape PayEx gives its invoice payments (session-trust.ts).
@@ -16,15 +22,14 @@ export async function fetchPayment(client: PayexClient, d: PayexSessionData): Pr
       MedusaError.Types.INVALID_DATA,
       "This payment's payex_payment_id is not a PayEx invoice payment id",
     )
-  return client.getPayment(d.payex_payment_id).catch((e) => {
-    throw payexToMedusaError(e)
-  })
+  return d.payex_payment_id
 }
 
-/** The session's PayEx payment and all its transactions: what capture, refund and status decide on. */
+/** The session's PayEx payment and all its transactions, in one read: what capture, refund and status decide on. */
 export async function paymentAndTransactions(client: PayexClient, d: PayexSessionData) {
-  const payment = await fetchPayment(client, d)
-  return { payment, transactions: await client.listTransactions(payment.payment) }
+  return client.getPaymentWithTransactions(checkedPaymentId(d)).catch((e) => {
+    throw payexToMedusaError(e)
+  })
 }
 
 /** The whole order's lines, for a capture that no fulfillment handed over (the admin's Capture button). */

@@ -29,7 +29,10 @@ export interface PayexPayment {
   remainingReversalAmount?: number
   description?: string
   payeeInfo?: { id: string }
-  transactions?: { id: string }
+  /** A link; with `$expand=transactions` PayEx inlines the list too. */
+  transactions?: { id: string; transactionList?: PayexTransaction[] }
+  /** The payment's reversals resource, which `create-reversal` POSTs to. */
+  reversals?: { id: string }
 }
 
 export interface PayexPaymentResponse {

@@ -149,6 +149,22 @@ export class PayexClient {
     return this.request<T>({ method: op.method, url: op.href, body, operation: rel })
   }
 
+  /**
+   * The payment with its transactions in one read (`$expand=transactions`). Should PayEx answer with the
+   * link only (the expansion ignored), the list is read from the link: correct, one request slower.
+   */
+  async getPaymentWithTransactions(
+    paymentId: string,
+  ): Promise<{ payment: PayexPaymentResponse; transactions: PayexTransaction[] }> {
+    const payment = await this.request<PayexPaymentResponse>({
+      method: "GET",
+      url: `${paymentId}?$expand=transactions`,
+      operation: "get-payment",
+    })
+    const inlined = payment.payment?.transactions?.transactionList
+    return { payment, transactions: Array.isArray(inlined) ? inlined : await this.listTransactions(payment.payment) }
+  }
+
   /** Reads the sub-resource link the payment itself names (`payment.transactions.id`). */
   async listTransactions(payment: PayexPayment): Promise<PayexTransaction[]> {
     const res = await this.request<PayexTransactionListResponse>({

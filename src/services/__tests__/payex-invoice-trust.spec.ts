@@ -230,8 +230,10 @@ describe("hand-overs from the plugin's workflows", () => {
       payment: { id: PAYMENT_MEDUSA_ID, payment_collection_id: "pc" },
     })
     ctx.paymentService.list.mockResolvedValue([{ id: PAYMENT_MEDUSA_ID, captures: [] }])
+    // PayEx answers the expanded read with the link only here: the transactions are read from it
     nock(BASE)
       .get(PAYMENT_ID)
+      .query({ $expand: "transactions" })
       .reply(200, paymentResponse({ state: "Pending" }, ["create-capture", "create-cancellation"]))
     nock(BASE)
       .get(`${PAYMENT_ID}/transactions`)
@@ -309,6 +311,7 @@ describe("hand-overs from the plugin's workflows", () => {
       const capture = transaction({ type: "Capture", number: 9001, amount: 10000 })
       nock(BASE)
         .get(PAYMENT_ID)
+        .query({ $expand: "transactions" })
         .reply(200, paymentResponse({ state: "Pending" }, ["create-reversal"]))
       nock(BASE)
         .get(`${PAYMENT_ID}/transactions`)

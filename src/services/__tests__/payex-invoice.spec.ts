@@ -2,6 +2,7 @@ import { BigNumber, MathBN, MedusaError, PaymentActions, PaymentSessionStatus } 
 import nock from "nock"
 import {
   BASE,
+  operations,
   PAYMENT_ID,
   paymentResponse,
   problem,
@@ -51,12 +52,17 @@ function setup(options: Partial<PayexInvoiceOptions> = {}) {
   const logger = { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() }
   const captureService = { retrieve: jest.fn() }
   const paymentService = { list: jest.fn() }
+  const refundService = {
+    retrieve: jest
+      .fn()
+      .mockResolvedValue({ id: REFUND_ID, payment_id: PAYMENT_MEDUSA_ID, payment: { id: PAYMENT_MEDUSA_ID } }),
+  }
   const provider = new PayexInvoiceProviderService(
-    { logger, captureService, paymentService },
+    { logger, captureService, paymentService, refundService },
     { ...OPTIONS, ...options },
   )
   const orderLookup = jest.spyOn(PaymentModuleRecords.prototype, "orderOfPaymentCollection").mockResolvedValue(ORDER)
-  return { provider, logger, captureService, paymentService, orderLookup }
+  return { provider, logger, captureService, paymentService, refundService, orderLookup }
 }
 
 afterEach(() => jest.restoreAllMocks())
@@ -78,6 +84,12 @@ const txList = (list: unknown[], paymentId = PAYMENT_ID) => ({
 })
 
 const AUTHORIZED_OPS = ["create-capture", "create-cancellation"]
+/** The one read of a payment with its transactions inlined (`$expand=transactions`). */
+const EXPANDED = { $expand: "transactions" }
+const withTransactions = (res: ReturnType<typeof paymentResponse>, list: unknown[]) => ({
+  ...res,
+  payment: { ...res.payment, transactions: { id: `${res.payment.id}/transactions`, transactionList: list } },
+})
 const CAPTURED_OPS = ["create-capture", "create-cancellation", "create-reversal"]
 
 /** Asserts no request left the process during `fn` (every PayEx call would be unmatched). */
@@ -432,19 +444,57 @@ describe("authorizePayment", () => {
   it("is authorized when PayEx holds a completed Authorization transaction, read in one request", async () => {
     const { provider } = setup()
     nock(BASE)
-      .get(`${PAYMENT_ID}/transactions`)
+      .get(PAYMENT_ID)
+      .query(EXPANDED)
       .reply(
         200,
-        txList([
+        withTransactions(paymentResponse({ state: "Pending" }, AUTHORIZED_OPS), [
           transaction({ type: "Authorization", state: "Failed", number: 1 }),
           transaction({ type: "Authorization", state: "Completed", number: 2 }),
         ]),
       )
     const result = await provider.authorizePayment({ data: sessionData() })
+    // The operations are kept for capture and cancellation, and the payment's reversals resource for a reversal.
+    const kept = operations(AUTHORIZED_OPS)
     expect(result).toEqual({
       status: PaymentSessionStatus.AUTHORIZED,
-      data: { ...sessionData(), authorization_transaction_number: 2 },
+      data: {
+        ...sessionData(),
+        authorization_transaction_number: 2,
+        payex_operations: [...kept, { rel: "create-reversal", method: "POST", href: `${BASE}${PAYMENT_ID}/reversals` }],
+      },
     })
+  })
+
+  it("reads the transactions from their link when PayEx does not inline them", async () => {
+    const { provider } = setup()
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .query(EXPANDED)
+      .reply(200, paymentResponse({ state: "Pending" }, CAPTURED_OPS))
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, txList([transaction({ type: "Authorization", number: 7 })]))
+    const result = await provider.authorizePayment({ data: sessionData() })
+    expect(result.data).toMatchObject({
+      authorization_transaction_number: 7,
+      payex_operations: operations(CAPTURED_OPS),
+    })
+  })
+
+  it("keeps no operation of another payment or off PayEx's origin", async () => {
+    const { provider } = setup()
+    const answer = paymentResponse({ state: "Pending", reversals: { id: "https://evil.example/reversals" } }, [])
+    answer.operations = [
+      ...operations(["create-capture"], OTHER_PAYMENT_ID),
+      { rel: "create-cancellation", method: "POST", href: `https://evil.example${PAYMENT_ID}/cancellations` },
+    ]
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .query(EXPANDED)
+      .reply(200, withTransactions(answer, [transaction({ type: "Authorization" })]))
+    const result = await provider.authorizePayment({ data: sessionData() })
+    expect(result.data.payex_operations).toEqual([])
   })
 
   it.each([
@@ -454,8 +504,15 @@ describe("authorizePayment", () => {
   ])("refuses with %s", async (_what, txs) => {
     const { provider } = setup()
     nock(BASE)
-      .get(`${PAYMENT_ID}/transactions`)
-      .reply(200, txList(txs.map((t) => transaction(t))))
+      .get(PAYMENT_ID)
+      .query(EXPANDED)
+      .reply(
+        200,
+        withTransactions(
+          paymentResponse({ state: "Pending" }),
+          txs.map((t) => transaction(t)),
+        ),
+      )
     const error = await provider.authorizePayment({ data: sessionData() }).catch((e) => e)
     expect(error).toBeInstanceOf(MedusaError)
     expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
@@ -478,11 +535,12 @@ describe("authorizePayment", () => {
   it("reports PayEx being unreachable as a MedusaError", async () => {
     const { provider } = setup()
     nock(BASE)
-      .get(`${PAYMENT_ID}/transactions`)
+      .get(PAYMENT_ID)
+      .query(EXPANDED)
       .reply(503, problem("systemerror", "down", [], 503), PROBLEM_HEADERS)
     const error = await provider.authorizePayment({ data: sessionData() }).catch((e) => e)
     expect(error).toBeInstanceOf(MedusaError)
-    expect(error.message).toContain("PayEx list-transactions failed (503): down")
+    expect(error.message).toContain("PayEx get-payment failed (503): down")
   })
 })
 
@@ -506,10 +564,14 @@ describe("capturePayment", () => {
   function mockPayexState(captures: unknown[] = []) {
     nock(BASE)
       .get(PAYMENT_ID)
-      .reply(200, paymentResponse({ state: "Pending" }, captures.length ? CAPTURED_OPS : AUTHORIZED_OPS))
-    nock(BASE)
-      .get(`${PAYMENT_ID}/transactions`)
-      .reply(200, txList([transaction({ type: "Authorization", amount: ORDER_TOTAL_MINOR }), ...captures]))
+      .query(EXPANDED)
+      .reply(
+        200,
+        withTransactions(paymentResponse({ state: "Pending" }, captures.length ? CAPTURED_OPS : AUTHORIZED_OPS), [
+          transaction({ type: "Authorization", amount: ORDER_TOTAL_MINOR }),
+          ...captures,
+        ]),
+      )
   }
 
   function captureAnswer(body: any, number = 5001) {
@@ -578,7 +640,17 @@ describe("capturePayment", () => {
     expect(result.data).toEqual({
       ...sessionData(),
       pending_capture: null,
-      captures: { FC01JQ40000000000000000000FU: { number: 5001, amount: 13841 } },
+      captures: {
+        FC01JQ40000000000000000000FU: {
+          number: 5001,
+          amount: 13841,
+          // what the capture sent: a later reversal splits its VAT from this without reading PayEx
+          vat_summary: [
+            { amount: 11566, vatPercent: 2500, vatAmount: 2313 },
+            { amount: 2275, vatPercent: 1200, vatAmount: 244 },
+          ],
+        },
+      },
     })
   })
 
@@ -664,7 +736,6 @@ describe("capturePayment", () => {
       { id: PAYMENT_MEDUSA_ID },
       expect.objectContaining({ relations: ["captures"] }),
     )
-    expect(ctx.orderLookup).not.toHaveBeenCalled()
   })
 
   it("captures when everything PayEx captured is already recorded in Medusa", async () => {
@@ -720,10 +791,9 @@ describe("capturePayment", () => {
     const ctx = setup()
     medusaCapture(ctx, 100)
     ctx.orderLookup.mockResolvedValue(null)
-    mockPayexState()
-    const error = await ctx.provider
-      .capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any })
-      .catch((e) => e)
+    const error = await withoutHttp(() =>
+      ctx.provider.capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any }),
+    ).catch((e) => e)
     expect(error).toMatchObject({
       type: MedusaError.Types.NOT_FOUND,
       message: "No order found for this payment; PayEx needs the order lines to capture",
@@ -738,9 +808,10 @@ describe("capturePayment", () => {
       items: [{ id: "item_x", product_title: "Gadget", quantity: 1, total: 393.49, tax_lines: [{ rate: 20 }] }],
       shipping_methods: [],
     })
-    mockPayexState()
     await expect(
-      ctx.provider.capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any }),
+      withoutHttp(() =>
+        ctx.provider.capturePayment({ data: sessionData(), context: { idempotency_key: CAPTURE_ID } as any }),
+      ),
     ).rejects.toThrow(/PayEx does not accept a VAT rate of 20%/)
   })
 })
@@ -753,10 +824,16 @@ describe("refundPayment", () => {
     const failed = transaction({ type: "Capture", state: "Failed", amount: 500 })
     nock(BASE)
       .get(PAYMENT_ID)
-      .reply(200, paymentResponse({ state: "Pending", remainingReversalAmount: 64899 }, CAPTURED_OPS))
-    nock(BASE)
-      .get(`${PAYMENT_ID}/transactions`)
-      .reply(200, txList([transaction(), c1, c2, failed]))
+      .query(EXPANDED)
+      .reply(
+        200,
+        withTransactions(paymentResponse({ state: "Pending", remainingReversalAmount: 64899 }, CAPTURED_OPS), [
+          transaction(),
+          c1,
+          c2,
+          failed,
+        ]),
+      )
     nock(BASE)
       .get(`${c1.id}/itemdescriptions`)
       .reply(200, {
@@ -804,10 +881,8 @@ describe("refundPayment", () => {
     const earlier = transaction({ type: "Reversal", amount: 5000, payeeReference: "RF01JQ40000000000000000000RF" })
     nock(BASE)
       .get(PAYMENT_ID)
-      .reply(200, paymentResponse({ state: "Pending" }, CAPTURED_OPS))
-    nock(BASE)
-      .get(`${PAYMENT_ID}/transactions`)
-      .reply(200, txList([c1]))
+      .query(EXPANDED)
+      .reply(200, withTransactions(paymentResponse({ state: "Pending" }, CAPTURED_OPS), [c1]))
     nock(BASE)
       .get(`${c1.id}/itemdescriptions`)
       .reply(200, { itemDescriptions: { vatSummary: [{ amount: 10000, vatPercent: 2500, vatAmount: 2000 }] } })
@@ -840,10 +915,8 @@ describe("refundPayment", () => {
     const { provider } = setup()
     nock(BASE)
       .get(PAYMENT_ID)
-      .reply(200, paymentResponse({ state: "Pending" }, AUTHORIZED_OPS))
-    nock(BASE)
-      .get(`${PAYMENT_ID}/transactions`)
-      .reply(200, txList([transaction()]))
+      .query(EXPANDED)
+      .reply(200, withTransactions(paymentResponse({ state: "Pending" }, AUTHORIZED_OPS), [transaction()]))
     const error = await provider
       .refundPayment({ amount: 50, data: sessionData(), context: { idempotency_key: REFUND_ID } as any })
       .catch((e) => e)
@@ -974,10 +1047,16 @@ describe("getPaymentStatus and retrievePayment", () => {
     ["a payment in progress", "Ready", [{ type: "Authorization", state: "Initialized" }], PaymentSessionStatus.PENDING],
   ])("reports %s as %s", async (_what, state, txs, status) => {
     const { provider } = setup()
-    nock(BASE).get(PAYMENT_ID).reply(200, paymentResponse({ state }, []))
     nock(BASE)
-      .get(`${PAYMENT_ID}/transactions`)
-      .reply(200, txList(txs.map((t) => transaction(t))))
+      .get(PAYMENT_ID)
+      .query(EXPANDED)
+      .reply(
+        200,
+        withTransactions(
+          paymentResponse({ state }, []),
+          txs.map((t) => transaction(t)),
+        ),
+      )
     await expect(provider.getPaymentStatus({ data: sessionData() })).resolves.toEqual({ status, data: sessionData() })
   })
 
@@ -1129,11 +1208,16 @@ describe("getWebhookActionAndData", () => {
     },
   )
 
-  it("ignores reversals and cancellations", async () => {
+  it("ignores reversals and cancellations, the plugin's own and the portal's, from the transaction alone", async () => {
     const { provider } = setup()
-    for (const type of ["Reversal", "Cancellation"]) {
-      const tx = transaction({ type, state: "Completed", payeeReference: "portal1" })
-      mockPayex(tx)
+    for (const [type, payeeReference] of [
+      ["Reversal", "portal1"],
+      ["Cancellation", "portal2"],
+      ["Reversal", `RF${ULID}`],
+      ["Cancellation", `CN${ULID}`],
+    ]) {
+      const tx = transaction({ type, state: "Completed", payeeReference })
+      mockPayex(tx, { transactionOnly: true })
       expect(await provider.getWebhookActionAndData(callback(tx))).toEqual({ action: PaymentActions.NOT_SUPPORTED })
     }
   })

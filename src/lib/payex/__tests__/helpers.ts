@@ -67,6 +67,7 @@ export function paymentResponse(
       description: "Purchase from Acme",
       payeeInfo: { id: `${id}/payeeinfo` },
       transactions: { id: `${id}/transactions` },
+      reversals: { id: `${id}/reversals` },
       ...overrides,
     },
     operations: operations(rels, id),
