@@ -46,35 +46,6 @@ medusaIntegrationTestRunner({
       expect(payment.amount).toBe(64899)
     })
 
-    /** A PayEx request as a kind of call: "POST payments", "GET payment", "POST authorizations", "GET transaction", ... */
-    const callKind = (r: { method: string; path: string }) => {
-      const rest = r.path.replace(/^\/psp\/invoice\/payments\/?/, "").split("/")
-      if (!rest[0]) return `${r.method} payments`
-      if (rest.length === 1) return `${r.method} payment`
-      return `${r.method} ${rest[1]}${rest.length > 2 ? " (one)" : ""}`
-    }
-
-    it("a Swedish checkout makes 4 calls to PayEx: create, approved legal address, authorization, one read at completion", async () => {
-      sandboxes.payex.clearRequests()
-      await checkout()
-      await sandboxes.payex.callbacksIdle()
-      // The authorization callback's own verification is counted apart: it runs whenever PayEx calls back, not as
-      // part of the shopper's checkout (reading the payment and its payee info is its fallback).
-      const callbackReads = ["GET transactions (one)", "GET payment", "GET payeeInfo"]
-      const calls = sandboxes.payex.requests.map(callKind)
-      expect(calls.filter((c) => !callbackReads.includes(c))).toEqual([
-        "POST payments",
-        "POST approvedlegaladdress",
-        "POST authorizations",
-        "GET transactions",
-      ])
-      // The callback's verification starts from the transaction (its one-read path, when the session named by
-      // the payeeReference is found, is covered by the provider's unit tests).
-      await waitFor("the callback's verification", async () =>
-        sandboxes.payex.requests.some((r) => callKind(r) === "GET transactions (one)"),
-      )
-    })
-
     async function orderPayment(orderId: string) {
       const {
         data: { order },
