@@ -141,6 +141,12 @@ export interface PayerInvoice {
  */
 export interface PayerInvoiceResponse {
   invoice: PayerInvoice
+  /**
+   * true when the POST's own answer was lost (409 on the retry) and the invoice was looked up instead: it is
+   * Payer's invoice as it stands now, not the answer of the call that made it, so what the call changed
+   * elsewhere (the credited original) cannot be read off it.
+   */
+  foundAgain?: true
 }
 
 /** GET .../invoices/batch and .../invoices/reg-number: 20 at a time. */

@@ -110,7 +110,7 @@ export class PayerClient extends PayerTransport {
         const invoice = await this.getInvoice({ referenceId: params.orderReferenceId })
         const sameOrder = invoice && (invoice.orderId == null || String(invoice.orderId) === String(orderId))
         if (invoice && sameOrder) {
-          return { invoice }
+          return { invoice, foundAgain: true }
         }
       }
       throw error
@@ -238,7 +238,7 @@ export class PayerClient extends PayerTransport {
       if (isConflict(error) && external) {
         const invoice = await this.getInvoice({ externalInvoiceNumber: external })
         if (invoice) {
-          return { invoice }
+          return { invoice, foundAgain: true }
         }
       }
       throw error

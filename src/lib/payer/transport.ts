@@ -8,10 +8,11 @@
  *   the SAME Payer-Request-ID, which makes the retry safe: if the first try
  *   did reach Payer, the retry gets a 409 instead of doing the work twice.
  * - 4xx are never retried; a 401 on an API call renews the token once.
+ * - The token comes from the process's cache for these credentials, shared with every other client.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from "axios"
 import { PayerApiError, payerMessageFrom } from "./payer-api-error"
-import { TokenCache, type FetchedToken } from "./token-cache"
+import { sharedTokenCache, type FetchedToken, type TokenCache } from "./token-cache"
 import type { PayerTokenResponse } from "./payer-api-types"
 
 export interface PayerLogger {
@@ -67,6 +68,7 @@ function bodyOf<T>(response: AxiosResponse): T {
 export class PayerTransport {
   private readonly http: AxiosInstance
   private readonly tokens: TokenCache
+  private readonly fetcher: () => Promise<FetchedToken>
   private readonly maxRetries: number
   private readonly logger?: PayerLogger
   private readonly sleep: (ms: number) => Promise<void>
@@ -100,7 +102,12 @@ export class PayerTransport {
       transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
       headers: { Accept: "application/json" },
     })
-    this.tokens = new TokenCache(() => this.fetchToken(), this.now)
+    // One token per process and credentials, whichever client asks first (see token-cache.ts).
+    this.tokens = sharedTokenCache(
+      { baseUrl: options.baseUrl, clientId: options.clientId, clientSecret: options.clientSecret },
+      this.now,
+    )
+    this.fetcher = () => this.fetchToken()
   }
 
   /**
@@ -117,13 +124,13 @@ export class PayerTransport {
       throw new Error(`Payer ${opts.method} ${opts.path} needs a requestId (Payer-Request-ID) for idempotency`)
     }
 
-    let token = await this.tokens.get()
+    let token = await this.tokens.get(this.fetcher)
     let response = await this.sendWithRetries(opts.method, opts.path, () => this.sendApi(opts, token), token)
     if (response.status === 401) {
       // Expired or revoked token: renew once and repeat the same request (same
       // request id). A second 401 means the credentials really lack access.
       this.tokens.invalidate(token)
-      token = await this.tokens.get()
+      token = await this.tokens.get(this.fetcher)
       response = await this.sendWithRetries(opts.method, opts.path, () => this.sendApi(opts, token), token)
     }
     if (!isSuccess(response.status)) {

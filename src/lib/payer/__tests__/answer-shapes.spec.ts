@@ -89,7 +89,7 @@ describe.each(Object.entries(SHAPES))("Payer answers with the invoice %s", (_sha
     nock(BASE).get("/api/v2/orders/invoices").query({ externalInvoiceNumber: external }).reply(200, wrap(credit))
     await expect(
       client.creditFull({ invoiceNumber: 1001, externalInvoiceNumber: external }, requestIdFor("refund_1", "credit")),
-    ).resolves.toEqual({ invoice: credit })
+    ).resolves.toEqual({ invoice: credit, foundAgain: true })
   })
 
   it.each([

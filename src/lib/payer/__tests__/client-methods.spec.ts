@@ -16,8 +16,9 @@ describe("PayerClient 409 recovery", () => {
     nock(BASE)
       .post("/api/v2/orders/77/invoices", { dueDays: 30, deliveryType: "EMAIL", type: "NORMAL" })
       .reply(200, { invoice: invoice() })
-    const { invoice: created } = await client.createInvoice(77, invoiceParams, requestIdFor("pay_1", "invoice"))
-    expect(created.invoiceNumber).toBe(1001)
+    const answer = await client.createInvoice(77, invoiceParams, requestIdFor("pay_1", "invoice"))
+    expect(answer.invoice.invoiceNumber).toBe(1001)
+    expect(answer.foundAgain).toBeUndefined() // the POST's own answer
   })
 
   it("createInvoice on 409 returns the invoice found by the order's referenceId", async () => {
@@ -27,6 +28,7 @@ describe("PayerClient 409 recovery", () => {
     nock(BASE).get("/api/v2/orders/invoices").query({ referenceId: "order_01" }).reply(200, invoice())
     const result = await client.createInvoice(77, invoiceParams, requestIdFor("pay_1", "invoice"))
     expect(result.invoice).toMatchObject({ invoiceNumber: 1001, referenceNumber: "10018", orderId: 77 })
+    expect(result.foundAgain).toBe(true)
   })
 
   it("createInvoice on 409 rethrows the conflict when no invoice can be found", async () => {
@@ -63,16 +65,17 @@ describe("PayerClient 409 recovery", () => {
     const rid = requestIdFor("refund_1", "credit")
     await expect(client.creditFull({ invoiceNumber: 1001, externalInvoiceNumber: external }, rid)).resolves.toEqual({
       invoice: credit,
+      foundAgain: true,
     })
     await expect(
       client.creditPartial(
         { invoiceNumber: 1001, items: [{ position: 2, quantity: 1 }], externalInvoiceNumber: external },
         rid,
       ),
-    ).resolves.toEqual({ invoice: credit })
+    ).resolves.toEqual({ invoice: credit, foundAgain: true })
     await expect(
       client.creditManual({ referenceId: "order_01", items: [], externalInvoiceNumber: external }, rid),
-    ).resolves.toEqual({ invoice: credit })
+    ).resolves.toEqual({ invoice: credit, foundAgain: true })
   })
 
   it("a credit without externalInvoiceNumber cannot be recovered: the 409 is rethrown", async () => {

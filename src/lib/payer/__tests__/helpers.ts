@@ -1,5 +1,6 @@
 import nock from "nock"
 import { PayerClient } from "../payer-client"
+import { forgetSharedTokenCaches } from "../token-cache"
 import type { PayerClientOptions } from "../transport"
 
 export const BASE = "https://payer.test"
@@ -62,6 +63,8 @@ export function invoice(overrides: Record<string, unknown> = {}) {
 
 export function setupNock() {
   beforeAll(() => nock.disableNetConnect())
+  // Clients with the same credentials share the process's token (token-cache.ts): each case starts without one.
+  beforeEach(() => forgetSharedTokenCaches())
   afterEach(() => {
     const pending = nock.pendingMocks()
     nock.cleanAll()

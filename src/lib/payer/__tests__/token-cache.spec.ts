@@ -69,3 +69,18 @@ describe("TokenCache", () => {
     expect(fetch).toHaveBeenCalledTimes(2)
   })
 })
+
+describe("TokenCache with the caller's fetcher", () => {
+  it("fetches with the fetcher of the caller that finds no token, and others wait for that request", async () => {
+    const mine = fetcher([3600])
+    const theirs = fetcher([3600])
+    const cache = new TokenCache()
+    const [a, b] = await Promise.all([cache.get(mine), cache.get(theirs)])
+    expect([a, b]).toEqual(["token-1", "token-1"])
+    expect([mine.mock.calls.length, theirs.mock.calls.length]).toEqual([1, 0])
+  })
+
+  it("refuses to fetch without any fetcher", async () => {
+    await expect(new TokenCache().get()).rejects.toThrow("needs a token fetcher")
+  })
+})

@@ -12,6 +12,7 @@ import {
   type PayerInvoiceResponse,
 } from "../../../lib/payer"
 import type PayerInvoiceModuleService from "../service"
+import { originalAfterCredit } from "./credit-effects"
 import { CreditOutcomeUnknownError, payerFailure, refusedByPayer } from "./failures"
 import { recordById, recordFieldsFrom, refreshFromPayer } from "./read"
 import type { InvoiceRecord } from "./record-types"
@@ -122,12 +123,11 @@ function creditLines(credit: InvoiceRecord, original: InvoiceRecord, invoice: Pa
  * The original's lines after its issued credits: every position credited by a full credit, else the sum of
  * the partial credits per position. Recomputed from the credit records, so running it twice is harmless.
  */
-async function syncOriginalLines(service: PayerInvoiceModuleService, original: InvoiceRecord): Promise<void> {
-  const credits = await service.listPayerInvoices({
-    credited_invoice_id: original.id,
-    kind: "credit",
-    status: "issued",
-  })
+async function syncOriginalLines(
+  service: PayerInvoiceModuleService,
+  original: InvoiceRecord,
+  credits: InvoiceRecord[],
+): Promise<void> {
   const full = credits.some((c) => storedCreditOf(c).type === "full")
   const byPosition = new Map<number, number>()
   for (const c of credits) {
@@ -144,6 +144,37 @@ async function syncOriginalLines(service: PayerInvoiceModuleService, original: I
     }))
     .filter((u, i) => u.credited_quantity !== Number(original.lines![i].credited_quantity ?? 0))
   if (updates.length) await service.updatePayerInvoiceLines(updates)
+}
+
+/**
+ * The original brought up to date after a credit: its lines, and its amounts and status. `answer` is the
+ * answer of the credit POST this run made; from it the original's new state follows without reading it
+ * (see credit-effects.ts). Payer is read instead when there is no such answer (a credit found again after a
+ * lost answer, or issued by an earlier run that stopped before this point) or when it does not settle the
+ * original's state: then the answer lacks what the records need, and only a read of the original has it.
+ */
+async function syncOriginal(
+  service: PayerInvoiceModuleService,
+  original: InvoiceRecord,
+  credit: InvoiceRecord,
+  answer: PayerInvoice | null,
+): Promise<void> {
+  const credits = await service.listPayerInvoices({
+    credited_invoice_id: original.id,
+    kind: "credit",
+    status: "issued",
+  })
+  await syncOriginalLines(service, original, credits)
+  const after =
+    answer &&
+    originalAfterCredit({
+      original,
+      answer,
+      standalone: !!credit.standalone,
+      credits: credits.map((c) => ({ total_amount: Number(c.total_amount), standalone: !!c.standalone })),
+    })
+  if (after) await service.updatePayerInvoices({ id: original.id, ...after })
+  else await refreshFromPayer(service, original)
 }
 
 /** Payer's answer for a credit (the POST's, or the lookup's) written onto the credit record, with its lines. */
@@ -198,7 +229,8 @@ export type IssueMode = "resend" | "resolve-only"
 /**
  * Issues a credit record at Payer (pending: never sent; unknown: sent, answer lost; failed: refused, or
  * legacy), stores Payer's answer and lines, then brings the original invoice up to date (lines' credited
- * quantities, and credited/outstanding read back from Payer). An issued record is not sent again.
+ * quantities, credited/outstanding/status: from the credit's answer, read from Payer only on the recovery
+ * paths, see syncOriginal). An issued record is not sent again. One Payer call when nothing went wrong.
  * The record is "unknown" from just before the POST until Payer's answer is stored: a crash or a lost
  * answer in between leaves it held back and looked up next time, never sent blindly.
  */
@@ -209,6 +241,8 @@ export async function issueCreditRecord(
 ): Promise<InvoiceRecord> {
   let credit = await recordById(service, creditId)
   const original = await recordById(service, credit.credited_invoice_id!)
+  // The credit POST's own answer, when this run made the credit: what the original needs is read off it.
+  let answer: PayerInvoice | null = null
   if (credit.status === "unknown" || (credit.status === "failed" && !credit.metadata?.refused)) {
     const found = await lookUpCredit(service, credit, original)
     if (found) await markIssued(service, credit, original, found)
@@ -241,12 +275,12 @@ export async function issueCreditRecord(
       throw new CreditOutcomeUnknownError(message)
     }
     await markIssued(service, credit, original, response.invoice)
+    if (!response.foundAgain) answer = response.invoice
   }
   credit = await recordById(service, creditId)
   if (credit.metadata?.original_synced) return credit
   try {
-    await syncOriginalLines(service, original)
-    await refreshFromPayer(service, original)
+    await syncOriginal(service, original, credit, answer)
   } catch (error) {
     const failure = payerFailure(error, `Reading Payer invoice ${original.invoice_number} after crediting it`)
     await service.updatePayerInvoices({ id: credit.id, last_error: failure.message })

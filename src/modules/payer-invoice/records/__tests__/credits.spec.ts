@@ -159,3 +159,54 @@ describe("issueCreditRecord: a credit is never made twice", () => {
     expect(client.creditFull).toHaveBeenCalledTimes(1)
   })
 })
+
+describe("issueCreditRecord: one Payer call when nothing went wrong", () => {
+  const originalRead = { invoiceNumber: 1001 }
+
+  it("takes the original's new state from the credit's answer and reads nothing", async () => {
+    const { records, client, service, issued } = fakes()
+    client.creditFull.mockResolvedValueOnce({ invoice: issued })
+    const result = await issueCreditRecord(service, "pinv_credit")
+    expect(client.creditFull).toHaveBeenCalledTimes(1)
+    expect(client.getInvoice).not.toHaveBeenCalled()
+    expect(result).toMatchObject({ status: "issued", invoice_number: "2001" })
+    expect(records.get("pinv_orig")).toMatchObject({
+      credited_amount: 64899,
+      outstanding_amount: 0,
+      payer_status: "CREDITED",
+    })
+  })
+
+  it("reads the original when the credit was found again after a lost answer (409)", async () => {
+    const { client, service, issued } = fakes()
+    client.creditFull.mockResolvedValueOnce({ invoice: issued, foundAgain: true })
+    await issueCreditRecord(service, "pinv_credit")
+    expect(client.getInvoice.mock.calls).toEqual([[originalRead]])
+  })
+
+  it("reads the original when an unknown credit is resolved by its lookup", async () => {
+    const { records, client, service, issued } = fakes()
+    records.set("pinv_credit", { ...records.get("pinv_credit"), status: "unknown", attempt: 1 })
+    client.getInvoice.mockImplementationOnce(async () => issued as any)
+    await issueCreditRecord(service, "pinv_credit")
+    expect(client.getInvoice.mock.calls).toEqual([
+      [{ externalInvoiceNumber: externalInvoiceNumberFor("pinv_credit") }],
+      [originalRead],
+    ])
+  })
+
+  it("reads the original when the answer does not say what the original absorbed", async () => {
+    const { client, service, issued } = fakes()
+    client.creditFull.mockResolvedValueOnce({ invoice: { ...issued, outstandingAmount: undefined } })
+    await issueCreditRecord(service, "pinv_credit")
+    expect(client.getInvoice.mock.calls).toEqual([[originalRead]])
+  })
+
+  it("reads the original when an earlier run issued the credit but stopped before updating it", async () => {
+    const { records, client, service } = fakes()
+    records.set("pinv_credit", { ...records.get("pinv_credit"), status: "issued", invoice_number: "2001" })
+    await issueCreditRecord(service, "pinv_credit")
+    expect(client.creditFull).not.toHaveBeenCalled()
+    expect(client.getInvoice.mock.calls).toEqual([[originalRead]])
+  })
+})
