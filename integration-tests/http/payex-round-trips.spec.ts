@@ -5,21 +5,45 @@ import { createAdminHeaders } from "../helpers/admin"
 import { useSandboxes, waitFor } from "../helpers/environment"
 import { seedSwedishStore, SeededStore } from "../helpers/seed"
 import { payexCheckout, SWEDISH_SHOPPER } from "../helpers/store"
+import { PayexInvoiceProviderService } from "../../src/services/payex-invoice"
 
 const PROVIDER = "pp_payex-invoice_payex"
 const PAYMENTS = "/psp/invoice/payments"
 
 const sandboxes = useSandboxes()
 
-/** A PayEx request as a kind of call: "POST payments", "GET payment", "POST captures", "GET transactions (one)", ... */
+/** A PayEx request as a kind of call: "POST payments", "GET payment", "POST captures", "GET transactions (one)", "GET itemdescriptions", ... */
 function callKind(r: { method: string; path: string }) {
   const rest = r.path.replace(/^\/psp\/invoice\/payments\/?/, "").split("/")
   if (!rest[0]) return `${r.method} payments`
   if (rest.length === 1) return `${r.method} payment`
+  if (rest.length > 3) return `${r.method} ${rest[3]}` // a transaction's sub-resource: "GET itemdescriptions"
   return `${r.method} ${rest[1]}${rest.length > 2 ? " (one)" : ""}`
 }
 
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/**
+ * Every callback verification Medusa runs (in this process): a test waits for them to finish instead of guessing
+ * how long they take, so a verification's fallback reads are never missed.
+ */
+const verifications: Array<Promise<unknown>> = []
+const verify = PayexInvoiceProviderService.prototype.getWebhookActionAndData
+jest.spyOn(PayexInvoiceProviderService.prototype, "getWebhookActionAndData").mockImplementation(function (
+  this: PayexInvoiceProviderService,
+  payload,
+) {
+  const verification = verify.call(this, payload)
+  verifications.push(verification.catch(() => undefined))
+  return verification
+})
+
+/** Waits for PayEx's callbacks to be delivered and for `count` verifications after the first `from` to finish. */
+async function verified(from: number, count: number) {
+  await waitFor(`${count} callback verification(s)`, async () => {
+    await sandboxes.payex.callbacksIdle()
+    return verifications.length >= from + count
+  })
+  await Promise.all(verifications)
+}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -58,19 +82,15 @@ medusaIntegrationTestRunner({
 
     /**
      * Runs `action` and answers the calls made for it (also by the subscribers it triggers), and apart from them
-     * the reads verifying the `callbacks` callbacks PayEx sent about it. A verification's fallback would read the
-     * payment and its payee info too, which then show among the calls.
+     * the reads verifying the `callbacks` callbacks PayEx sends about it, once those verifications have finished.
+     * A verification's fallback would read the payment and its payee info too, which then show among the calls.
      */
     async function countCalls(paymentPath: string, callbacks: number, action: () => Promise<unknown>) {
-      await sandboxes.payex.callbacksIdle()
-      await settle(1500) // an earlier action's callback verification must not count here
+      await verified(0, 0) // an earlier action's verification must not count here
       sandboxes.payex.clearRequests()
+      const from = verifications.length
       await action()
-      await waitFor("the action's callbacks and their verification", async () => {
-        await sandboxes.payex.callbacksIdle()
-        return callsOf(paymentPath).filter((c) => c === CALLBACK_READ).length >= callbacks
-      })
-      await settle(1500)
+      await verified(from, callbacks)
       const all = callsOf(paymentPath)
       return { calls: all.filter((c) => c !== CALLBACK_READ), callbackReads: all.filter((c) => c === CALLBACK_READ) }
     }
@@ -81,14 +101,11 @@ medusaIntegrationTestRunner({
     }
 
     it("a Swedish checkout is 4 calls (create, approved legal address, authorization, one read at completion); its callback 1 read", async () => {
-      await sandboxes.payex.callbacksIdle()
+      await verified(0, 0)
       sandboxes.payex.clearRequests()
+      const from = verifications.length
       const { paymentPath } = await checkout()
-      await sandboxes.payex.callbacksIdle()
-      await waitFor("the authorization callback's verification", async () =>
-        callsOf(paymentPath).includes("GET transactions (one)"),
-      )
-      await settle(1500)
+      await verified(from, 1) // the authorization's callback
       const calls = callsOf(paymentPath)
       expect(calls.filter((c) => c !== "GET transactions (one)")).toEqual([
         "POST payments",
