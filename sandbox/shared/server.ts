@@ -6,7 +6,7 @@
  * - Bodies: JSON and application/x-www-form-urlencoded are parsed into `body`; anything else is left
  *   in `rawBody` only. A body that claims to be JSON but does not parse gives `body === undefined`
  *   (the route handler decides how to answer that, e.g. with a problem document).
- * - Fault switches (latency, failNext, dropNext) apply to every non-control request.
+ * - Fault switches (latency, failNext, dropNext, timeoutNext) apply to every non-control request.
  * - Control endpoints under `/_sandbox/` are never recorded, need no auth and ignore faults.
  */
 import http from "node:http"
@@ -42,6 +42,13 @@ export interface Faults {
   /** the next N requests are handled (state changes) and then the socket is destroyed without an answer */
   dropNext: number
   /**
+   * the next N requests are NOT handled (state unchanged) and not answered: the connection is held for
+   * `timeoutHoldMs`, then closed, so a client with a shorter timeout gives up first (a PSP that hangs)
+   */
+  timeoutNext: number
+  /** how long timeoutNext holds a request (default 30 s) */
+  timeoutHoldMs: number
+  /**
    * Optional target for failNext/dropNext: a regular expression matched against "METHOD /path"
    * (e.g. "POST /captures$"); other requests pass untouched. Latency still applies to all.
    */
@@ -60,7 +67,7 @@ export interface RecordedRequest {
   /** the authorization value is redacted to "<redacted>" */
   headers: Record<string, string | undefined>
   body: any
-  status: number | "dropped"
+  status: number | "dropped" | "timed out"
   at: string
 }
 
@@ -79,6 +86,8 @@ export const DEFAULT_FAULTS: Readonly<Faults> = Object.freeze({
   failNext: 0,
   failStatus: 503,
   dropNext: 0,
+  timeoutNext: 0,
+  timeoutHoldMs: 30_000,
   only: undefined,
   latencyOnly: undefined,
 })
@@ -188,6 +197,13 @@ export function startSandboxServer(opts: {
     return errorBody(404, "Not Found", `No ${name} route for ${req.method} ${req.path}`)
   }
 
+  function record(req: SandboxRequest, status: RecordedRequest["status"]) {
+    const headers = { ...req.headers }
+    if (headers.authorization !== undefined) headers.authorization = "<redacted>"
+    const { method, path, query, body } = req
+    state.requests.push({ method, path, query, headers, body, status, at: new Date().toISOString() })
+  }
+
   async function handle(nodeReq: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(nodeReq.url ?? "/", "http://sandbox.local")
     const method = (nodeReq.method ?? "GET").toUpperCase()
@@ -214,25 +230,23 @@ export function startSandboxServer(opts: {
     if (fail) faults.failNext--
     const drop = targeted && !fail && faults.dropNext > 0
     if (drop) faults.dropNext--
+    const hang = targeted && !fail && !drop && faults.timeoutNext > 0
+    if (hang) faults.timeoutNext--
     const latency =
       !faults.latencyOnly || new RegExp(faults.latencyOnly).test(`${method} ${path}`) ? faults.latencyMs : 0
 
+    if (hang) {
+      record(request, "timed out")
+      await sleep(faults.timeoutHoldMs)
+      nodeReq.socket.destroy()
+      return
+    }
     const answer = fail
       ? errorBody(faults.failStatus, "Sandbox injected failure", `failNext fault (${name})`)
       : await dispatch(request)
     await sleep(latency)
 
-    const redacted = { ...headers }
-    if (redacted.authorization !== undefined) redacted.authorization = "<redacted>"
-    state.requests.push({
-      method,
-      path,
-      query,
-      headers: redacted,
-      body,
-      status: drop ? "dropped" : answer.status,
-      at: new Date().toISOString(),
-    })
+    record(request, drop ? "dropped" : answer.status)
 
     if (drop) {
       nodeReq.socket.destroy()

@@ -173,6 +173,23 @@ describe("sandbox/shared/server", () => {
     expect(counter).toBe(2)
   })
 
+  it("timeoutNext holds the request unhandled (state unchanged) and unanswered until the client gives up", async () => {
+    server.setFaults({ timeoutNext: 1, timeoutHoldMs: 5000 })
+    const gaveUp = await fetch(`${server.url}/counter`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+      signal: AbortSignal.timeout(300),
+    }).catch((e) => e)
+    expect(gaveUp).toMatchObject({ name: "TimeoutError" })
+    expect(counter).toBe(0)
+    expect(server.requests[0]).toMatchObject({ path: "/counter", status: "timed out" })
+    expect(server.faults.timeoutNext).toBe(0)
+    const next = await post("/counter", {})
+    expect(next.status).toBe(201)
+    expect(counter).toBe(1)
+  })
+
   it("only= aims failNext/dropNext at matching requests and lets the others through", async () => {
     server.setFaults({ failNext: 1, only: "^POST /counter$" })
     const get = await fetch(`${server.url}/counter`)
@@ -219,7 +236,14 @@ describe("sandbox/shared/server", () => {
     expect(() => server.setFaults({ failNext: -1 })).toThrow()
     expect(() => server.setFaults({ bogus: 1 } as any)).toThrow()
     expect(() => server.setFaults({ latencyMs: 1.5 })).toThrow()
-    expect(server.faults).toEqual({ latencyMs: 0, failNext: 0, failStatus: 503, dropNext: 0 })
+    expect(server.faults).toEqual({
+      latencyMs: 0,
+      failNext: 0,
+      failStatus: 503,
+      dropNext: 0,
+      timeoutNext: 0,
+      timeoutHoldMs: 30_000,
+    })
   })
 
   describe("control endpoints", () => {
@@ -236,7 +260,14 @@ describe("sandbox/shared/server", () => {
     it("POST /_sandbox/faults sets partial faults, ignores faults itself and validates", async () => {
       const res = await post("/_sandbox/faults", { failNext: 1, failStatus: 500 })
       expect(res.status).toBe(200)
-      expect((await res.json()).faults).toEqual({ latencyMs: 0, failNext: 1, failStatus: 500, dropNext: 0 })
+      expect((await res.json()).faults).toEqual({
+        latencyMs: 0,
+        failNext: 1,
+        failStatus: 500,
+        dropNext: 0,
+        timeoutNext: 0,
+        timeoutHoldMs: 30_000,
+      })
       // control calls do not consume the fault
       expect((await fetch(`${server.url}/_sandbox/requests`)).status).toBe(200)
       expect((await fetch(`${server.url}/counter`)).status).toBe(500)
@@ -252,7 +283,14 @@ describe("sandbox/shared/server", () => {
       expect(resets).toBe(1)
       expect(counter).toBe(0)
       expect(server.requests).toHaveLength(0)
-      expect(server.faults).toEqual({ latencyMs: 0, failNext: 0, failStatus: 503, dropNext: 0 })
+      expect(server.faults).toEqual({
+        latencyMs: 0,
+        failNext: 0,
+        failStatus: 503,
+        dropNext: 0,
+        timeoutNext: 0,
+        timeoutHoldMs: 30_000,
+      })
       expect((await post("/counter", {})).status).toBe(201)
     })
 
