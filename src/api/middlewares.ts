@@ -7,8 +7,11 @@ import {
   AdminPayerSendInvoice,
 } from "./admin/payer-invoices/payer-invoice-validators"
 import { AdminIssuePayerInvoice } from "./admin/orders/[id]/payer-invoices/order-payer-invoice-validators"
+import { upstreamErrorHandler } from "./upstream-error-handler"
 
 export default defineMiddlewares({
+  // A PayEx or Payer outage is a 502/503 that says to try again; everything else is Medusa's own handling.
+  errorHandler: upstreamErrorHandler,
   routes: [
     // The two routes that take a personal number parse their own body (Medusa's parser echoes malformed JSON
     // and its validator echoes wrong-typed values, in the answer and in the log): see store/payex/strict-body.ts.
