@@ -88,8 +88,8 @@ export function describePayexError(error: unknown): PayexErrorDescription {
   if (status === 429) {
     return describe("too_many_attempts", status, { enterAddressInstead: message.startsWith(TOO_MANY_LOOKUPS) })
   }
-  // 500 carries "PayEx could not be reached ...", "PayEx refused the request ..." or Medusa's own
-  // "An unknown error occurred."; 502-504 come from a proxy in front of Medusa. Nothing for the shopper to fix.
+  // 502/503: PayEx is down or its answer was lost (the plugin's message says to try again; a retry is safe), or a
+  // proxy in front of Medusa failed; 500 is Medusa's own "An unknown error occurred.". Nothing for the shopper to fix.
   if (status >= 500) return describe("unavailable", status)
   if (status === 400) {
     if (message.startsWith(NO_LEGAL_ADDRESS)) return describe("no_legal_address", status, { enterAddressInstead: true })

@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { asUpstreamOutage, type OutageStatus, upstreamOutageStatus } from "../http/upstream-outage"
 import { PayexProblemError } from "../payex"
 
 /** PayEx's problem, scrubbed, kept beside the message for the merchant (admin answers, logs of the caller). */
@@ -33,15 +34,15 @@ export function payexToMedusaError(error: unknown, secrets: string[] = []): Medu
         : error.errorType === "notfound"
           ? MedusaError.Types.NOT_FOUND
           : MedusaError.Types.UNEXPECTED_STATE
+  const outage = outageOf(error)
   const lead =
     error.errorType === "creditnotapproved"
       ? "PayEx did not approve credit for this shopper; choose another payment method."
-      : error.code !== "http"
-        ? "PayEx could not be reached; nothing was changed, try again."
-        : "PayEx refused the request."
+      : (outage?.lead ?? "PayEx refused the request.")
   const clean = (v: string | undefined) => (typeof v === "string" ? scrub(v, secrets) : undefined)
   const problemType = error.problem.type ? ` (${error.problem.type})` : ""
   const err: PayexMedusaError = new MedusaError(type, scrub(`${lead} ${error.message}${problemType}`, secrets))
+  if (outage) asUpstreamOutage(err, "PayEx", outage.status)
   err.payex = {
     status: error.status,
     type: clean(error.problem.type),
@@ -52,6 +53,32 @@ export function payexToMedusaError(error: unknown, secrets: string[] = []): Medu
   return err
 }
 
+/** Connection failures where the request never left: PayEx did nothing. */
+const NOT_SENT = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]
+const RETRY_IS_SAFE = "Try again: the retry is recognised by its reference and does not repeat the work."
+
+/**
+ * A PayEx outage and how it reaches the shopper or merchant (lib/http/upstream-outage.ts): 503 when PayEx did
+ * nothing (it said it is unavailable, or the connection failed before the request was sent), 502 when the request
+ * may have reached PayEx (a timeout, a connection lost on the way, a 5xx other than 503). A refusal (4xx) is none.
+ */
+function outageOf(error: PayexProblemError): { status: OutageStatus; lead: string } | undefined {
+  if (error.code === "timeout")
+    return { status: 502, lead: `PayEx did not answer in time; the request may have reached PayEx. ${RETRY_IS_SAFE}` }
+  if (error.code === "network") {
+    if (NOT_SENT.includes(error.networkCode ?? ""))
+      return { status: 503, lead: "PayEx could not be reached; nothing was changed, try again." }
+    return {
+      status: 502,
+      lead: `The connection to PayEx was lost; the request may have reached PayEx. ${RETRY_IS_SAFE}`,
+    }
+  }
+  if (error.status === 503) return { status: 503, lead: "PayEx is unavailable; nothing was changed, try again." }
+  if (error.status !== undefined && error.status >= 500)
+    return { status: 502, lead: `PayEx failed to answer the request. ${RETRY_IS_SAFE}` }
+  return undefined
+}
+
 function scrubMedusaError(error: MedusaError, secrets: string[]): MedusaError {
   const scrubbed = scrub(error.message, secrets)
   const payex = (error as PayexMedusaError).payex
@@ -59,6 +86,8 @@ function scrubMedusaError(error: MedusaError, secrets: string[]): MedusaError {
   if (scrubbed === error.message && (!payex || JSON.stringify(details) === JSON.stringify(payex))) return error
   const out: PayexMedusaError = new MedusaError(error.type, scrubbed)
   if (details) out.payex = details
+  const outage = upstreamOutageStatus(error)
+  if (outage) asUpstreamOutage(out, "PayEx", outage)
   return out
 }
 

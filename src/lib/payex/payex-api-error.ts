@@ -11,6 +11,8 @@ export class PayexProblemError extends Error {
   readonly problem: PayexProblem
   readonly code: "http" | "network" | "timeout"
   readonly operation: string
+  /** For a network failure: the socket's error code (ECONNREFUSED, ECONNRESET, ...), which tells whether PayEx got it. */
+  readonly networkCode?: string
 
   constructor(
     operation: string,
@@ -28,6 +30,7 @@ export class PayexProblemError extends Error {
     this.status = status
     this.problem = problem
     this.errorType = problem.type ? problem.type.split("/").filter(Boolean).pop() : undefined
+    this.networkCode = code === "network" ? cause : undefined
   }
 
   /** Network trouble and gateway errors: the same request may be sent again with the same payeeReference. */

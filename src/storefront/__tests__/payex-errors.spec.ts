@@ -1,3 +1,4 @@
+import { upstreamOutageStatus } from "../../lib/http/upstream-outage"
 import { getHttpResponseFromError } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { FetchError } from "@medusajs/js-sdk"
@@ -19,7 +20,10 @@ const SESSION_DATA = { currency_code: "sek", payex_payment_id: "/psp/invoice/pay
 const TYPE = "https://api.payex.com/psp/errordetail/invoice/"
 
 /** What the sdk throws for a MedusaError a route threw: Medusa's own status and body mapping, then FetchError. */
+/** What the storefront's fetch throws for `error`: the plugin's error handler for an outage, else Medusa's. */
 function asFetchError(error: unknown): FetchError {
+  const outage = upstreamOutageStatus(error)
+  if (outage) return new FetchError((error as MedusaError).message, "", outage)
   const { statusCode, body } = getHttpResponseFromError(error as MedusaError)
   return new FetchError(body.message as string, "", statusCode)
 }
@@ -184,8 +188,8 @@ describe("describePayexError against the routes' real answers", () => {
     const network = payexToMedusaError(
       new PayexProblemError("create-authorization", "network", {}, undefined, "ECONNRESET"),
     )
-    expect(network.message).toMatch(/^PayEx could not be reached/)
-    expect(describePayexError(asFetchError(network))).toMatchObject({ kind: "unavailable", status: 500 })
+    expect(network.message).toMatch(/^The connection to PayEx was lost/)
+    expect(describePayexError(asFetchError(network))).toMatchObject({ kind: "unavailable", status: 502 })
     const payex500 = payexToMedusaError(
       new PayexProblemError("create-authorization", "http", { type: TYPE + "systemerror" }, 500),
     )

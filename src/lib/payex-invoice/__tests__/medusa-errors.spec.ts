@@ -1,3 +1,4 @@
+import { upstreamOutageStatus } from "../../http/upstream-outage"
 import { MedusaError } from "@medusajs/framework/utils"
 import { PayexProblemError } from "../../payex"
 import { payexToMedusaError, scrub } from "../medusa-errors"
@@ -52,14 +53,54 @@ describe("payexToMedusaError", () => {
     expect(payexToMedusaError(httpError(kind, status, "x")).type).toBe(MedusaError.Types.UNEXPECTED_STATE)
   })
 
-  it("tells that nothing changed when PayEx could not be reached", () => {
-    for (const code of ["network", "timeout"] as const) {
-      const error = payexToMedusaError(new PayexProblemError("create-capture", code, {}, undefined, "ECONNRESET"))
+  it.each([
+    [
+      "a refused connection",
+      "network",
+      "ECONNREFUSED",
+      undefined,
+      503,
+      "PayEx could not be reached; nothing was changed, try again.",
+    ],
+    ["PayEx's 503", "http", undefined, 503, 503, "PayEx is unavailable; nothing was changed, try again."],
+    [
+      "a timeout",
+      "timeout",
+      undefined,
+      undefined,
+      502,
+      "PayEx did not answer in time; the request may have reached PayEx. Try again",
+    ],
+    [
+      "a connection lost on the way",
+      "network",
+      "ECONNRESET",
+      undefined,
+      502,
+      "The connection to PayEx was lost; the request may have reached PayEx. Try again",
+    ],
+    ["PayEx's 500", "http", undefined, 500, 502, "PayEx failed to answer the request. Try again"],
+  ] as const)(
+    "marks %s as an outage answered %s, saying what happened and to try again",
+    (_what, code, cause, status, outage, lead) => {
+      const error = payexToMedusaError(new PayexProblemError("create-capture", code, {}, status, cause))
       expect(error.type).toBe(MedusaError.Types.UNEXPECTED_STATE)
-      expect(error.message).toBe(
-        "PayEx could not be reached; nothing was changed, try again. PayEx create-capture failed: ECONNRESET",
-      )
-    }
+      expect(error.message.startsWith(lead)).toBe(true)
+      expect(upstreamOutageStatus(error)).toBe(outage)
+    },
+  )
+
+  it("keeps the outage mark when a personal number is cut out of the message", () => {
+    const first = payexToMedusaError(
+      new PayexProblemError("create-authorization", "timeout", {}, undefined, `for ${SSN}`),
+    )
+    const again = payexToMedusaError(first, [SSN])
+    expect(upstreamOutageStatus(again)).toBe(502)
+  })
+
+  it("a refusal is no outage", () => {
+    expect(upstreamOutageStatus(payexToMedusaError(httpError("forbidden", 403, "x")))).toBeUndefined()
+    expect(upstreamOutageStatus(payexToMedusaError(httpError("inputerror", 400, "x")))).toBeUndefined()
   })
 
   it("keeps PayEx's problem details for the merchant", () => {
