@@ -240,7 +240,11 @@ async function authorize(
     },
     "This PayEx payment can no longer be authorized",
     { followKept: action.followKept },
-  )
+  ).catch(async (e) => {
+    const earlier = await earlierAuthorization(client, data, e)
+    if (!earlier) throw e
+    return { authorization: { transaction: earlier } }
+  })
   const tx = res.authorization?.transaction
   if (!tx || tx.state !== "Completed") {
     throw new MedusaError(
@@ -255,4 +259,22 @@ async function authorize(
     // Authorized: what the creation offered is gone (capture and cancel read the payment as it is then).
     payex_operations: null,
   }
+}
+
+/**
+ * The authorization an earlier attempt made, when this one failed in a way that may hide it: PayEx authorized and
+ * its answer was lost (a dropped connection, a timeout, a 5xx), so the client's own retry, or the shopper's, finds
+ * the payment no longer offering the authorization. PayEx's transactions tell; a completed authorization is the
+ * answer the first attempt should have had. PayEx's refusals of this request (credit not approved, bad input) are
+ * its answer, and the transactions are not read for them.
+ */
+async function earlierAuthorization(
+  client: PayexClient,
+  data: PayexSessionData,
+  error: unknown,
+): Promise<PayexTransaction | undefined> {
+  if (error instanceof PayexProblemError && ["creditnotapproved", "inputerror"].includes(error.errorType ?? ""))
+    return undefined
+  const transactions = await client.listTransactionsOf(data.payex_payment_id!).catch((): PayexTransaction[] => [])
+  return transactions.find((t) => t.type === "Authorization" && t.state === "Completed")
 }

@@ -679,6 +679,42 @@ describe("runSessionAction: authorization", () => {
     expectNoPersonalNumber(data, [FI_SSN, "131052"])
   })
 
+  it("after a lost answer, finds the authorization PayEx made and answers as if the first attempt had succeeded", async () => {
+    const { client } = makeClient({ maxRetries: 0 })
+    mockPayment()
+    // PayEx authorized, and the connection was lost before its answer arrived
+    nock(BASE).post(`${PAYMENT_ID}/authorizations`).replyWithError("socket hang up")
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, {
+        transactions: { transactionList: [transaction({ type: "Authorization", state: "Completed", number: 91 })] },
+      })
+    const data = await runSessionAction(client, session(), authorize())
+    expect(data).toMatchObject({ authorization_transaction_number: 91, payex_operations: null })
+  })
+
+  it("a shopper's retry of an authorization PayEx already made answers authorized", async () => {
+    const { client } = makeClient()
+    mockPayment(["create-capture", "create-cancellation"]) // the retry reads the payment first: no authorization
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, {
+        transactions: { transactionList: [transaction({ type: "Authorization", state: "Completed", number: 92 })] },
+      })
+    const data = await runSessionAction(client, session(), authorize({ attempt: 2 }))
+    expect(data.authorization_transaction_number).toBe(92)
+  })
+
+  it("credit not approved is PayEx's answer: the transactions are not read", async () => {
+    const { client } = makeClient()
+    mockPayment()
+    nock(BASE)
+      .post(`${PAYMENT_ID}/authorizations`)
+      .reply(403, problem("creditnotapproved", "Credit not approved", [], 403), PROBLEM_HEADERS)
+    const error = await runSessionAction(client, session(), authorize()).catch((e) => e)
+    expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
+  })
+
   it("turns credit not approved into not_allowed with readable text and no personal number", async () => {
     const { client } = makeClient()
     mockPayment()
