@@ -1,5 +1,6 @@
 // A PayEx outage on Medusa's own routes (cart completion, admin refund) reaches the shopper and the merchant as a
-// 503 that says to try again, through the plugin's error handler; nothing changes, and the retry succeeds.
+// 503 that says to try again, through the plugin's error handler; nothing changes, and the retry succeeds. A lost
+// answer to an authorization PayEx made is recovered: the shopper hears "authorized", once.
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { useSandboxes } from "../helpers/environment"
@@ -19,7 +20,7 @@ medusaIntegrationTestRunner({
       admin = await createAdminHeaders(getContainer())
       seed = await seedSwedishStore(api, admin, PROVIDER)
     })
-    afterEach(() => sandboxes.payex.setFaults({ failNext: 0, only: undefined }))
+    afterEach(() => sandboxes.payex.setFaults({ failNext: 0, dropNext: 0, only: undefined }))
 
     /** Every attempt of the client (1 + PAYEX_MAX_RETRIES) answered 503 by PayEx. */
     const payexDown = (only: string) => sandboxes.payex.setFaults({ failNext: 3, failStatus: 503, only })
@@ -50,6 +51,45 @@ medusaIntegrationTestRunner({
       sandboxes.payex.setFaults({ failNext: 0, only: undefined })
       const { data: retried } = await api.post(`/store/carts/${cart.id}/complete`, {}, h)
       expect(retried.type).toBe("order")
+    })
+
+    it("an authorization PayEx made whose answer was lost: the shopper is told authorized, once, and the cart completes", async () => {
+      const { cart, session } = await cartWithPaymentSession(
+        api,
+        seed,
+        [{ variant_id: seed.chairVariantId, quantity: 1 }],
+        PROVIDER,
+      )
+      const h = storeHeaders(seed)
+      const { social_security_number, zip_code, msisdn } = SWEDISH_SHOPPER
+      await api.post(
+        "/store/payex/legal-address",
+        { payment_session_id: session.id, social_security_number, zip_code },
+        h,
+      )
+      // PayEx authorizes, then the connection drops before its answer: the client's retry finds the operation gone
+      sandboxes.payex.setFaults({ dropNext: 1, only: "^POST /psp/invoice/payments/[^/]+/authorizations$" })
+      const { data: auth } = await api.post(
+        "/store/payex/authorize",
+        { payment_session_id: session.id, social_security_number, msisdn },
+        h,
+      )
+      expect(auth).toEqual({ status: "authorized" })
+      // the shopper, unsure, presses again: the same answer, and PayEx is not asked to authorize twice
+      const { data: again } = await api.post(
+        "/store/payex/authorize",
+        { payment_session_id: session.id, social_security_number, msisdn },
+        h,
+      )
+      expect(again).toEqual({ status: "authorized" })
+      const payment = [...sandboxes.payex.payments.values()].find(
+        (p: any) => p.payeeInfo?.orderReference === session.id,
+      ) as any
+      expect(
+        payment.transactions.filter((t: any) => t.type === "Authorization" && t.state === "Completed"),
+      ).toHaveLength(1)
+      const { data: completed } = await api.post(`/store/carts/${cart.id}/complete`, {}, h)
+      expect(completed.type).toBe("order")
     })
 
     it("an admin refund while PayEx is down: 503 naming PayEx, no refund recorded; the retry reverses once", async () => {
