@@ -50,6 +50,8 @@ async function bodyRefusal(schema: typeof StorePayexAuthorize, body: unknown): P
 const fakePayex = (payment: unknown, perform?: unknown) => ({
   getPayment: async () => payment,
   perform: async () => perform,
+  // no authorization an earlier attempt made (an authorize that fails reads them)
+  listTransactionsOf: async () => [],
 })
 
 describe("describePayexError against the routes' real answers", () => {
