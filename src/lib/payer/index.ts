@@ -14,3 +14,4 @@ export {
 export { externalInvoiceNumberFor, requestIdFor, uuidV5, PAYER_REQUEST_ID_NAMESPACE } from "./request-id"
 export type { PayerClientOptions, PayerLogger, PayerRequestOptions, PayerHttpMethod } from "./transport"
 export type * from "./payer-api-types"
+export { payerOutageStatus } from "./outage"

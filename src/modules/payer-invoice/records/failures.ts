@@ -3,7 +3,8 @@
  * text stored in last_error, and whether a failed credit proves Payer made nothing.
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import { PayerApiError } from "../../../lib/payer"
+import { asUpstreamOutage } from "../../../lib/http/upstream-outage"
+import { PayerApiError, payerOutageStatus } from "../../../lib/payer"
 import { TOKEN_PATH } from "../../../lib/payer/transport"
 import type PayerInvoiceModuleService from "../service"
 
@@ -35,21 +36,33 @@ export function refusedByPayer(error: unknown): boolean {
 }
 
 /**
- * A Payer failure as a MedusaError that keeps Payer's own explanation: Payer's 400 -> 400, 404 -> 404,
- * anything else (5xx, network, an unrecovered 409) -> 500 with the message.
+ * A Payer failure as a MedusaError that keeps Payer's own explanation: Payer's 400 -> 400, 404 -> 404, an
+ * unrecovered 409 of a refusal kind -> 400. An outage (5xx after the client's retries, timeout, lost connection,
+ * unreadable answer) is marked to be answered 503 (nothing was done) or 502 (it may have been done) with a message
+ * that says to try again: the retry carries the same Payer-Request-ID, so it finds the work instead of repeating it.
  */
 export function payerFailure(error: unknown, what: string): MedusaError {
   if (error instanceof MedusaError) return error
   if (error instanceof PayerApiError) {
     const why = error.payerMessage ?? error.message
+    const outage = payerOutageStatus(error)
+    if (outage) {
+      const advice =
+        outage === 503
+          ? "Payer is unavailable and nothing was done; try again in a moment"
+          : "Payer's answer was lost, so it may have been done; try again (with the same Idempotency-Key) to find out"
+      return asUpstreamOutage(
+        new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `${what}: ${advice}. Payer: ${why}`),
+        "Payer",
+        outage,
+      )
+    }
     const type =
       error.status === 400 || error.status === 422
         ? MedusaError.Types.INVALID_DATA
         : error.status === 404
           ? MedusaError.Types.NOT_FOUND
-          : error.isConflict
-            ? MedusaError.Types.NOT_ALLOWED
-            : MedusaError.Types.UNEXPECTED_STATE
+          : MedusaError.Types.UNEXPECTED_STATE
     return new MedusaError(type, `${what}: Payer answered: ${why}`)
   }
   return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `${what}: ${(error as Error)?.message ?? String(error)}`)

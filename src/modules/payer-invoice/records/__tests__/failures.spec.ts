@@ -1,5 +1,7 @@
 import { PayerApiError } from "../../../../lib/payer"
-import { refusedByPayer } from "../failures"
+import { MedusaError } from "@medusajs/framework/utils"
+import { upstreamOutageStatus } from "../../../../lib/http/upstream-outage"
+import { payerFailure, refusedByPayer } from "../failures"
 
 const api = (init: Partial<ConstructorParameters<typeof PayerApiError>[0]>) =>
   new PayerApiError({ method: "POST", path: "/api/v2/orders/invoices/credit/full", code: "http", ...init })
@@ -17,5 +19,34 @@ describe("refusedByPayer: only a failure that proves no credit was made releases
     ["a 2xx without an invoice", api({ detail: "response has no invoice" }), false],
   ])("%s -> %p", (_what, error, refused) => {
     expect(refusedByPayer(error)).toBe(refused)
+  })
+})
+
+describe("payerFailure: an outage is a 502/503 that says to try again, a refusal keeps its 4xx", () => {
+  it.each([
+    ["Payer's 503 after the retries", api({ status: 503, payerMessage: "Service Unavailable" }), 503],
+    ["Payer's 500", api({ status: 500, payerMessage: "boom" }), 502],
+    ["a timeout", api({ code: "timeout", detail: "ETIMEDOUT" }), 502],
+    ["a dropped connection", api({ code: "network", detail: "ECONNRESET" }), 502],
+    ["no connection at all", api({ code: "network", detail: "ECONNREFUSED" }), 503],
+    ["an unrecovered 409", api({ status: 409, payerMessage: "already handled" }), 502],
+    ["a 2xx without an invoice", api({ detail: "response has no invoice" }), 502],
+  ])("%s -> %p", (_what, error, status) => {
+    const failure = payerFailure(error, "Crediting Payer invoice 1001")
+    expect(upstreamOutageStatus(failure)).toBe(status)
+    expect(failure.message).toMatch(/^Crediting Payer invoice 1001: .*try again/)
+    expect(failure.message).toContain(error.payerMessage ?? error.message)
+  })
+
+  it.each([
+    [api({ status: 400, payerMessage: "exceeds" }), MedusaError.Types.INVALID_DATA],
+    [api({ status: 404, payerMessage: "no such invoice" }), MedusaError.Types.NOT_FOUND],
+  ])("a refusal (%s) is no outage", (error, type) => {
+    const failure = payerFailure(error, "Crediting")
+    expect([upstreamOutageStatus(failure), failure.type, failure.message]).toEqual([
+      undefined,
+      type,
+      `Crediting: Payer answered: ${error.payerMessage}`,
+    ])
   })
 })
