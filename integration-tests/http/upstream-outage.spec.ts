@@ -25,13 +25,10 @@ medusaIntegrationTestRunner({
     /** Every attempt of the client (1 + PAYEX_MAX_RETRIES) answered 503 by PayEx. */
     const payexDown = (only: string) => sandboxes.payex.setFaults({ failNext: 3, failStatus: 503, only })
 
-    it("cart completion while PayEx is down: 503 with a message to try again, no order; the retry completes", async () => {
-      const { cart, session } = await cartWithPaymentSession(
-        api,
-        seed,
-        [{ variant_id: seed.chairVariantId, quantity: 1 }],
-        PROVIDER,
-      )
+    /** A Swedish shopper's cart with a PayEx session and the approved legal address; `authorize` is the next step. */
+    async function cartWithLegalAddress() {
+      const items = [{ variant_id: seed.chairVariantId, quantity: 1 }]
+      const { cart, session } = await cartWithPaymentSession(api, seed, items, PROVIDER)
       const h = storeHeaders(seed)
       const { social_security_number, zip_code, msisdn } = SWEDISH_SHOPPER
       await api.post(
@@ -39,7 +36,14 @@ medusaIntegrationTestRunner({
         { payment_session_id: session.id, social_security_number, zip_code },
         h,
       )
-      await api.post("/store/payex/authorize", { payment_session_id: session.id, social_security_number, msisdn }, h)
+      const authorize = () =>
+        api.post("/store/payex/authorize", { payment_session_id: session.id, social_security_number, msisdn }, h)
+      return { cart, session, h, authorize }
+    }
+
+    it("cart completion while PayEx is down: 503 with a message to try again, no order; the retry completes", async () => {
+      const { cart, h, authorize } = await cartWithLegalAddress()
+      await authorize()
 
       payexDown("^GET /psp/invoice/payments/")
       const down = await failing(api.post(`/store/carts/${cart.id}/complete`, {}, h))
@@ -54,34 +58,12 @@ medusaIntegrationTestRunner({
     })
 
     it("an authorization PayEx made whose answer was lost: the shopper is told authorized, once, and the cart completes", async () => {
-      const { cart, session } = await cartWithPaymentSession(
-        api,
-        seed,
-        [{ variant_id: seed.chairVariantId, quantity: 1 }],
-        PROVIDER,
-      )
-      const h = storeHeaders(seed)
-      const { social_security_number, zip_code, msisdn } = SWEDISH_SHOPPER
-      await api.post(
-        "/store/payex/legal-address",
-        { payment_session_id: session.id, social_security_number, zip_code },
-        h,
-      )
+      const { cart, session, h, authorize } = await cartWithLegalAddress()
       // PayEx authorizes, then the connection drops before its answer: the client's retry finds the operation gone
       sandboxes.payex.setFaults({ dropNext: 1, only: "^POST /psp/invoice/payments/[^/]+/authorizations$" })
-      const { data: auth } = await api.post(
-        "/store/payex/authorize",
-        { payment_session_id: session.id, social_security_number, msisdn },
-        h,
-      )
-      expect(auth).toEqual({ status: "authorized" })
+      expect((await authorize()).data).toEqual({ status: "authorized" })
       // the shopper, unsure, presses again: the same answer, and PayEx is not asked to authorize twice
-      const { data: again } = await api.post(
-        "/store/payex/authorize",
-        { payment_session_id: session.id, social_security_number, msisdn },
-        h,
-      )
-      expect(again).toEqual({ status: "authorized" })
+      expect((await authorize()).data).toEqual({ status: "authorized" })
       const payment = [...sandboxes.payex.payments.values()].find(
         (p: any) => p.payeeInfo?.orderReference === session.id,
       ) as any
