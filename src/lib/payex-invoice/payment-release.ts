@@ -30,8 +30,11 @@ export async function abortOrCancel(client: PayexClient, payment: PayexPaymentRe
       .perform(payment.operations, "update-payment-abort", {
         payment: { operation: "Abort", abortReason: "CancelledByConsumer" },
       })
-      .catch((e) => {
-        throw payexToMedusaError(e)
+      .catch(async (e) => {
+        // An earlier attempt may have aborted the payment and lost the answer (the client's own retry, or the
+        // shopper's, then finds nothing to abort): an aborted payment is what was asked for, so that is success.
+        const now = await client.getPayment(payment.payment.id).catch(() => undefined)
+        if (now?.payment?.state !== "Aborted") throw payexToMedusaError(e)
       })
   } else {
     await cancelUncaptured(client, payment, payeeReference)

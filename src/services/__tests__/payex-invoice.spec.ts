@@ -984,6 +984,25 @@ describe("deletePayment", () => {
     expect(abort.isDone()).toBe(true)
   })
 
+  it("an abort whose answer was lost is found done: the payment is Aborted, so the delete succeeds", async () => {
+    const { provider } = setup()
+    nock(BASE).get(PAYMENT_ID).reply(200, createdPayment())
+    nock(BASE).patch(PAYMENT_ID).replyWithError("socket hang up")
+    const reread = nock(BASE)
+      .get(PAYMENT_ID)
+      .reply(200, paymentResponse({ state: "Aborted" }, []))
+    await expect(provider.deletePayment({ data: sessionData() })).resolves.toEqual({ data: sessionData() })
+    expect(reread.isDone()).toBe(true)
+  })
+
+  it("an abort that failed and left the payment Ready still fails, as a PayEx outage", async () => {
+    const { provider } = setup()
+    nock(BASE).get(PAYMENT_ID).reply(200, createdPayment())
+    nock(BASE).patch(PAYMENT_ID).replyWithError("socket hang up")
+    nock(BASE).get(PAYMENT_ID).reply(200, createdPayment())
+    await expect(provider.deletePayment({ data: sessionData() })).rejects.toMatchObject({ upstream_status: 502 })
+  })
+
   it("cancels the authorization of a session PayEx has already authorized, referenced by the session", async () => {
     const { provider } = setup()
     nock(BASE)
