@@ -171,6 +171,7 @@ export async function payoutCredit(
       .getPayerClient()
       .payoutCredit({ invoiceNumber: Number(credit.invoice_number) }, requestIdFor(credit.id, "payout", input.key))
   } catch (error) {
+    if (error instanceof PayerApiError && error.isConflict) return payoutFoundAgain(service, credit, input.key, error)
     throw payerFailure(error, `Paying out credit invoice ${credit.invoice_number}`)
   }
   const currency = String(result.currencyCode ?? credit.currency_code).toLowerCase()
@@ -192,4 +193,48 @@ export async function payoutCredit(
     // the payout happened; the record catches up with the next read or status sync
   }
   return { payout, record }
+}
+
+/** Shown with a payout whose receipt was lost: Payer made it, but keeps no receipt that can be read again. */
+export const PAYOUT_RECEIPT_LOST =
+  "Payer had already made this payout (its answer was lost); Payer keeps no receipt to read again, so the payout " +
+  "job id and bank account are unknown here: see Payer's portal"
+
+/**
+ * A payout whose Payer-Request-ID Payer already handled (409): the first attempt paid out and its answer was lost.
+ * The receipt cannot be fetched again; the credit invoice read back shows what was paid out (its outstanding
+ * amount fell by it). That amount is answered and kept with the key, without the job id and account, and the
+ * record's last_error says so, so the merchant sees a receipt is missing instead of a silent success.
+ */
+async function payoutFoundAgain(
+  service: PayerInvoiceModuleService,
+  credit: InvoiceRecord,
+  key: string,
+  conflict: PayerApiError,
+): Promise<{ payout: PayoutAnswer; record: InvoiceRecord }> {
+  let record: InvoiceRecord
+  try {
+    record = await refreshFromPayer(service, credit)
+  } catch (error) {
+    throw payerFailure(error, `Reading credit invoice ${credit.invoice_number} back after its payout`)
+  }
+  const paidOut = Number(credit.outstanding_amount) - Number(record.outstanding_amount)
+  if (!(paidOut > 0)) {
+    // Payer says handled, the invoice shows nothing paid out: not something to guess about.
+    throw payerFailure(conflict, `Paying out credit invoice ${credit.invoice_number}`)
+  }
+  const currency = String(credit.currency_code).toLowerCase()
+  const payout: PayoutAnswer = {
+    amount: majorUnits(paidOut, currency),
+    currency_code: currency,
+    masked_account_number: null,
+    payout_job_id: null,
+    transaction_message: PAYOUT_RECEIPT_LOST,
+  }
+  await service.updatePayerInvoices({
+    id: credit.id,
+    last_error: `Payout of ${formatMinorUnits(paidOut, currency)}: ${PAYOUT_RECEIPT_LOST}`,
+    metadata: withStoredRequest(record.metadata, "payout", key, { params: {}, result: payout }),
+  })
+  return { payout, record: await recordById(service, credit.id) }
 }
