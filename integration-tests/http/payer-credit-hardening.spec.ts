@@ -262,6 +262,30 @@ medusaIntegrationTestRunner({
       expect(creditPosts()).toHaveLength(1)
     })
 
+    it("a payout whose answer was lost: the retry's 409 finds it done, answers its amount once, and says the receipt is missing", async () => {
+      const { invoice, orderId } = await invoiced()
+      const { data: made } = await credit(invoice.invoice_number, {
+        type: "manual",
+        standalone: true,
+        lines: [{ description: "Bonus", quantity: 1, unit_amount: 50, vat_percent: 25 }],
+      })
+      sandboxes.payer.clearRequests()
+      // Payer pays out, the answer is lost; the client's retry with the same Payer-Request-ID gets 409
+      sandboxes.payer.setFaults({ dropNext: 1, only: "^POST /api/v2/orders/invoices/payout-credit$" })
+      const payout = () =>
+        api.post(`/admin/payer-invoices/${made.payer_invoice.number}/payout`, {}, keyed("lost-payout"))
+      const { data: first } = await payout()
+      expect(first.payout).toMatchObject({ amount: 50, currency_code: "sek", payout_job_id: null })
+      const { data: again } = await payout()
+      expect(again.payout).toEqual(first.payout)
+      const payouts = writes().filter((r) => r.path.endsWith("/payout-credit"))
+      expect(payouts.map((r) => r.status)).toEqual(["dropped", 409])
+      const [record] = (await payerRecords(getContainer(), orderId)).filter(
+        (r: any) => String(r.invoice_number) === String(made.payer_invoice.number),
+      )
+      expect(record.last_error).toMatch(/receipt/)
+    })
+
     it("refuses hex, binary and exponent amounts, 101 lines and another customer's invoice with a 400 naming the field; nothing reaches Payer", async () => {
       const mine = await invoiced()
       const theirs = await invoiced({
