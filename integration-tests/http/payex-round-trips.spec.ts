@@ -26,6 +26,8 @@ function callKind(r: { method: string; path: string }) {
  * how long they take, so a verification's fallback reads are never missed.
  */
 const verifications: Array<Promise<unknown>> = []
+/** The payment each verification is about (the callback's `payment.id`). */
+const verifiedPayments: unknown[] = []
 const verify = PayexInvoiceProviderService.prototype.getWebhookActionAndData
 jest.spyOn(PayexInvoiceProviderService.prototype, "getWebhookActionAndData").mockImplementation(function (
   this: PayexInvoiceProviderService,
@@ -33,14 +35,17 @@ jest.spyOn(PayexInvoiceProviderService.prototype, "getWebhookActionAndData").moc
 ) {
   const verification = verify.call(this, payload)
   verifications.push(verification.catch(() => undefined))
+  verifiedPayments.push((payload as { data?: { payment?: { id?: unknown } } })?.data?.payment?.id)
   return verification
 })
 
 /** Waits for PayEx's callbacks to be delivered and for `count` verifications after the first `from` to finish. */
-async function verified(from: number, count: number) {
+async function verified(from: number, count: number, paymentPath?: string) {
+  // Only this payment's: a callback of an earlier action, verified late, must not stand in for this one's.
+  const mine = () => verifiedPayments.slice(from).filter((p) => paymentPath === undefined || p === paymentPath).length
   await waitFor(`${count} callback verification(s)`, async () => {
     await sandboxes.payex.callbacksIdle()
-    return verifications.length >= from + count
+    return mine() >= count
   })
   await Promise.all(verifications)
 }
@@ -90,7 +95,7 @@ medusaIntegrationTestRunner({
       sandboxes.payex.clearRequests()
       const from = verifications.length
       await action()
-      await verified(from, callbacks)
+      await verified(from, callbacks, paymentPath)
       const all = callsOf(paymentPath)
       return { calls: all.filter((c) => c !== CALLBACK_READ), callbackReads: all.filter((c) => c === CALLBACK_READ) }
     }
@@ -105,7 +110,7 @@ medusaIntegrationTestRunner({
       sandboxes.payex.clearRequests()
       const from = verifications.length
       const { paymentPath } = await checkout()
-      await verified(from, 1) // the authorization's callback
+      await verified(from, 1, paymentPath) // the authorization's callback
       const calls = callsOf(paymentPath)
       expect(calls.filter((c) => c !== "GET transactions (one)")).toEqual([
         "POST payments",
