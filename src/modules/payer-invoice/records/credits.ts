@@ -270,7 +270,7 @@ export async function issueCreditRecord(
       }
       const message =
         `Payer did not confirm the credit of invoice ${original.invoice_number} (${(error as Error)?.message ?? String(error)}). ` +
-        `It is held back as "unknown" and looked up at Payer before anything else is credited on this order; repeat the same request to resolve it`
+        `It is held back as "unknown" and looked up at Payer before anything else is credited on this order; try again with the same request and Idempotency-Key to resolve it`
       await service.updatePayerInvoices({ id: credit.id, last_error: message })
       throw new CreditOutcomeUnknownError(message)
     }

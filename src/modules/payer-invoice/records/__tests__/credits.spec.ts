@@ -89,7 +89,10 @@ describe("issueCreditRecord: a credit is never made twice", () => {
       expect(records.get("pinv_credit").status).toBe("unknown") // a crash during the POST leaves it looked-up, not resent blindly
       throw lost()
     })
-    await expect(issueCreditRecord(service, "pinv_credit")).rejects.toBeInstanceOf(CreditOutcomeUnknownError)
+    const error = await issueCreditRecord(service, "pinv_credit").catch((e) => e)
+    expect(error).toBeInstanceOf(CreditOutcomeUnknownError)
+    // The admin route answers it 502: its message must tell the merchant to try again (with the same key).
+    expect(error.message).toMatch(/try again with the same request and Idempotency-Key/)
     expect(records.get("pinv_credit")).toMatchObject({
       status: "unknown",
       last_error: expect.stringContaining("held back"),
