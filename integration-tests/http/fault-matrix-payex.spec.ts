@@ -1,0 +1,82 @@
+// Issue 11's fault matrix, PayEx half: every mutating PayEx call, under each fault of helpers/fault-matrix.ts, in a
+// real Medusa with the PayEx sandbox. Each case asserts that the fault hit the call, that the user's answer is the
+// right one (success, or a 502/503 saying to try again and then success on the user's retry), that the effect exists
+// exactly once at the sandbox, and that Medusa's records agree with it.
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createAdminHeaders } from "../helpers/admin"
+import { useSandboxes } from "../helpers/environment"
+import {
+  armFault,
+  disarm,
+  FAULT_KINDS,
+  faultHit,
+  isRetryableOutage,
+  MATRIX_CLIENT_TIMEOUT_MS,
+  type FaultKind,
+} from "../helpers/fault-matrix"
+import { seedSwedishStore, SeededStore } from "../helpers/seed"
+import { payexMatrixCalls, type Outcome } from "../helpers/payex-matrix-calls"
+
+// Read by medusa-config.js when the runner boots Medusa: a hung request is given up after 1.5 s.
+process.env.PAYEX_TIMEOUT_MS = String(MATRIX_CLIENT_TIMEOUT_MS)
+
+const sandboxes = useSandboxes()
+
+/** The answer of a request, whether axios resolved or rejected it. */
+async function outcomeOf(request: Promise<{ status: number; data: any }>): Promise<Outcome> {
+  try {
+    const { status, data } = await request
+    return { status, data }
+  } catch (e: any) {
+    if (!e.response) throw e
+    return { status: e.response.status, data: e.response.data }
+  }
+}
+
+const succeeded = (o: Outcome) => o.status >= 200 && o.status < 300
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let seed: SeededStore
+
+    beforeAll(async () => {
+      admin = await createAdminHeaders(getContainer())
+      seed = await seedSwedishStore(api, admin, ["pp_payex-invoice_payex", "pp_system_default"])
+    })
+    afterEach(() => disarm(sandboxes.payex))
+
+    const calls = payexMatrixCalls({
+      api,
+      admin: () => admin,
+      seed: () => seed,
+      payex: () => sandboxes.payex,
+    })
+
+    describe.each(calls.map((c) => [c.call, c] as const))("PayEx %s", (_name, call) => {
+      it.each(FAULT_KINDS.map((k) => [k] as const))(`${call.call} × %s`, async (kind: FaultKind) => {
+        const ctx = await call.setup()
+        sandboxes.payex.clearRequests()
+        armFault(sandboxes.payex, kind, call.only)
+
+        const first = await outcomeOf(call.act(ctx))
+        expect(faultHit(sandboxes.payex.requests, call.only)).toBe(true)
+        disarm(sandboxes.payex)
+        expect(first.status).not.toBe(500)
+
+        let final = first
+        if (kind === "answer lost, retried by the user" && !succeeded(first)) {
+          // The whole action failed with every answer lost: the user is told to try again, and the retry finds
+          // the work already done.
+          expect(isRetryableOutage(first)).toBe(true)
+          final = await outcomeOf(call.act(ctx))
+        }
+        expect({ status: final.status, body: succeeded(final) ? "ok" : final.data }).toEqual({
+          status: call.okStatus ?? 200,
+          body: "ok",
+        })
+        await call.verify(ctx, final)
+      })
+    })
+  },
+})
