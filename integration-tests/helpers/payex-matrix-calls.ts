@@ -77,7 +77,8 @@ export function payexMatrixCalls(env: {
     return { cart, session, payexPaymentId: session.data.payex_payment_id as string }
   }
   async function orderPayment(orderId: string) {
-    const fields = "*payment_collections.payments,*payment_collections.payments.captures,*payment_collections.payments.refunds"
+    const fields =
+      "*payment_collections.payments,*payment_collections.payments.captures,*payment_collections.payments.refunds"
     const { data } = await api.get(`/admin/orders/${orderId}?fields=id,status,${fields}`, env.admin())
     return { order: data.order, payment: data.order.payment_collections[0].payments[0] }
   }

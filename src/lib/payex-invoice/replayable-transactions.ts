@@ -16,9 +16,22 @@ export function completedCaptureTotal(txs: PayexTransaction[]): number {
 }
 
 /**
- * Performs a transaction-creating operation. If PayEx says the payeeReference was already used, an earlier
- * attempt (a retry after a lost answer, or a crash) made a transaction under it: when that transaction is
- * `Completed` it is returned instead of doing the work twice.
+ * Whether a failed request may hide work PayEx did: every failure but PayEx's refusal (4xx). A 503 or a refused
+ * connection did nothing itself, but the client's last error can follow an earlier attempt whose answer was lost.
+ */
+export function mayHideDoneWork(error: unknown): boolean {
+  return error instanceof PayexProblemError && (error.code !== "http" || (error.status ?? 0) >= 500)
+}
+
+/**
+ * Performs a transaction-creating operation so that a lost answer never does the work twice nor fails work that
+ * was done. The payeeReference is derived from the Medusa id served, so:
+ * - PayEx saying the payeeReference was already used means an earlier attempt (a retry after a lost answer, or a
+ *   crash) made a transaction under it;
+ * - a failure that may hide a done request (every answer lost, a timeout, a 5xx) may have made one too.
+ * Either way PayEx's transactions are read, and a `Completed` one under this payeeReference is the answer, as if
+ * the first attempt had succeeded. When the read finds none after a possibly-done failure, the failure stands (a
+ * 502/503 saying to try again); the retry sends the same reference.
  *
  * An earlier transaction in any other state fails the step with its state named, and is NOT retried under
  * a new reference: an `Initialized` or `AwaitingActivity` one may still complete at PayEx, and a second one
@@ -44,12 +57,14 @@ export async function withReplayRecovery(
       })
     return tx
   } catch (e) {
-    if (e instanceof PayexProblemError && e.isPayeeReferenceReplay) {
-      const earlier = (
-        await client.listTransactions(payment.payment).catch((err) => {
-          throw payexToMedusaError(err)
-        })
-      ).filter((t) => t.type === type && t.payeeReference === body.transaction.payeeReference)
+    const replay = e instanceof PayexProblemError && e.isPayeeReferenceReplay
+    if (replay || mayHideDoneWork(e)) {
+      const { payeeReference } = body.transaction
+      // After a possibly-done failure an unreadable PayEx leaves that failure as the answer.
+      const listed = await client.listTransactions(payment.payment).catch((err) => {
+        throw payexToMedusaError(replay ? err : e)
+      })
+      const earlier = listed.filter((t) => t.type === type && t.payeeReference === payeeReference)
       const completed = earlier.find((t) => t.state === "Completed")
       if (completed) return completed
       const [existing] = earlier
@@ -57,7 +72,7 @@ export async function withReplayRecovery(
         const reason = existing.failedReason ? `: ${existing.failedReason}` : ""
         throw new MedusaError(
           MedusaError.Types.UNEXPECTED_STATE,
-          `PayEx already has a ${type} with payeeReference ${body.transaction.payeeReference}, but it is ${existing.state}${reason}; it was not repeated. Check the payment in PayEx before trying again.`,
+          `PayEx already has a ${type} with payeeReference ${payeeReference}, but it is ${existing.state}${reason}; it was not repeated. Check the payment in PayEx before trying again.`,
         )
       }
     }
