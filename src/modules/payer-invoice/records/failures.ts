@@ -70,15 +70,22 @@ export function payerFailure(error: unknown, what: string): MedusaError {
 
 const MAX_ERROR_LENGTH = 1000
 
+/** Ends the last_error of an outage: what the merchant (or the admin retry route's 502, which answers it) should do. */
+export const OUTAGE_ADVICE =
+  "Payer could not answer; try again: the retry continues where it stopped and does not repeat what Payer already did"
+
 /**
  * The text stored in last_error. PayerApiError messages carry Payer's own explanation and the path, never
- * credentials or tokens (see lib/payer/payer-api-error.ts); other errors keep their message only.
+ * credentials or tokens (see lib/payer/payer-api-error.ts); other errors keep their message only. An outage
+ * (see payerOutageStatus) ends with OUTAGE_ADVICE, so the record says to try again; a refusal does not.
  */
 export function failureText(error: unknown, what: string): string {
   const message =
     error instanceof PayerApiError ? error.message : error instanceof Error ? error.message : String(error)
+  const advice = payerOutageStatus(error) ? `. ${OUTAGE_ADVICE}` : ""
   const text = `${what}: ${message}`.replace(/\s+/g, " ").trim()
-  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text
+  const room = MAX_ERROR_LENGTH - advice.length
+  return `${text.length > room ? `${text.slice(0, room)}…` : text}${advice}`
 }
 
 /** Marks a record failed with a readable error; never hides the original error if that write fails too. */

@@ -1,7 +1,7 @@
 import { PayerApiError } from "../../../../lib/payer"
 import { MedusaError } from "@medusajs/framework/utils"
 import { upstreamOutageStatus } from "../../../../lib/http/upstream-outage"
-import { payerFailure, refusedByPayer } from "../failures"
+import { failureText, OUTAGE_ADVICE, payerFailure, refusedByPayer } from "../failures"
 
 const api = (init: Partial<ConstructorParameters<typeof PayerApiError>[0]>) =>
   new PayerApiError({ method: "POST", path: "/api/v2/orders/invoices/credit/full", code: "http", ...init })
@@ -48,5 +48,24 @@ describe("payerFailure: an outage is a 502/503 that says to try again, a refusal
       type,
       `Crediting: Payer answered: ${error.payerMessage}`,
     ])
+  })
+})
+
+describe("failureText: last_error says to try again after an outage, not after a refusal", () => {
+  const what = "Issuing the Payer invoice failed"
+  it.each([
+    ["a dropped connection", api({ path: "/api/v2/orders", code: "network", detail: "ECONNRESET" })],
+    ["no token", api({ path: "/oauth2/token", code: "timeout", detail: "ETIMEDOUT" })],
+    ["Payer's 503 after the retries", api({ status: 503, payerMessage: "Service Unavailable" })],
+  ])("%s", (_what, error) => {
+    expect(failureText(error, what)).toBe(`${what}: ${error.message}. ${OUTAGE_ADVICE}`)
+    expect(OUTAGE_ADVICE).toMatch(/try again/)
+  })
+
+  it("keeps a refusal's text as it is, and the advice whole when the text is long", () => {
+    expect(failureText(api({ status: 400, payerMessage: "bad" }), what)).not.toMatch(/try again/)
+    const long = failureText(api({ status: 503, payerMessage: "x".repeat(2000) }), what)
+    expect(long.length).toBeLessThanOrEqual(1000 + 1)
+    expect(long.endsWith(OUTAGE_ADVICE)).toBe(true)
   })
 })
