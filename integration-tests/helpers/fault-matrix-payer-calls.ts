@@ -111,9 +111,11 @@ function invoiceCall(call: string, only: string): PayerCallCase {
       ),
     ok: (a) => a.status === 200 && a.data.payer_invoice?.status === "issued",
     result: (a) => [a.data.payer_invoice.number, a.data.payer_invoice.total],
-    // The fulfillment stands; its invoice record says it failed and why, for POST .../payer-invoices/issue.
+    // The fulfillment stands; its invoice record says it failed, why, and to try again (POST .../payer-invoices/issue).
     awaitsRetry: (a) =>
-      a.status === 200 && a.data.payer_invoice?.status === "failed" && /Payer/.test(a.data.payer_invoice.last_error),
+      a.status === 200 &&
+      a.data.payer_invoice?.status === "failed" &&
+      /^Issuing the Payer invoice failed: Payer .*try again/i.test(a.data.payer_invoice.last_error),
     async verify(kit, s, final, kind) {
       const payer = kit.payer()
       const service: any = kit.container().resolve("payerInvoice")
