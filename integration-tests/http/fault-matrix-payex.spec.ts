@@ -78,5 +78,24 @@ medusaIntegrationTestRunner({
         await call.verify(ctx, final)
       })
     })
+
+    // Beyond the matrix: every answer lost and PayEx not even readable, so the merchant's action fails and Medusa
+    // deletes its capture or refund row. The retry is a new row, but the same n-th action of the same amount on
+    // the payment: the same payeeReference, so PayEx's replay answer takes over the lost work.
+    it.each([
+      ["capture", "captures"],
+      ["reversal", "reversals"],
+    ])("a merchant's retried %s after PayEx could not be read either: 502, then once", async (name, path) => {
+      const call = calls.find((c) => c.call === name)!
+      const ctx = await call.setup()
+      sandboxes.payex.setFaults({ dropNext: 6, only: `^(POST .*/${path}|GET .*/transactions)$` })
+      const first = await outcomeOf(call.act(ctx))
+      expect(first.status).toBe(502)
+      expect(isRetryableOutage(first)).toBe(true)
+      disarm(sandboxes.payex)
+      const retried = await outcomeOf(call.act(ctx))
+      expect(retried.status).toBe(200)
+      await call.verify(ctx, retried)
+    })
   },
 })

@@ -25,7 +25,7 @@ import type {
 import { buildCaptureRequest } from "../lib/mapping/payex-transactions"
 import { PaymentModuleRecords, type PaymentProviderCradle } from "../lib/medusa/payment-records"
 import { toMinorUnits } from "../lib/money"
-import { PayexClient, payeeReferenceFor } from "../lib/payex"
+import { PayexClient, payeeReferenceFor, payeeReferenceForNth } from "../lib/payex"
 import { webhookActionFor } from "../lib/payex-invoice/callback-verification"
 import { createPayexPayment } from "../lib/payex-invoice/payment-creation"
 import { abortOrCancel, cancelAuthorization, cancelUncaptured } from "../lib/payex-invoice/payment-release"
@@ -185,7 +185,12 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
       : await orderLinesToCapture(this.records, capture.payment_collection_id)
     const payeeReference = fromFulfillment
       ? payeeReferenceFor("FC", fromFulfillment.fulfillment_id)
-      : payeeReferenceFor("CP", captureId)
+      : payeeReferenceForNth(
+          "CP",
+          capture.payment_id,
+          await this.records.placeOf("captures", capture.payment_id, captureId),
+          amount,
+        )
     const request = buildCaptureRequest({
       lines,
       amount,
@@ -214,7 +219,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
     if (d.pending_refund !== undefined) d.pending_refund = null // a hand-over serves one refund only
     const amountMinor = toMinorUnits(amount, d.currency_code!)
     const { tx, payeeReference } = await refundAtPayex(this.client, this.records, d, {
-      refundId,
+      place: await this.records.placeOf("refunds", paymentId, refundId),
       paymentId,
       amount: amountMinor,
       pending,

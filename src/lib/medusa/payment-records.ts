@@ -23,9 +23,11 @@ export interface PaymentSessionRecord {
   currency_code: string
   data?: Record<string, unknown> | null
 }
+type PaymentRow = { id: string; created_at?: Date | string | null }
 export interface PaymentRecord {
   id: string
-  captures?: Array<{ id: string; amount: BigNumberInput; raw_amount?: BigNumberInput | null }> | null
+  captures?: Array<PaymentRow & { amount: BigNumberInput; raw_amount?: BigNumberInput | null }> | null
+  refunds?: PaymentRow[] | null
 }
 
 /**
@@ -105,6 +107,20 @@ export class PaymentModuleRecords {
       .filter((c) => c.id !== exceptCaptureId)
       .reduce((sum, c) => MathBN.add(sum, c.raw_amount ?? c.amount), MathBN.convert(0))
     return { payment, total }
+  }
+
+  /**
+   * How many captures (or refunds) of the payment Medusa recorded before the row `rowId`: 0 for the first. Rows of
+   * failed calls are deleted by Medusa, so a retry after one takes the same place.
+   */
+  async placeOf(kind: "captures" | "refunds", paymentId: string, rowId: string): Promise<number> {
+    const [payment] = (await this.cradle.paymentService.list({ id: paymentId }, { relations: [kind], take: 1 })) ?? []
+    const rows: PaymentRow[] = payment?.[kind] ?? []
+    const row = rows.find((r) => r.id === rowId)
+    if (!row) return rows.length
+    const key = (r: PaymentRow) => [new Date(r.created_at ?? 0).getTime(), r.id] as const
+    const [at, id] = key(row)
+    return rows.filter((r) => r.id !== rowId && (key(r)[0] < at || (key(r)[0] === at && r.id < id))).length
   }
 
   /** The order a payment collection pays for, with what invoice lines need. */

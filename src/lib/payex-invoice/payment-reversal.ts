@@ -2,14 +2,15 @@ import { buildReversalRequest, mergeVatSummaries } from "../mapping/payex-transa
 import type { PaymentModuleRecords } from "../medusa/payment-records"
 import { toMinorUnits, type VatGroup } from "../money"
 import type { PayexClient, PayexPaymentResponse, PayexTransaction } from "../payex"
-import { payeeReferenceFor } from "../payex"
+import { payeeReferenceFor, payeeReferenceForNth } from "../payex"
 import { onKeptOrRead } from "./kept-payment"
 import type { CaptureRecord, PayexSessionData, PendingReversal } from "./payex-session-data"
 import { paymentAndTransactions } from "./payment-reads"
 import { completedOfType, reverseFulfillmentCapture, withReplayRecovery } from "./replayable-transactions"
 
 export interface RefundAtPayex {
-  refundId: string
+  /** How many refunds of the payment Medusa recorded before this one (the reference is the n-th refund's). */
+  place: number
   /** The Medusa payment refunded. */
   paymentId: string
   amount: number
@@ -24,7 +25,7 @@ export interface RefundAtPayex {
  * add up to the plugin's own. Otherwise (a capture made in PayEx's portal, data from before the VAT was kept, a
  * refused kept operation) PayEx's item descriptions of the captures are read as before.
  *
- * Answers the reversal and the payeeReference it was made under (FR<fulfillment> or RF<refund>): a retry after a
+ * Answers the reversal and the payeeReference it was made under (FR<fulfillment>, or RF for the payment's n-th refund of this amount): a retry after a
  * lost answer sends the same one and takes the earlier reversal over.
  */
 export async function refundAtPayex(
@@ -57,7 +58,7 @@ export async function refundAtPayex(
     return { tx, payeeReference }
   }
 
-  const payeeReference = payeeReferenceFor("RF", refund.refundId)
+  const payeeReference = payeeReferenceForNth("RF", refund.paymentId, refund.place, refund.amount)
   const request = (captured: VatGroup[]) =>
     buildReversalRequest({ amount: refund.amount, captured, payeeReference, description: "Refund" })
   const afterRead = async () => {

@@ -9,9 +9,9 @@ import { createHash } from "node:crypto"
  */
 export type PayeeReferenceKind =
   | "PS" // payment creation, from the payment session id
-  | "CP" // capture, from the Medusa capture id
+  | "CP" // capture from the admin, from the Medusa payment, the capture's place among its captures and its amount
   | "FC" // capture of a fulfillment, from the fulfillment id
-  | "RF" // reversal, from the Medusa refund id
+  | "RF" // reversal, from the Medusa payment, the refund's place among its refunds and its amount
   | "CN" // cancellation, from the Medusa payment id (or the session id when a session is deleted)
   | "FR" // reversal of a canceled fulfillment's capture, from the fulfillment id
 
@@ -31,6 +31,19 @@ export function payeeReferenceFor(kind: PayeeReferenceKind, medusaId: string, su
     ref = `${kind}${hash}${suffix}`
   }
   return ref
+}
+
+/**
+ * The reference of the n-th capture (CP) or refund (RF) of a Medusa payment, for the amount asked. Medusa deletes
+ * the capture or refund row whose provider call failed, so the merchant's retry of a capture or refund whose
+ * answers were all lost arrives under a new row id. It is still the n-th action of that amount on the payment, so
+ * it gets the same reference, and PayEx's replay answer takes over what the lost attempt did instead of capturing
+ * or refunding twice. A later capture or refund of the same amount is the (n+1)-th: a reference of its own.
+ */
+export function payeeReferenceForNth(kind: "CP" | "RF", paymentId: string, n: number, amountMinor: number): string {
+  if (!paymentId) throw new Error("payeeReferenceForNth needs the Medusa payment id")
+  const hash = createHash("sha256").update(`${paymentId}|${n}|${amountMinor}`).digest("hex")
+  return `${kind}${hash.slice(0, 28)}`
 }
 
 /** True for references this plugin made (so a callback about them is already accounted for). */

@@ -19,7 +19,15 @@ import {
 import type { PayexSessionData } from "../../lib/payex-invoice/payex-session-data"
 import { signHandover, signPayment } from "../../lib/payex-invoice/session-trust"
 import { PayexInvoiceProviderService } from "../payex-invoice"
-import { CAPTURE_ID, FULFILLMENT_ID, PAYMENT_MEDUSA_ID, REFUND_ID, SESSION_ID } from "./payex-provider-fixtures"
+import {
+  CAPTURE_ID,
+  captureRef,
+  FULFILLMENT_ID,
+  PAYMENT_MEDUSA_ID,
+  REFUND_ID,
+  refundRef,
+  SESSION_ID,
+} from "./payex-provider-fixtures"
 
 setupNock()
 
@@ -121,7 +129,7 @@ describe("capture with the kept operation", () => {
       type: "Capture",
       number: 77,
       amount: 24900,
-      payeeReference: "CP01JQ40000000000000000000CA",
+      payeeReference: captureRef(24900),
     })
     nock(BASE).post(`${PAYMENT_ID}/captures`).reply(400, replayProblem(earlier.payeeReference!), PROBLEM_HEADERS)
     nock(BASE)
@@ -131,7 +139,7 @@ describe("capture with the kept operation", () => {
       data: authorized(),
       context: { idempotency_key: CAPTURE_ID } as any,
     })
-    expect((result.data as PayexSessionData).captures?.CP01JQ40000000000000000000CA).toMatchObject({ number: 77 })
+    expect((result.data as PayexSessionData).captures?.[captureRef(24900)]).toMatchObject({ number: 77 })
   })
 
   it("when PayEx refuses the kept operation, reads the payment and records money it already holds as captured", async () => {
@@ -180,7 +188,7 @@ describe("refund with the kept operation", () => {
     expect(sent.transaction).toMatchObject({
       amount: 10000,
       vatAmount: 2000,
-      payeeReference: "RF01JQ40000000000000000000RF",
+      payeeReference: refundRef(10000),
     })
   })
 

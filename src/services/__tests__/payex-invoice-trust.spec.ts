@@ -14,7 +14,15 @@ import { PayexInvoiceProviderService } from "../payex-invoice"
 import { PaymentModuleRecords } from "../../lib/medusa/payment-records"
 import type { PayexActionContext, PayexSessionData } from "../../lib/payex-invoice/payex-session-data"
 import { signHandover, signPayment } from "../../lib/payex-invoice/session-trust"
-import { CAPTURE_ID, FULFILLMENT_ID, PAYMENT_MEDUSA_ID, REFUND_ID, SESSION_ID } from "./payex-provider-fixtures"
+import {
+  CAPTURE_ID,
+  CAPTURE_REF,
+  FULFILLMENT_ID,
+  PAYMENT_MEDUSA_ID,
+  REFUND_ID,
+  refundRef,
+  SESSION_ID,
+} from "./payex-provider-fixtures"
 
 // Issue 6, point 1: the provider acts only on what it wrote itself.
 setupNock()
@@ -284,7 +292,7 @@ describe("hand-overs from the plugin's workflows", () => {
         data: signed({ pending_capture: pending as any }),
         context: { idempotency_key: CAPTURE_ID } as any,
       })
-      expect(refs).toEqual(["CP01JQ40000000000000000000CA"])
+      expect(refs).toEqual([CAPTURE_REF])
       expect((result.data as PayexSessionData).pending_capture).toBeNull()
       expect(ctx.logger.warn).toHaveBeenCalledWith(
         `PayEx: ignored a pending_capture in payment ${PAYMENT_MEDUSA_ID} that the plugin did not sign`,
@@ -302,10 +310,7 @@ describe("hand-overs from the plugin's workflows", () => {
         }),
         "FR01JQ40000000000000000000FU",
       ],
-      [
-        { fulfillment_id: FULFILLMENT_ID, amount_minor: 10000, capture_number: 9001, signature: "x" },
-        "RF01JQ40000000000000000000RF",
-      ],
+      [{ fulfillment_id: FULFILLMENT_ID, amount_minor: 10000, capture_number: 9001, signature: "x" }, refundRef(10000)],
     ] as const) {
       const ctx = setup()
       const capture = transaction({ type: "Capture", number: 9001, amount: 10000 })

@@ -19,7 +19,18 @@ import type { PayexInvoiceOptions } from "../../lib/payex-invoice/provider-optio
 import { PaymentModuleRecords } from "../../lib/medusa/payment-records"
 import type { PayexActionContext, PayexSessionData } from "../../lib/payex-invoice/payex-session-data"
 import { signHandover, signPayment } from "../../lib/payex-invoice/session-trust"
-import { CAPTURE_ID, FULFILLMENT_ID, PAYMENT_MEDUSA_ID, REFUND_ID, SESSION_ID, ULID } from "./payex-provider-fixtures"
+import {
+  CAPTURE_ID,
+  CAPTURE_REF,
+  captureRef,
+  FULFILLMENT_ID,
+  PAYMENT_MEDUSA_ID,
+  REFUND_ID,
+  REFUND_REF,
+  refundRef,
+  SESSION_ID,
+  ULID,
+} from "./payex-provider-fixtures"
 
 setupNock()
 
@@ -671,7 +682,7 @@ describe("capturePayment", () => {
     })
     expect(ctx.orderLookup).toHaveBeenCalledWith("pay_col_1")
     const t = sent.transaction
-    expect(t).toMatchObject({ amount: 10000, payeeReference: "CP01JQ40000000000000000000CA", description: "Capture" })
+    expect(t).toMatchObject({ amount: 10000, payeeReference: CAPTURE_REF, description: "Capture" })
     expect(t.itemDescriptions.map((i: any) => i.description)).toEqual([
       "3 x Mug",
       "2 x Tea",
@@ -686,7 +697,7 @@ describe("capturePayment", () => {
     // öre left after rounding down goes to the largest remainder)
     expect(t.itemDescriptions.map((i: any) => i.amount)).toEqual([2541, 1157, 5057, 1245])
     expect(result.data).toMatchObject({
-      captures: { FCold: { number: 1, amount: 1 }, CP01JQ40000000000000000000CA: { number: 5002, amount: 10000 } },
+      captures: { FCold: { number: 1, amount: 1 }, [CAPTURE_REF]: { number: 5002, amount: 10000 } },
     })
   })
 
@@ -711,7 +722,7 @@ describe("capturePayment", () => {
       }),
       context: { idempotency_key: CAPTURE_ID } as any,
     })
-    expect(sent.transaction.payeeReference).toBe("CP01JQ40000000000000000000CA")
+    expect(sent.transaction.payeeReference).toBe(captureRef(ORDER_TOTAL_MINOR))
     expect(sent.transaction.amount).toBe(ORDER_TOTAL_MINOR)
     expect(sent.transaction.itemDescriptions).toHaveLength(4)
   })
@@ -725,7 +736,7 @@ describe("capturePayment", () => {
         type: "Capture",
         state: "Completed",
         amount: 10000,
-        payeeReference: "CP01JQ40000000000000000000CA",
+        payeeReference: CAPTURE_REF,
       }),
     ])
     const result = await withoutHttp(() =>
@@ -763,10 +774,10 @@ describe("capturePayment", () => {
       state: "Completed",
       number: 4242,
       amount: 10000,
-      payeeReference: "CP01JQ40000000000000000000CA",
+      payeeReference: CAPTURE_REF,
     })
     mockPayexState()
-    nock(BASE).post(`${PAYMENT_ID}/captures`).reply(400, replayProblem("CP01JQ40000000000000000000CA"), PROBLEM_HEADERS)
+    nock(BASE).post(`${PAYMENT_ID}/captures`).reply(400, replayProblem(CAPTURE_REF), PROBLEM_HEADERS)
     nock(BASE)
       .get(`${PAYMENT_ID}/transactions`)
       .reply(200, txList([earlier]))
@@ -774,7 +785,7 @@ describe("capturePayment", () => {
       data: sessionData(),
       context: { idempotency_key: CAPTURE_ID } as any,
     })
-    expect(result.data).toMatchObject({ captures: { CP01JQ40000000000000000000CA: { number: 4242, amount: 10000 } } })
+    expect(result.data).toMatchObject({ captures: { [CAPTURE_REF]: { number: 4242, amount: 10000 } } })
   })
 
   it("needs the Medusa capture id", async () => {
@@ -862,7 +873,7 @@ describe("refundPayment", () => {
           activity: "FinancingConsumer",
           amount: 10000,
           vatAmount: 1857,
-          payeeReference: "RF01JQ40000000000000000000RF",
+          payeeReference: refundRef(10000),
           description: "Refund",
         },
       })
@@ -878,7 +889,7 @@ describe("refundPayment", () => {
   it("takes over a reversal an earlier attempt made", async () => {
     const { provider } = setup()
     const c1 = transaction({ type: "Capture", amount: 10000 })
-    const earlier = transaction({ type: "Reversal", amount: 5000, payeeReference: "RF01JQ40000000000000000000RF" })
+    const earlier = transaction({ type: "Reversal", amount: 5000, payeeReference: REFUND_REF })
     nock(BASE)
       .get(PAYMENT_ID)
       .query(EXPANDED)
@@ -886,9 +897,7 @@ describe("refundPayment", () => {
     nock(BASE)
       .get(`${c1.id}/itemdescriptions`)
       .reply(200, { itemDescriptions: { vatSummary: [{ amount: 10000, vatPercent: 2500, vatAmount: 2000 }] } })
-    const reversal = nock(BASE)
-      .post(`${PAYMENT_ID}/reversals`)
-      .reply(400, replayProblem("RF01JQ40000000000000000000RF"), PROBLEM_HEADERS)
+    const reversal = nock(BASE).post(`${PAYMENT_ID}/reversals`).reply(400, replayProblem(REFUND_REF), PROBLEM_HEADERS)
     nock(BASE)
       .get(`${PAYMENT_ID}/transactions`)
       .reply(200, txList([c1, earlier]))

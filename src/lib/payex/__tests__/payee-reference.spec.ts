@@ -1,4 +1,10 @@
-import { isOwnPayeeReference, PAYEE_REFERENCE_PATTERN, PayeeReferenceKind, payeeReferenceFor } from "../payee-reference"
+import {
+  isOwnPayeeReference,
+  PAYEE_REFERENCE_PATTERN,
+  PayeeReferenceKind,
+  payeeReferenceFor,
+  payeeReferenceForNth,
+} from "../payee-reference"
 
 const KINDS: PayeeReferenceKind[] = ["PS", "CP", "FC", "RF", "CN"]
 const ULID = "01JQ3ZK8V6X9T2M4N5P7R8S9TB"
@@ -108,5 +114,25 @@ describe("isOwnPayeeReference", () => {
     expect(isOwnPayeeReference(`CP${"1".repeat(40)}`, ["CP", "FC"])).toBe(false)
     expect(isOwnPayeeReference("", ["CP", "FC"])).toBe(false)
     expect(isOwnPayeeReference(undefined, ["CP", "FC"])).toBe(false)
+  })
+})
+
+describe("payeeReferenceForNth", () => {
+  const PAYMENT = `pay_${ULID}`
+  it("is the same for the same n-th action of the same amount on a payment: a retry under a new Medusa row", () => {
+    expect(payeeReferenceForNth("CP", PAYMENT, 0, 10000)).toBe(payeeReferenceForNth("CP", PAYMENT, 0, 10000))
+  })
+
+  it("differs for the next action, another amount, another payment or the other kind", () => {
+    const refs = [
+      payeeReferenceForNth("CP", PAYMENT, 0, 10000),
+      payeeReferenceForNth("CP", PAYMENT, 1, 10000),
+      payeeReferenceForNth("CP", PAYMENT, 0, 10001),
+      payeeReferenceForNth("CP", `pay_${"1".repeat(26)}`, 0, 10000),
+      payeeReferenceForNth("RF", PAYMENT, 0, 10000),
+    ]
+    expect(new Set(refs).size).toBe(refs.length)
+    for (const ref of refs) expect(ref).toMatch(PAYEE_REFERENCE_PATTERN)
+    expect(isOwnPayeeReference(refs[0], ["CP"])).toBe(true)
   })
 })
