@@ -100,12 +100,7 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
 
   async updatePayment({ data, amount, currency_code, context }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     const d = (data ?? {}) as PayexSessionData
-    // Only the provider's own keys stay; anything else in session data (planted, or left by an older
-    // version: an action, a hand-over, a personal number) is removed with an explicit null.
-    const rest: PayexSessionData = { ...d }
-    const planted = Object.keys(d).filter((k) => !SESSION_KEYS.includes(k) && d[k] !== null)
-    for (const k of planted) rest[k] = null
-    this.warnPlanted("session update", planted)
+    const { rest, planted } = this.withoutPlantedKeys(d, "session update")
     const payex_action = (context as PayexActionContext | undefined)?.payex_action
     const amountChanged =
       amount !== undefined &&
@@ -156,9 +151,12 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
       )
     }
     const payex_operations = operationsAfterAuthorization(this.client, d.payex_payment_id!, payment)
+    // The session data becomes the payment's: keys planted before the provider could null them (captures with a
+    // VAT summary, a hand-over) must not reach the capture and refund that read them.
+    const { rest } = this.withoutPlantedKeys(d, "authorization")
     return {
       status: PaymentSessionStatus.AUTHORIZED,
-      data: { ...d, authorization_transaction_number: auth.number, payex_operations },
+      data: { ...rest, authorization_transaction_number: auth.number, payex_operations },
     }
   }
 
@@ -277,6 +275,18 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
   /** Unsigned callbacks are hints: see lib/payex-invoice/callback-verification.ts. */
   async getWebhookActionAndData({ data }: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
     return webhookActionFor(this.client, this.records, data, this.logger)
+  }
+
+  /**
+   * Only the provider's own keys stay; anything else in session data (planted, or left by an older version: an
+   * action, a hand-over, a personal number) is removed with an explicit null (Medusa merges data on update).
+   */
+  private withoutPlantedKeys(d: PayexSessionData, where: string) {
+    const rest: PayexSessionData = { ...d }
+    const planted = Object.keys(d).filter((k) => !SESSION_KEYS.includes(k) && d[k] !== null)
+    for (const k of planted) rest[k] = null
+    this.warnPlanted(where, planted)
+    return { rest, planted }
   }
 
   private warnPlanted(where: string, keys: string[]) {

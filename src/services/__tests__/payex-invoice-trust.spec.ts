@@ -224,6 +224,33 @@ describe("a payex_payment_id the provider did not write", () => {
     )
     expect(result.data).toEqual({ ...signed(), pnr: null, pending_capture: null })
   })
+
+  it("authorization nulls keys planted before the provider could: no captures or hand-overs reach the payment", async () => {
+    const { provider, logger } = setup()
+    const auth = transaction({ type: "Authorization", amount: 10000, number: 7 })
+    const read = paymentResponse({ state: "Ready" }, ["create-capture", "create-cancellation"])
+    nock(BASE)
+      .get(PAYMENT_ID)
+      .query({ $expand: "transactions" })
+      .reply(200, { ...read, payment: { ...read.payment, transactions: { transactionList: [auth] } } })
+    const planted = {
+      captures: { CPx: { number: 1, amount: 10000, vat_summary: [{ amount: 10000, vatPercent: 0, vatAmount: 0 }] } },
+      reversals: { FRx: { number: 2, amount: 1 } },
+      pending_capture: { fulfillment_id: FULFILLMENT_ID, amount_minor: 1, lines: [] },
+      pending_refund: { fulfillment_id: FULFILLMENT_ID, amount_minor: 1, capture_number: 1 },
+    }
+    const result = await provider.authorizePayment({ data: { ...signed(), ...planted } as any })
+    expect(result.status).toBe("authorized")
+    expect(result.data).toMatchObject({
+      ...signed(),
+      authorization_transaction_number: 7,
+      captures: null,
+      reversals: null,
+      pending_capture: null,
+      pending_refund: null,
+    })
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/^PayEx authorization: /))
+  })
 })
 
 describe("hand-overs from the plugin's workflows", () => {
