@@ -5,15 +5,11 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { PayerSandbox } from "../../sandbox/payer"
 import { b2bCheckout } from "./b2b"
 import { waitFor } from "./environment"
-import type { FaultKind } from "./fault-matrix"
+import { answerOf, type Answer, type FaultKind } from "./fault-matrix"
 import { invoiceOrder, orderPayment, payerRecords } from "./payer-credits"
 import type { SeededStore } from "./seed"
 
 type H = { headers: Record<string, string> }
-export interface Answer {
-  status: number
-  data: any
-}
 export interface MatrixKit {
   api: AxiosInstance
   admin: () => H
@@ -38,17 +34,6 @@ export interface PayerCallCase {
   awaitsRetry?(a: Answer): boolean
   /** The effect exactly once at Payer, and Medusa's records agreeing with it. */
   verify(kit: MatrixKit, s: any, final: Answer, kind: FaultKind): Promise<void>
-}
-
-/** The answer (or the error answer) of a request. */
-export async function answerOf(p: Promise<{ status: number; data: any }>): Promise<Answer> {
-  try {
-    const { status, data } = await p
-    return { status, data }
-  } catch (e: any) {
-    if (!e.response) throw e
-    return { status: e.response.status, data: e.response.data }
-  }
 }
 
 /** The answer of the request made, then lost (Payer did the work): the kinds whose first attempt is dropped. */

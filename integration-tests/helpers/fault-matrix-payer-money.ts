@@ -1,13 +1,7 @@
 // The fault matrix's rows for what a credit invoice's outstanding amount can do: pay another invoice
 // (pay-with-credit) and go back to the customer (payout). See fault-matrix-payer-calls.ts for the row shape.
-import type { FaultKind } from "./fault-matrix"
-import {
-  answerLost,
-  answerOf,
-  type MatrixKit,
-  type PayerCallCase,
-  withStandaloneCredit,
-} from "./fault-matrix-payer-calls"
+import { answerOf, type FaultKind } from "./fault-matrix"
+import { answerLost, type MatrixKit, type PayerCallCase, withStandaloneCredit } from "./fault-matrix-payer-calls"
 import { orderPayment, payerRecords } from "./payer-credits"
 
 const keyed = (kit: MatrixKit, key: string) => ({ headers: { ...kit.admin().headers, "idempotency-key": key } })

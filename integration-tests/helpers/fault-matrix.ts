@@ -61,3 +61,20 @@ export function faultHit(requests: SandboxServer["requests"], only: string): boo
 export function isRetryableOutage(res: { status: number; data: any }): boolean {
   return (res.status === 502 || res.status === 503) && /try again/i.test(String(res.data?.message ?? ""))
 }
+
+/** A user-facing answer: the status and body of a request, whether it succeeded or not. */
+export interface Answer {
+  status: number
+  data: any
+}
+
+/** The answer (or the error answer) of a request; axios rejects on 4xx/5xx. */
+export async function answerOf(p: Promise<{ status: number; data: any }>): Promise<Answer> {
+  try {
+    const { status, data } = await p
+    return { status, data }
+  } catch (e: any) {
+    if (!e.response) throw e
+    return { status: e.response.status, data: e.response.data }
+  }
+}

@@ -3,13 +3,9 @@
 import type { AxiosInstance } from "axios"
 import type { PayexSandbox } from "../../sandbox/payex"
 import type { PaymentRecord } from "../../sandbox/payex/state"
+import type { Answer } from "./fault-matrix"
 import type { SeededStore } from "./seed"
 import { cartWithPaymentSession, storeHeaders, SWEDISH_SHOPPER, SHOPPER_ADDRESS } from "./store"
-
-export interface Outcome {
-  status: number
-  data: any
-}
 
 type H = { headers: Record<string, string> }
 type Ctx = Record<string, any>
@@ -24,7 +20,7 @@ export interface MatrixCall {
   /** The user's action that makes the call. */
   act(ctx: Ctx): Promise<{ status: number; data: any }>
   /** The effect exists exactly once at the sandbox and Medusa's records agree. */
-  verify(ctx: Ctx, answer: Outcome): Promise<void>
+  verify(ctx: Ctx, answer: Answer): Promise<void>
 }
 
 const PROVIDER = "pp_payex-invoice_payex"

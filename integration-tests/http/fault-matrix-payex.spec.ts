@@ -6,34 +6,25 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { useSandboxes } from "../helpers/environment"
 import {
+  answerOf,
   armFault,
   disarm,
   FAULT_KINDS,
   faultHit,
   isRetryableOutage,
   MATRIX_CLIENT_TIMEOUT_MS,
+  type Answer,
   type FaultKind,
 } from "../helpers/fault-matrix"
 import { seedSwedishStore, SeededStore } from "../helpers/seed"
-import { payexMatrixCalls, type Outcome } from "../helpers/payex-matrix-calls"
+import { payexMatrixCalls } from "../helpers/payex-matrix-calls"
 
 // Read by medusa-config.js when the runner boots Medusa: a hung request is given up after 1.5 s.
 process.env.PAYEX_TIMEOUT_MS = String(MATRIX_CLIENT_TIMEOUT_MS)
 
 const sandboxes = useSandboxes()
 
-/** The answer of a request, whether axios resolved or rejected it. */
-async function outcomeOf(request: Promise<{ status: number; data: any }>): Promise<Outcome> {
-  try {
-    const { status, data } = await request
-    return { status, data }
-  } catch (e: any) {
-    if (!e.response) throw e
-    return { status: e.response.status, data: e.response.data }
-  }
-}
-
-const succeeded = (o: Outcome) => o.status >= 200 && o.status < 300
+const succeeded = (o: Answer) => o.status >= 200 && o.status < 300
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -59,7 +50,7 @@ medusaIntegrationTestRunner({
         sandboxes.payex.clearRequests()
         armFault(sandboxes.payex, kind, call.only)
 
-        const first = await outcomeOf(call.act(ctx))
+        const first = await answerOf(call.act(ctx))
         expect(faultHit(sandboxes.payex.requests, call.only)).toBe(true)
         disarm(sandboxes.payex)
         expect(first.status).not.toBe(500)
@@ -69,7 +60,7 @@ medusaIntegrationTestRunner({
           // The whole action failed with every answer lost: the user is told to try again, and the retry finds
           // the work already done.
           expect(isRetryableOutage(first)).toBe(true)
-          final = await outcomeOf(call.act(ctx))
+          final = await answerOf(call.act(ctx))
         }
         expect({ status: final.status, body: succeeded(final) ? "ok" : final.data }).toEqual({
           status: call.okStatus ?? 200,
@@ -89,11 +80,11 @@ medusaIntegrationTestRunner({
       const call = calls.find((c) => c.call === name)!
       const ctx = await call.setup()
       sandboxes.payex.setFaults({ dropNext: 6, only: `^(POST .*/${path}|GET .*/transactions)$` })
-      const first = await outcomeOf(call.act(ctx))
+      const first = await answerOf(call.act(ctx))
       expect(first.status).toBe(502)
       expect(isRetryableOutage(first)).toBe(true)
       disarm(sandboxes.payex)
-      const retried = await outcomeOf(call.act(ctx))
+      const retried = await answerOf(call.act(ctx))
       expect(retried.status).toBe(200)
       await call.verify(ctx, retried)
     })
