@@ -200,6 +200,8 @@ export class PayexInvoiceProviderService extends AbstractPaymentProvider<PayexIn
       paymentId: capture.payment_id,
       amount,
       request,
+      // Neither a fulfillment's nor asked for in the admin: Medusa recording a capture made in PayEx's portal.
+      readFirst: !fromFulfillment && !capture.created_by,
     })
     if (!tx) return { data: d }
     const record = { number: tx.number, amount: tx.amount, vat_summary: request.transaction.vatSummary }

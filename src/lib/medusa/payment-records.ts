@@ -9,6 +9,8 @@ export interface CaptureRecord {
   amount: BigNumberInput
   raw_amount?: BigNumberInput | null
   payment_id: string
+  /** The admin user who asked for the capture (Medusa's admin route); empty for a callback's or a workflow's. */
+  created_by?: string | null
   /** Loaded: `capture()` asks for the relation. */
   payment: { id: string; payment_collection_id: string; currency_code: string }
 }
@@ -69,12 +71,17 @@ export class PaymentModuleRecords {
   }
 
   /** The capture row Medusa created before calling `capturePayment` (its id is the idempotency key). */
-  async capture(
-    captureId: string,
-  ): Promise<{ amount: BigNumberInput; payment_id: string; payment_collection_id: string; currency_code: string }> {
+  async capture(captureId: string): Promise<{
+    amount: BigNumberInput
+    payment_id: string
+    payment_collection_id: string
+    currency_code: string
+    created_by: string | null
+  }> {
     const capture = await this.cradle.captureService.retrieve(captureId, { relations: ["payment"] })
     return {
       amount: capture.raw_amount ?? capture.amount,
+      created_by: capture.created_by ?? null,
       payment_id: capture.payment_id ?? capture.payment?.id,
       payment_collection_id: capture.payment?.payment_collection_id,
       currency_code: capture.payment?.currency_code,

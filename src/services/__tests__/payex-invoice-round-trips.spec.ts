@@ -45,13 +45,15 @@ const KEPT = [
 ]
 const FC_REF = "FC01JQ40000000000000000000FU"
 
-function setup(recordedCaptures: Array<{ id: string; amount: number }> = []) {
+/** `createdBy`: the admin user of an admin capture (Medusa's route sets it); null for a callback's capture. */
+function setup(recordedCaptures: Array<{ id: string; amount: number }> = [], createdBy: string | null = "user_admin") {
   const logger = { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() }
   const captureService = {
     retrieve: jest.fn().mockResolvedValue({
       id: CAPTURE_ID,
       amount: 249,
       payment_id: PAYMENT_MEDUSA_ID,
+      created_by: createdBy,
       payment: { id: PAYMENT_MEDUSA_ID, payment_collection_id: "pay_col_1", currency_code: "sek" },
     }),
   }
@@ -162,11 +164,31 @@ describe("capture with the kept operation", () => {
     expect((result.data as PayexSessionData).captures).toBeUndefined()
   })
 
-  it("a 503 stays PayEx's outage: no read, no second capture", async () => {
+  it("a capture Medusa records from a callback (nobody asked for it) reads PayEx first: a partial portal capture is recorded, not made again", async () => {
+    const { provider } = setup([{ id: CAPTURE_ID, amount: 249 }], null)
+    // the kept create-capture would accept another 249.00 of the payment: only the read tells it is there already
+    expandedRead(
+      ["create-capture", "create-cancellation"],
+      [
+        transaction({ type: "Authorization" }),
+        transaction({ type: "Capture", amount: 24900, payeeReference: "PORTAL1" }),
+      ],
+    )
+    const result = await provider.capturePayment({
+      data: authorized(),
+      context: { idempotency_key: CAPTURE_ID } as any,
+    })
+    expect((result.data as PayexSessionData).captures).toBeUndefined()
+  })
+
+  it("a 503 stays PayEx's outage when PayEx holds no capture under the reference: no second capture", async () => {
     const { provider } = setup()
     nock(BASE)
       .post(`${PAYMENT_ID}/captures`)
       .reply(503, problem("systemerror", "Down for maintenance", [], 503), PROBLEM_HEADERS)
+    nock(BASE)
+      .get(`${PAYMENT_ID}/transactions`)
+      .reply(200, { transactions: { transactionList: [] } })
     const error = await provider
       .capturePayment({ data: authorized(), context: { idempotency_key: CAPTURE_ID } as any })
       .catch((e) => e)
