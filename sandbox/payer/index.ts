@@ -10,13 +10,24 @@
  */
 import { DEFAULT_FAULTS, startSandboxServer, type SandboxServer } from "../shared/server"
 import { resolveAnswerShapes, type AnswerShapes, type AnswerShapesInput } from "./answer-shapes"
-import { markOverdue, markPaid } from "./domain/payments"
+import { markOverdue, markPaid, writeOff } from "./domain/payments"
+import { raiseEvent } from "./domain/events"
+import { EventDelivery, type EventDeliveryOptions } from "./event-delivery"
+import { eventRoutes } from "./routes/events"
 import { creditRoutes } from "./routes/credits"
 import { authRoutes } from "./routes/auth"
 import { invoiceRoutes } from "./routes/invoices"
 import { orderRoutes } from "./routes/orders"
 import type { PayerConfig, PayerContext } from "./routes/common"
-import { createStore, resetStore, toInvoice, type Invoice, type PayerStore } from "./state"
+import {
+  createStore,
+  resetStore,
+  toInvoice,
+  type EventDeliveryAttempt,
+  type Invoice,
+  type PayerStore,
+  type StoredEvent,
+} from "./state"
 
 export const PAYER_SANDBOX_CLIENT_ID = "sandbox-client"
 export const PAYER_SANDBOX_CLIENT_SECRET = "sandbox-secret"
@@ -37,6 +48,18 @@ export interface PayerSandbox extends SandboxServer {
   markPaid(invoiceNumber: number, amount?: number): Invoice
   /** the invoice's due date passed without full payment -> OVERDUE */
   markOverdue(invoiceNumber: number): Invoice
+  /** the merchant writes `amount` (default: all outstanding) off -> PAID / PARTIALLY_PAID, WRITE_OFF_PAYMENT_CREATED */
+  writeOff(invoiceNumber: number, amount?: number): Invoice
+  /** when and how events are delivered to the registered URLs from now on (see event-delivery.ts) */
+  setEventDelivery(options: Partial<EventDeliveryOptions>): EventDeliveryOptions
+  /** an event of any type (one the sandbox never raises itself, say), delivered like the others */
+  raiseEvent(type: string, payload?: Record<string, unknown>): StoredEvent
+  /** every URL of the event called once more now, outside its schedule (Payer may redeliver even after an ack) */
+  redeliverEvent(token: string): Promise<EventDeliveryAttempt[]>
+  /** the events so far, oldest first */
+  events(type?: string): StoredEvent[]
+  /** forgets every callback registration (reset() keeps them, as it keeps tokens) */
+  clearEventCallbacks(): void
   /**
    * How invoice-returning answers wrap the invoice from now on: "default" (creation `{ invoice }`, credits and
    * lookups at the top level), "swapped" (each the other way round) or per family. reset() restores the start value.
@@ -57,6 +80,8 @@ export interface PayerSandboxOptions {
   firstInvoiceNumber?: number
   /** default "default": see setAnswerShapes */
   answerShapes?: AnswerShapesInput
+  /** default DEFAULT_EVENT_DELIVERY: see setEventDelivery */
+  eventDelivery?: Partial<EventDeliveryOptions>
 }
 
 function checkTtl(seconds: number): number {
@@ -80,9 +105,14 @@ export async function startPayerSandbox(opts: PayerSandboxOptions = {}): Promise
     answerShapes: { ...initialShapes },
   }
   const store = createStore(firstInvoiceNumber)
+  const delivery = new EventDelivery(store, opts.eventDelivery)
+  const initialDelivery = { ...delivery.options }
+  store.onEvent = (event) => delivery.schedule(event)
   let baseUrl = ""
   const ctx: PayerContext = { store, config, baseUrl: () => baseUrl }
   const resetState = () => {
+    delivery.cancelAll()
+    delivery.configure(initialDelivery)
     resetStore(store)
     config.tokenTtlSeconds = initialTtl
     config.answerShapes = { ...initialShapes }
@@ -93,10 +123,15 @@ export async function startPayerSandbox(opts: PayerSandboxOptions = {}): Promise
     host: opts.host,
     name: "payer",
     // specific /api/v2/orders/invoices/... routes before the /api/v2/orders/:orderId/... ones
-    routes: [...authRoutes(ctx), ...invoiceRoutes(ctx), ...creditRoutes(ctx), ...orderRoutes(ctx)],
+    routes: [...authRoutes(ctx), ...invoiceRoutes(ctx), ...creditRoutes(ctx), ...orderRoutes(ctx), ...eventRoutes(ctx)],
     onReset: resetState,
   })
   baseUrl = server.url
+  const closeServer = server.close
+  server.close = () => {
+    delivery.close()
+    return closeServer()
+  }
 
   const extra = {
     state: store,
@@ -117,6 +152,14 @@ export async function startPayerSandbox(opts: PayerSandboxOptions = {}): Promise
     },
     markPaid: (invoiceNumber: number, amount?: number) => toInvoice(markPaid(store, invoiceNumber, amount), baseUrl),
     markOverdue: (invoiceNumber: number) => toInvoice(markOverdue(store, invoiceNumber), baseUrl),
+    writeOff: (invoiceNumber: number, amount?: number) => toInvoice(writeOff(store, invoiceNumber, amount), baseUrl),
+    setEventDelivery: (options: Partial<EventDeliveryOptions>) => delivery.configure(options),
+    raiseEvent: (type: string, payload: Record<string, unknown> = {}) => raiseEvent(store, type, payload),
+    redeliverEvent: (token: string) => delivery.deliverNow(token),
+    events: (type?: string) => [...store.events.values()].filter((e) => type === undefined || e.type === type),
+    clearEventCallbacks() {
+      store.callbacks.length = 0
+    },
     getInvoice(invoiceNumber: number) {
       const invoice = store.invoices.get(invoiceNumber)
       return invoice ? toInvoice(invoice, baseUrl) : undefined
@@ -128,6 +171,9 @@ export async function startPayerSandbox(opts: PayerSandboxOptions = {}): Promise
 }
 
 export type {
+  EventCallback,
+  EventDeliveryAttempt,
+  StoredEvent,
   Invoice,
   InvoiceItem,
   InvoiceStatus,
@@ -141,5 +187,7 @@ export type {
   CurrencyCode,
   DeliveryType,
 } from "./state"
+export { DEFAULT_EVENT_DELIVERY, type EventDeliveryOptions } from "./event-delivery"
+export { EVENT_TYPES } from "./domain/events"
 export { ocrReference, luhnCheckDigit, isLuhnValid } from "./util"
 export { ANSWER_SHAPE_PRESETS, type AnswerShapes, type AnswerShapesInput, type InvoiceShape } from "./answer-shapes"

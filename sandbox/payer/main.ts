@@ -4,7 +4,9 @@
  * Env: PORT (default 9412), HOST (default 127.0.0.1), PAYER_CLIENT_ID, PAYER_CLIENT_SECRET,
  *      PAYER_TOKEN_TTL_SECONDS (default 3599), PAYER_FIRST_INVOICE_NUMBER (default 1001),
  *      PAYER_ANSWER_SHAPES ("default": invoice creation answers { invoice }, credits and lookups the invoice at
- *      the top level; "swapped": each the other way round).
+ *      the top level; "swapped": each the other way round), PAYER_EVENT_DELAY_MS (before an event's first
+ *      delivery, default 100), PAYER_EVENT_RETRY_DELAYS_MS (comma-separated waits between deliveries while not
+ *      acknowledged), PAYER_EVENT_METHOD (GET or POST, default POST).
  */
 import {
   PAYER_SANDBOX_CLIENT_ID,
@@ -33,6 +35,11 @@ async function main(): Promise<void> {
     tokenTtlSeconds: numberEnv("PAYER_TOKEN_TTL_SECONDS"),
     firstInvoiceNumber: numberEnv("PAYER_FIRST_INVOICE_NUMBER"),
     answerShapes: (process.env.PAYER_ANSWER_SHAPES || undefined) as AnswerShapesInput | undefined,
+    eventDelivery: {
+      delayMs: numberEnv("PAYER_EVENT_DELAY_MS"),
+      retryDelaysMs: process.env.PAYER_EVENT_RETRY_DELAYS_MS?.split(",").map(Number),
+      method: (process.env.PAYER_EVENT_METHOD || undefined) as "GET" | "POST" | undefined,
+    },
   })
   console.log(`Payer sandbox listening on ${sandbox.url}`)
   console.log(`  client id: ${clientId}  client secret: ${clientSecret}`)

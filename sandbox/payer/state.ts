@@ -110,7 +110,7 @@ export interface InvoiceSend {
   at: string
 }
 
-export type PaymentSource = "CUSTOMER" | "CREDIT_INVOICE" | "PAYOUT"
+export type PaymentSource = "CUSTOMER" | "CREDIT_INVOICE" | "PAYOUT" | "WRITE_OFF"
 
 /** Money movements on an invoice (for a credit: what was used from it). */
 export interface InvoicePayment {
@@ -150,12 +150,44 @@ export interface IssuedToken {
   expiresAt: number
 }
 
+/** A callback URL registered for one event type (POST /api/v1/events/callbacks). */
+export interface EventCallback {
+  type: string
+  url: string
+  registeredAt: string
+}
+
+/** One call of a registered URL: its HTTP status, or "error" when the URL could not be reached. */
+export interface EventDeliveryAttempt {
+  url: string
+  at: string
+  status: number | "error"
+}
+
+/** An event as Payer keeps it: fetched by its token until acknowledged, delivered to `urls` until then. */
+export interface StoredEvent {
+  token: string
+  type: string
+  payload: Record<string, unknown>
+  createdAt: string
+  /** the URLs registered for the type when the event happened (later registrations get nothing) */
+  urls: string[]
+  attempts: EventDeliveryAttempt[]
+  acknowledgedAt: string | null
+}
+
 export interface PayerStore {
   orders: Map<number, StoredOrder>
   invoices: Map<number, StoredInvoice>
   tokens: Map<string, IssuedToken>
   /** Payer-Request-ID values of successfully handled requests */
   handledRequestIds: Set<string>
+  /** event callbacks: merchant configuration, kept by resetStore like tokens */
+  callbacks: EventCallback[]
+  /** events by token, in creation order */
+  events: Map<string, StoredEvent>
+  /** told about every new event (the delivery schedule, see event-delivery.ts) */
+  onEvent?: (event: StoredEvent) => void
   tokensIssued: number
   nextOrderId: number
   nextInvoiceNumber: number
@@ -170,6 +202,8 @@ export function createStore(firstInvoiceNumber: number): PayerStore {
     invoices: new Map(),
     tokens: new Map(),
     handledRequestIds: new Set(),
+    callbacks: [],
+    events: new Map(),
     tokensIssued: 0,
     nextOrderId: FIRST_ORDER_ID,
     nextInvoiceNumber: firstInvoiceNumber,
@@ -179,12 +213,14 @@ export function createStore(firstInvoiceNumber: number): PayerStore {
 
 /**
  * Back to an empty sandbox: orders, invoices, handled request ids and numbering start over and
- * `tokensIssued` restarts at 0. Issued tokens stay valid (they are credentials, not business data).
+ * `tokensIssued` restarts at 0. Issued tokens and registered event callbacks stay (credentials and merchant
+ * configuration, not business data); events are forgotten.
  */
 export function resetStore(store: PayerStore): void {
   store.orders.clear()
   store.invoices.clear()
   store.handledRequestIds.clear()
+  store.events.clear()
   store.tokensIssued = 0
   store.nextOrderId = FIRST_ORDER_ID
   store.nextInvoiceNumber = store.firstInvoiceNumber

@@ -4,6 +4,7 @@ import { badRequest, notFound } from "../errors"
 import type { DeliveryType, PayerStore, StoredInvoice } from "../state"
 import type { ValidatedPayWithCredit } from "../validation-credits"
 import { creditStatus, getInvoice, nowIso, paidStatus } from "./common"
+import { raiseEvent } from "./events"
 
 export function sendInvoice(store: PayerStore, invoiceNumber: number, deliveryType: DeliveryType): StoredInvoice {
   const invoice = getInvoice(store, invoiceNumber)
@@ -54,6 +55,14 @@ export function payWithCredit(store: PayerStore, req: ValidatedPayWithCredit): v
     at,
     counterpartInvoiceNumber: credit.invoiceNumber,
   })
+  // `reference` of CREDIT_USED is not described; the sandbox puts the invoice paid with the credit there
+  raiseEvent(store, "CREDIT_USED", {
+    creditInvoiceNumber: credit.invoiceNumber,
+    amountInCents: req.amount,
+    currencyCode: credit.currencyCode,
+    creditUsedType: "USED_AS_PAYMENT",
+    reference: String(target.invoiceNumber),
+  })
 }
 
 export interface PayoutResult {
@@ -73,6 +82,13 @@ export function payoutCredit(store: PayerStore, invoiceNumber: number): PayoutRe
   credit.outstandingAmount = 0
   credit.status = creditStatus(credit)
   credit.payments.push({ source: "PAYOUT", amount, at: nowIso(), payoutJobId })
+  raiseEvent(store, "CREDIT_USED", {
+    creditInvoiceNumber: credit.invoiceNumber,
+    amountInCents: amount,
+    currencyCode: credit.currencyCode,
+    creditUsedType: "PAID_OUT",
+    reference: payoutJobId,
+  })
   return {
     amount,
     currencyCode: credit.currencyCode,
@@ -94,7 +110,40 @@ export function markPaid(store: PayerStore, invoiceNumber: number, amount?: numb
   }
   invoice.outstandingAmount -= paying
   invoice.status = paidStatus(invoice)
-  invoice.payments.push({ source: "CUSTOMER", amount: paying, at: nowIso() })
+  const at = nowIso()
+  invoice.payments.push({ source: "CUSTOMER", amount: paying, at })
+  raiseEvent(store, "INVOICE_PAYMENT_RECEIVED", {
+    invoiceNumber: invoice.invoiceNumber,
+    orderId: invoice.orderId,
+    paymentDate: at.slice(0, 10),
+    bookingDate: at.slice(0, 10),
+    effectiveBookingDate: at.slice(0, 10),
+    isoPaymentDate: at,
+    amountInCents: paying,
+    currencyCode: invoice.currencyCode,
+    orderReferenceId: invoice.orderReferenceId,
+  })
+  return invoice
+}
+
+/**
+ * Test helper: the merchant writes `amount` (default: all outstanding) of a NORMAL invoice off. Nothing says
+ * which status Payer shows afterwards; the sandbox treats the write-off like money in (PAID / PARTIALLY_PAID).
+ */
+export function writeOff(store: PayerStore, invoiceNumber: number, amount?: number): StoredInvoice {
+  const invoice = getInvoice(store, invoiceNumber)
+  if (invoice.type !== "NORMAL")
+    throw badRequest(`Invoice ${invoiceNumber} is a credit invoice and can not be written off`)
+  if (invoice.outstandingAmount === 0) throw badRequest(`Invoice ${invoiceNumber} has nothing outstanding`)
+  const writing = amount ?? invoice.outstandingAmount
+  if (!Number.isSafeInteger(writing) || writing < 1 || writing > invoice.outstandingAmount) {
+    throw badRequest(`amount must be an integer between 1 and ${invoice.outstandingAmount} (got ${writing})`)
+  }
+  invoice.outstandingAmount -= writing
+  invoice.status = paidStatus(invoice)
+  invoice.payments.push({ source: "WRITE_OFF", amount: writing, at: nowIso() })
+  // the payment events page types this invoiceNumber as a string (int64 everywhere else)
+  raiseEvent(store, "WRITE_OFF_PAYMENT_CREATED", { writeOffAmount: writing, invoiceNumber: String(invoiceNumber) })
   return invoice
 }
 
