@@ -48,6 +48,24 @@ export async function orderWithLinesOfPaymentCollection(paymentCollectionId: str
   return (orders[0] as unknown as OrderLike) ?? null
 }
 
+/**
+ * The cart a payment collection pays for, with the fields invoice lines need (the same as an order's): the lines
+ * a payment order lists at checkout. Null when the collection belongs to no cart.
+ */
+export async function cartWithLinesOfPaymentCollection(paymentCollectionId: string): Promise<OrderLike | null> {
+  const query = appContainer.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: links } = await query.graph({
+    entity: "cart_payment_collection",
+    fields: ["cart_id"],
+    filters: { payment_collection_id: paymentCollectionId },
+  })
+  const cartId = links[0]?.cart_id
+  if (!cartId) return null
+  const { data: carts } = await query.graph({ entity: "cart", fields: ORDER_LINE_FIELDS, filters: { id: cartId } })
+  // A cart's lines have the shape of an order's (OrderLike) for the fields ORDER_LINE_FIELDS selects.
+  return (carts[0] as unknown as OrderLike) ?? null
+}
+
 /** A payment as an order query reads it (ORDER_PAYMENT_FIELDS). */
 export type OrderPayment = {
   id: string

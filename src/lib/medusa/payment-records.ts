@@ -1,7 +1,7 @@
 import type { BigNumberInput, Logger } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import type { OrderLike } from "../mapping/order-lines"
-import { orderWithLinesOfPaymentCollection } from "./order-lookups"
+import { cartWithLinesOfPaymentCollection, orderWithLinesOfPaymentCollection } from "./order-lookups"
 
 /** The columns of the payment module's rows a provider reads (Medusa passes a provider none of them). */
 export interface CaptureRecord {
@@ -23,6 +23,7 @@ export interface RefundRecord {
 export interface PaymentSessionRecord {
   id: string
   currency_code: string
+  payment_collection_id?: string | null
   data?: Record<string, unknown> | null
 }
 type PaymentRow = { id: string; created_at?: Date | string | null }
@@ -128,6 +129,15 @@ export class PaymentModuleRecords {
     const key = (r: PaymentRow) => [new Date(r.created_at ?? 0).getTime(), r.id] as const
     const [at, id] = key(row)
     return rows.filter((r) => r.id !== rowId && (key(r)[0] < at || (key(r)[0] === at && r.id < id))).length
+  }
+
+  /** The cart a payment session pays for, with its lines (a payment order lists them at checkout). */
+  async cartOfSession(sessionId: string): Promise<OrderLike | null> {
+    const [session] = await this.cradle.paymentSessionService.list(
+      { id: sessionId },
+      { select: ["id", "currency_code", "payment_collection_id"], take: 1 },
+    )
+    return session?.payment_collection_id ? cartWithLinesOfPaymentCollection(session.payment_collection_id) : null
   }
 
   /** The order a payment collection pays for, with what invoice lines need. */

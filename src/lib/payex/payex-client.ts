@@ -18,6 +18,8 @@ export interface PayexClientOptions {
   timeoutMs?: number
   maxRetries?: number
   logger?: { debug?: (msg: string) => void; warn?: (msg: string) => void }
+  /** Headers over the defaults: the Payment Order API chooses its version with them (lib/swedbankpay). */
+  headers?: Record<string, string>
   /** Injected by tests to make backoff instant. */
   sleep?: (ms: number) => Promise<void>
 }
@@ -61,6 +63,7 @@ export class PayexClient {
         Authorization: `Bearer ${options.token}`,
         "Content-Type": "application/json",
         Accept: "application/problem+json, application/json",
+        ...options.headers,
       },
     })
   }

@@ -1,0 +1,72 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { orderItemsFor } from "../mapping/swedbankpay-order-items"
+import { grossLinesForOrder } from "../mapping/order-lines"
+import type { PaymentModuleRecords } from "../medusa/payment-records"
+import { toMinorUnits } from "../money"
+import { payeeReferenceForNth } from "../payex"
+import { financialTransactionsOf } from "../swedbankpay"
+import { offers, readOrder, transactOnce } from "./order-transactions"
+import type { SwedbankPaySessionData } from "./session-data"
+
+/** The order's lines, scaled to `amount`, as the orderItems of a capture or reversal (exact sums). */
+async function itemsFor(records: PaymentModuleRecords, paymentCollectionId: string | null, amount: number) {
+  const order = paymentCollectionId ? await records.orderOfPaymentCollection(paymentCollectionId) : null
+  if (!order) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      "No order found for this payment; Swedbank Pay needs the order lines (they are the invoice's lines)",
+    )
+  }
+  return orderItemsFor(grossLinesForOrder(order), amount)
+}
+
+/**
+ * A capture of the Medusa capture `captureId`: its amount, with the order's lines (scaled to it) as the invoice's
+ * lines. The reference is the payment's n-th capture of that amount, so a merchant's retry after a failure takes
+ * over what a lost attempt captured. Answers the capture to keep, by payeeReference, or null when Swedbank Pay
+ * already holds it.
+ */
+export async function captureOrder(
+  client: Parameters<typeof readOrder>[0],
+  records: PaymentModuleRecords,
+  orderId: string,
+  data: SwedbankPaySessionData,
+  captureId: string,
+): Promise<Record<string, { amount: number }>> {
+  const capture = await records.capture(captureId)
+  const amount = toMinorUnits(capture.amount, data.currency_code!)
+  const place = await records.placeOf("captures", capture.payment_id, captureId)
+  const payeeReference = payeeReferenceForNth("CP", capture.payment_id, place, amount)
+  const { items, vatAmount } = await itemsFor(records, capture.payment_collection_id, amount)
+  const order = await readOrder(client, orderId)
+  const done = financialTransactionsOf(order.paymentOrder).some((t) => t.payeeReference === payeeReference)
+  if (!done) {
+    if (!offers(order, "capture")) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Swedbank Pay offers no capture on this payment order now (status ${order.paymentOrder.status ?? "unknown"})`,
+      )
+    }
+    const transaction = { description: "Capture", amount, vatAmount, payeeReference, orderItems: items }
+    await transactOnce(client, order, "capture", { transaction })
+  }
+  return { [payeeReference]: { amount } }
+}
+
+/** A reversal of `amount` for the Medusa refund `refundId`, the payment's n-th refund of that amount. */
+export async function refundOrder(
+  client: Parameters<typeof readOrder>[0],
+  records: PaymentModuleRecords,
+  orderId: string,
+  data: SwedbankPaySessionData,
+  refund: { refundId: string; amount: number },
+): Promise<void> {
+  const { payment_id: paymentId, payment_collection_id } = await records.refund(refund.refundId)
+  const place = await records.placeOf("refunds", paymentId, refund.refundId)
+  const payeeReference = payeeReferenceForNth("RF", paymentId, place, refund.amount)
+  const { items, vatAmount } = await itemsFor(records, payment_collection_id, refund.amount)
+  const order = await readOrder(client, orderId)
+  if (financialTransactionsOf(order.paymentOrder).some((t) => t.payeeReference === payeeReference)) return
+  const transaction = { description: "Refund", amount: refund.amount, vatAmount, payeeReference, orderItems: items }
+  await transactOnce(client, order, "reversal", { transaction })
+}

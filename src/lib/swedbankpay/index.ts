@@ -1,0 +1,3 @@
+export * from "./swedbankpay-client"
+export * from "./payment-order-types"
+export * from "./payment-order-reads"
