@@ -230,3 +230,11 @@ export interface PayerPayoutCreditResponse {
   /** Present when Payer pays out directly to a bank account. */
   bankAccountPayout?: { maskedAccountNumber?: string | null } | null
 }
+
+/** An event fetched by its token (GET /api/v1/events/{token}); read by lib/payer/events.ts. */
+export interface PayerEvent {
+  /** e.g. INVOICE_PAYMENT_RECEIVED; Payer may add types at any time */
+  type: string
+  /** the type's payload as Payer sent it; nothing in it is checked here */
+  payload: Record<string, unknown>
+}

@@ -8,6 +8,14 @@
  * say why next to the method.
  */
 import { invoiceFromAnswer, invoicePageFromAnswer, invoicesFromAnswer } from "./answers"
+import {
+  EVENT_ACK_PATH_SHOWN,
+  EVENT_PATH_SHOWN,
+  EVENTS_CALLBACKS_PATH,
+  eventAckPath,
+  eventFromAnswer,
+  eventPath,
+} from "./events"
 import { PayerApiError } from "./payer-api-error"
 import { PayerTransport } from "./transport"
 import type {
@@ -18,6 +26,7 @@ import type {
   PayerCreditInvoiceList,
   PayerCreditManualRequest,
   PayerCreditPartialRequest,
+  PayerEvent,
   PayerInvoice,
   PayerInvoiceBatch,
   PayerInvoiceLookup,
@@ -217,6 +226,40 @@ export class PayerClient extends PayerTransport {
    */
   payoutCredit(body: PayerPayoutCreditRequest, requestId: string): Promise<PayerPayoutCreditResponse> {
     return this.request({ method: "POST", path: `${INVOICES}/payout-credit`, body, requestId })
+  }
+
+  /**
+   * POST /api/v1/events/callbacks?type&url (both query parameters, no body; 204). Registering again is harmless,
+   * so a 409 (this request id was handled already) is success.
+   */
+  async registerEventCallback(type: string, url: string, requestId: string): Promise<void> {
+    try {
+      await this.request({ method: "POST", path: EVENTS_CALLBACKS_PATH, query: { type, url }, requestId })
+    } catch (error) {
+      if (!isConflict(error)) throw error
+    }
+  }
+
+  /** GET /api/v1/events/{token}: null when Payer knows no such event (404: forged, or acknowledged already). */
+  async getEvent(token: string): Promise<PayerEvent | null> {
+    const path = eventPath(token)
+    try {
+      const event = eventFromAnswer(await this.request<unknown>({ method: "GET", path, shownPath: EVENT_PATH_SHOWN }))
+      if (event) return event
+      throw new PayerApiError({ method: "GET", path: EVENT_PATH_SHOWN, code: "http", detail: "response has no event" })
+    } catch (error) {
+      if (isNotFound(error)) return null
+      throw error
+    }
+  }
+
+  /** GET /api/v1/events/{token}/ack (a GET, as Payer documents it). A 404 means nothing is left to acknowledge. */
+  async acknowledgeEvent(token: string): Promise<void> {
+    try {
+      await this.request({ method: "GET", path: eventAckPath(token), shownPath: EVENT_ACK_PATH_SHOWN })
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+    }
   }
 
   private async credit(

@@ -48,6 +48,8 @@ export interface PayerRequestOptions {
   body?: unknown
   /** Payer-Request-ID; required for every non-GET call. */
   requestId?: string
+  /** The path as logs and errors show it, when `path` holds something not to be logged (an event token). */
+  shownPath?: string
 }
 
 export const TOKEN_PATH = "/oauth2/token"
@@ -124,17 +126,18 @@ export class PayerTransport {
       throw new Error(`Payer ${opts.method} ${opts.path} needs a requestId (Payer-Request-ID) for idempotency`)
     }
 
+    const shown = opts.shownPath ?? opts.path
     let token = await this.tokens.get(this.fetcher)
-    let response = await this.sendWithRetries(opts.method, opts.path, () => this.sendApi(opts, token), token)
+    let response = await this.sendWithRetries(opts.method, shown, () => this.sendApi(opts, token), token)
     if (response.status === 401) {
       // Expired or revoked token: renew once and repeat the same request (same
       // request id). A second 401 means the credentials really lack access.
       this.tokens.invalidate(token)
       token = await this.tokens.get(this.fetcher)
-      response = await this.sendWithRetries(opts.method, opts.path, () => this.sendApi(opts, token), token)
+      response = await this.sendWithRetries(opts.method, shown, () => this.sendApi(opts, token), token)
     }
     if (!isSuccess(response.status)) {
-      throw this.httpError(opts.method, opts.path, response, token)
+      throw this.httpError(opts.method, shown, response, token)
     }
     return bodyOf<T>(response)
   }
