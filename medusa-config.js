@@ -6,6 +6,8 @@ const { loadEnv, defineConfig } = require("@medusajs/framework/utils")
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 9000}`
+// The storefront Swedbank Pay sends the shopper back to (the demo's, or a test's).
+const storefrontUrl = process.env.STOREFRONT_URL || "http://localhost:8000"
 
 module.exports = defineConfig({
   projectConfig: {
@@ -44,6 +46,28 @@ module.exports = defineConfig({
               legalAddressRateLimit: process.env.PAYEX_LEGAL_ADDRESS_RATE_LIMIT
                 ? JSON.parse(process.env.PAYEX_LEGAL_ADDRESS_RATE_LIMIT)
                 : undefined,
+            },
+          },
+          {
+            // Swedbank Pay invoice through the Payment Order API v3.1; here against the same sandbox as PayEx.
+            resolve: "./src/providers/swedbankpay",
+            id: "swedbankpay",
+            options: {
+              token: process.env.SWEDBANKPAY_TOKEN || process.env.PAYEX_TOKEN || "sandbox-merchant-token",
+              payeeId:
+                process.env.SWEDBANKPAY_PAYEE_ID ||
+                process.env.PAYEX_PAYEE_ID ||
+                "5cabf558-5283-482f-b252-4d58e06f6f3b",
+              payeeName: "Demo Store",
+              baseUrl: process.env.SWEDBANKPAY_BASE_URL || process.env.PAYEX_BASE_URL || "http://localhost:9411",
+              completeUrl: `${storefrontUrl}/checkout/swedbankpay/complete`,
+              cancelUrl: `${storefrontUrl}/checkout`,
+              termsOfServiceUrl: `${storefrontUrl}/terms`,
+              hostUrls: [storefrontUrl],
+              callbackUrl: `${backendUrl}/hooks/payment/swedbankpay-invoice_swedbankpay`,
+              captureOn: process.env.PAYEX_CAPTURE_ON || "fulfillment",
+              timeoutMs: Number(process.env.PAYEX_TIMEOUT_MS || 10000),
+              maxRetries: Number(process.env.PAYEX_MAX_RETRIES || 2),
             },
           },
           // Payer B2B: no credentials here; they are the payer-invoice module's (the plugin's `payer` option).
