@@ -26,7 +26,8 @@ import { PaymentModuleRecords, type PaymentProviderCradle } from "../lib/medusa/
 import { fromMinorUnits, toMinorUnits } from "../lib/money"
 import { payeeReferenceFor } from "../lib/payex"
 import { payexToMedusaError } from "../lib/payex-invoice/medusa-errors"
-import { plantedKeysMessage } from "../lib/payex-invoice/session-trust"
+import type { PendingCapture } from "../lib/payex-invoice/payex-session-data"
+import { plantedKeysMessage, trustedHandover } from "../lib/payex-invoice/session-trust"
 import { isAuthorized, isPaymentOrderId, statusOf, SwedbankPayClient } from "../lib/swedbankpay"
 import { createPaymentOrder } from "../lib/swedbankpay-invoice/payment-order-creation"
 import { captureOrder, refundOrder } from "../lib/swedbankpay-invoice/payment-order-money"
@@ -107,8 +108,13 @@ export class SwedbankPayInvoiceProviderService extends AbstractPaymentProvider<S
     const d = data as SwedbankPaySessionData
     const captureId = context?.idempotency_key
     if (!captureId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "capturePayment needs the Medusa capture id")
-    const captured = await captureOrder(this.client, this.records, this.trusted(d).order_id, d, captureId)
-    return { data: captured ? { ...d, captures: { ...(d.captures ?? {}), ...captured } } : d }
+    const handover = (paymentId: string) =>
+      trustedHandover(this.options.token, "pending_capture", paymentId, d.pending_capture as PendingCapture, (m) =>
+        this.logger?.warn(m),
+      )
+    const captured = await captureOrder(this.client, this.records, this.trusted(d).order_id, d, captureId, handover)
+    // Medusa merges payment data on update: only an explicit null removes the hand-over (it serves one capture).
+    return { data: { ...d, pending_capture: null, captures: { ...(d.captures ?? {}), ...captured } } }
   }
 
   async refundPayment({ data, amount, context }: RefundPaymentInput): Promise<RefundPaymentOutput> {

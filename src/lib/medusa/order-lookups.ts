@@ -75,14 +75,15 @@ export type OrderPayment = {
   canceled_at?: unknown
 }
 
-/** The order's live payment made with the provider of `identifier` (for example "payex-invoice"). */
+/** The order's live payment made with the provider of `identifier` (for example "payex-invoice"), or of one of them. */
 export function livePaymentOf<P extends { provider_id?: string | null; canceled_at?: unknown }>(
   order: { payment_collections?: Array<{ payments?: P[] | null } | null> | null } | null | undefined,
-  identifier: string,
+  identifier: string | string[],
 ): P | undefined {
+  const identifiers = ([] as string[]).concat(identifier)
   return (order?.payment_collections ?? [])
     .flatMap((pc) => pc?.payments ?? [])
-    .find((p) => !!p?.provider_id?.startsWith(`pp_${identifier}_`) && !p.canceled_at)
+    .find((p) => identifiers.some((id) => !!p?.provider_id?.startsWith(`pp_${id}_`)) && !p.canceled_at)
 }
 
 /** What `livePaymentOf` reads of an order's payments. */
@@ -108,7 +109,7 @@ export type OrderWithPayments = {
  */
 export async function orderWithLivePayment(
   container: MedusaContainer,
-  input: { order_id: string; identifier: string; fields?: string[] },
+  input: { order_id: string; identifier: string | string[]; fields?: string[] },
 ): Promise<{ order?: OrderWithPayments; payment?: OrderPayment }> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({

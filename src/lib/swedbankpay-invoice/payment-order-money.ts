@@ -3,7 +3,8 @@ import { orderItemsFor } from "../mapping/swedbankpay-order-items"
 import { grossLinesForOrder } from "../mapping/order-lines"
 import type { PaymentModuleRecords } from "../medusa/payment-records"
 import { toMinorUnits } from "../money"
-import { payeeReferenceForNth } from "../payex"
+import { payeeReferenceFor, payeeReferenceForNth } from "../payex"
+import type { PendingCapture } from "../payex-invoice/payex-session-data"
 import { financialTransactionsOf } from "../swedbankpay"
 import { offers, readOrder, transactOnce } from "./order-transactions"
 import type { SwedbankPaySessionData } from "./session-data"
@@ -32,12 +33,26 @@ export async function captureOrder(
   orderId: string,
   data: SwedbankPaySessionData,
   captureId: string,
+  /** The fulfillment's hand-over when its signature holds for the capture's payment (the caller checks). */
+  handover: (paymentId: string) => PendingCapture | undefined,
 ): Promise<Record<string, { amount: number }>> {
   const capture = await records.capture(captureId)
   const amount = toMinorUnits(capture.amount, data.currency_code!)
-  const place = await records.placeOf("captures", capture.payment_id, captureId)
-  const payeeReference = payeeReferenceForNth("CP", capture.payment_id, place, amount)
-  const { items, vatAmount } = await itemsFor(records, capture.payment_collection_id, amount)
+  const pending = handover(capture.payment_id)
+  const fromFulfillment = pending && pending.amount_minor === amount ? pending : undefined
+  // A fulfillment's capture lists exactly what it ships, under its own reference (the event delivered twice
+  // captures once); an admin capture the order's lines scaled to its amount, as the payment's n-th capture.
+  const payeeReference = fromFulfillment
+    ? payeeReferenceFor("FC", fromFulfillment.fulfillment_id)
+    : payeeReferenceForNth(
+        "CP",
+        capture.payment_id,
+        await records.placeOf("captures", capture.payment_id, captureId),
+        amount,
+      )
+  const { items, vatAmount } = fromFulfillment
+    ? orderItemsFor(fromFulfillment.lines)
+    : await itemsFor(records, capture.payment_collection_id, amount)
   const order = await readOrder(client, orderId)
   const done = financialTransactionsOf(order.paymentOrder).some((t) => t.payeeReference === payeeReference)
   if (!done) {
@@ -47,7 +62,8 @@ export async function captureOrder(
         `Swedbank Pay offers no capture on this payment order now (status ${order.paymentOrder.status ?? "unknown"})`,
       )
     }
-    const transaction = { description: "Capture", amount, vatAmount, payeeReference, orderItems: items }
+    const description = fromFulfillment ? "Capture of a shipment" : "Capture"
+    const transaction = { description, amount, vatAmount, payeeReference, orderItems: items }
     await transactOnce(client, order, "capture", { transaction })
   }
   return { [payeeReference]: { amount } }

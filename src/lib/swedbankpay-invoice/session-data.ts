@@ -20,6 +20,8 @@ export interface SwedbankPaySessionData {
   view_url?: string | null
   /** Captures the plugin made, by payeeReference: the amount, for refunds and the admin. */
   captures?: Record<string, { amount: number }> | null
+  /** Set by the fulfillment workflow just before it asks Medusa to capture: that fulfillment's lines (signed). */
+  pending_capture?: unknown
   [key: string]: unknown
 }
 
@@ -37,6 +39,7 @@ export const SWEDBANKPAY_SESSION_KEYS = [
   "redirect_url",
   "view_url",
   "captures",
+  "pending_capture",
 ]
 
 export const signOrder = (token: string, sessionId: string, orderId: string) => signPayment(token, sessionId, orderId)

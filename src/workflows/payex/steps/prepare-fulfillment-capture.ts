@@ -8,6 +8,7 @@ import {
 import { sumAmounts } from "../../../lib/money"
 import { ORDER_LINE_FIELDS, orderWithLivePayment } from "../../../lib/medusa/order-lookups"
 import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
+import { SWEDBANKPAY_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/swedbankpay-invoice/provider-options"
 import type { PayexSessionData, PendingCapture } from "../../../lib/payex-invoice/payex-session-data"
 
 export interface PreparedFulfillmentCapture {
@@ -19,14 +20,15 @@ export interface PreparedFulfillmentCapture {
 /**
  * Works out what a fulfillment bills at PayEx: exactly the fulfilled units (continuing after the units
  * earlier fulfillments billed, so a line's slices add up to its total), plus shipping on the first
- * fulfillment. Returns undefined when the order is not paid with PayEx invoice, or captures manually.
+ * fulfillment. Returns undefined when the order is not paid with PayEx or Swedbank Pay invoice, or captures manually.
  */
 export const prepareFulfillmentCaptureStep = createStep(
   "payex-prepare-fulfillment-capture",
   async (input: { order_id: string; fulfillment_id: string }, { container }) => {
     const { order, payment } = await orderWithLivePayment(container, {
       order_id: input.order_id,
-      identifier: PAYEX_INVOICE_PROVIDER_IDENTIFIER,
+      // Both invoice providers capture per fulfillment the same way: the lines it ships, under FC<fulfillment>.
+      identifier: [PAYEX_INVOICE_PROVIDER_IDENTIFIER, SWEDBANKPAY_INVOICE_PROVIDER_IDENTIFIER],
       fields: [
         ...ORDER_LINE_FIELDS,
         "fulfillments.id",
