@@ -348,6 +348,8 @@ describe("PayEx sandbox: payment orders after creation (v3.1)", () => {
       const ft = (await api.call("GET", `${id}/financialtransactions`)).body.financialTransactions
       const numbers = ft.financialTransactionsList.map((t: any) => t.number)
       expect(sandbox.callbacks.map((c) => [c.url, c.status])).toEqual(numbers.map(() => [receiverUrl, 200]))
+      // callbacks are delivered concurrently: compare in transaction order
+      received.sort((a, b) => a.paymentOrder.number - b.paymentOrder.number)
       expect(received).toEqual(
         numbers.map((number: number) => ({
           orderReference: "1001",
