@@ -90,6 +90,8 @@ module.exports = defineConfig({
           deliveryType: process.env.PAYER_DELIVERY_TYPE || "EMAIL",
           timeoutMs: Number(process.env.PAYER_TIMEOUT_MS || 10000),
           maxRetries: Number(process.env.PAYER_MAX_RETRIES || 2),
+          // Payer event callbacks: this shop's public URL of /hooks/payer/events (unset: no events, the sync only).
+          eventsCallbackUrl: process.env.PAYER_EVENTS_CALLBACK_URL || undefined,
         },
       },
     },

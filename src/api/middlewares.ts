@@ -27,6 +27,14 @@ export default defineMiddlewares({
       bodyParser: false,
       middlewares: [strictJsonBody(), validateStrictBody(StorePayexAuthorize)],
     },
+    // Payer's event notification carries only ?token=; whatever body comes with it is neither needed nor parsed,
+    // so an unexpected content type or malformed body can not turn the call into a 400 (see hooks/payer/events).
+    {
+      matcher: "/hooks/payer/events",
+      methods: ["GET", "POST"],
+      bodyParser: false,
+      middlewares: [],
+    },
     {
       matcher: "/admin/payer-invoices/:invoice_number/credits",
       method: ["POST"],

@@ -15,3 +15,11 @@ export { externalInvoiceNumberFor, requestIdFor, uuidV5, PAYER_REQUEST_ID_NAMESP
 export type { PayerClientOptions, PayerLogger, PayerRequestOptions, PayerHttpMethod } from "./transport"
 export type * from "./payer-api-types"
 export { payerOutageStatus } from "./outage"
+export {
+  creditUsedPaidInvoice,
+  eventFromAnswer,
+  eventTokenOf,
+  payloadNumber,
+  EVENT_TOKEN_PATTERN,
+  PAYER_SUBSCRIBED_EVENT_TYPES,
+} from "./events"

@@ -20,6 +20,12 @@ export interface PayerOptions {
   syncMaxCalls?: number
   /** Status sync: a run starts no new Payer call after this many seconds (default 60). */
   syncMaxSeconds?: number
+  /**
+   * The shop's public URL of the plugin's event route (`https://<shop>/hooks/payer/events`). When set, it is
+   * registered at Payer for the invoice events at every start (and by POST /admin/payer-events/register), and the
+   * records show a payment as soon as Payer reports it; the status sync stays the fallback. https, or http on loopback.
+   */
+  eventsCallbackUrl?: string
 }
 
 export interface PayerInvoiceModuleOptions {
@@ -32,8 +38,8 @@ export const PAYER_CURRENCIES = ["dkk", "eur", "gbp", "nok", "sek", "usd", "chf"
 export const PAYER_SYNC_DEFAULTS = { syncMaxCalls: 200, syncMaxSeconds: 60 } as const
 const SYNC_LIMITS = { syncMaxCalls: 10_000, syncMaxSeconds: 3_600 } as const
 
-export type ResolvedPayerOptions = Required<Omit<PayerOptions, "timeoutMs" | "maxRetries">> &
-  Pick<PayerOptions, "timeoutMs" | "maxRetries">
+export type ResolvedPayerOptions = Required<Omit<PayerOptions, "timeoutMs" | "maxRetries" | "eventsCallbackUrl">> &
+  Pick<PayerOptions, "timeoutMs" | "maxRetries" | "eventsCallbackUrl">
 
 /** One message per bad option; never echoes the secret. */
 export function payerOptionProblems(o: Partial<PayerOptions> | undefined): string[] {
@@ -43,6 +49,10 @@ export function payerOptionProblems(o: Partial<PayerOptions> | undefined): strin
   if (typeof o.clientSecret !== "string" || !o.clientSecret.trim()) problems.push("`payer.clientSecret` is required")
   if (o.baseUrl !== undefined) {
     const problem = baseUrlProblem("payer.baseUrl", o.baseUrl)
+    if (problem) problems.push(problem)
+  }
+  if (o.eventsCallbackUrl !== undefined) {
+    const problem = baseUrlProblem("payer.eventsCallbackUrl", o.eventsCallbackUrl)
     if (problem) problems.push(problem)
   }
   if (o.invoiceOn !== undefined && o.invoiceOn !== "fulfillment" && o.invoiceOn !== "shipment")
@@ -76,5 +86,6 @@ export function resolvePayerOptions(o: PayerOptions): ResolvedPayerOptions {
     maxRetries: o.maxRetries,
     syncMaxCalls: o.syncMaxCalls ?? PAYER_SYNC_DEFAULTS.syncMaxCalls,
     syncMaxSeconds: o.syncMaxSeconds ?? PAYER_SYNC_DEFAULTS.syncMaxSeconds,
+    eventsCallbackUrl: o.eventsCallbackUrl,
   }
 }

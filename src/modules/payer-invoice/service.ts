@@ -4,6 +4,7 @@ import { PayerClient } from "../../lib/payer"
 import { PayerInvoice } from "./models/payer-invoice"
 import { PayerInvoiceLine } from "./models/payer-invoice-line"
 import { PayerSyncState } from "./models/payer-sync-state"
+import { PayerEventReceipt } from "./models/payer-event-receipt"
 import { wrapAmountColumns } from "./amount-columns"
 import { PayerInvoiceModuleOptions, payerOptionProblems, resolvePayerOptions, ResolvedPayerOptions } from "./options"
 import { ensureCreditRecord, issueCreditRecord, type IssueMode, type NewCredit } from "./records/credits"
@@ -39,6 +40,8 @@ import {
   markInvoiceRecorded,
 } from "./records/fulfillment-invoices"
 import { syncOpenInvoiceRecords } from "./records/invoice-sync"
+import { handlePayerEvent, type PayerEventOutcome } from "./records/payer-events"
+import { registerEventCallbacks, type EventCallbackRegistration } from "./records/event-callbacks"
 import type { PayerInvoicePlan } from "../../lib/mapping/payer-invoice-plan"
 import { signPendingRefund } from "../../lib/mapping/payer-refund-marker"
 
@@ -60,10 +63,13 @@ export default class PayerInvoiceModuleService extends MedusaService({
   PayerInvoice,
   PayerInvoiceLine,
   PayerSyncState,
+  PayerEventReceipt,
 }) {
   protected readonly payerOptions?: ResolvedPayerOptions
   protected readonly client?: PayerClient
   protected readonly logger?: Logger
+  /** Medusa calls onApplicationStart once the application is up (MedusaModule.onApplicationStart). */
+  readonly __hooks = { onApplicationStart: () => this.registerEventCallbacksOnStart() }
 
   constructor(container: InjectedDependencies, options: PayerInvoiceModuleOptions = {}) {
     super(container, options)
@@ -229,6 +235,37 @@ export default class PayerInvoiceModuleService extends MedusaService({
   /** Pays a credit's outstanding amount out, once per Idempotency-Key; callers hold the credit's admin lock. */
   payoutCredit(input: { credit_id: string; key: string }) {
     return payoutCredit(this, input)
+  }
+
+  /** One Payer event notification: fetched by its token, deduplicated, applied, acknowledged (records/payer-events.ts). */
+  handlePayerEvent(token: string): Promise<PayerEventOutcome> {
+    return handlePayerEvent(this, this.logger, token)
+  }
+
+  /** Registers `payer.eventsCallbackUrl` at Payer for the handled event types; a 400 when the option is not set. */
+  registerEventCallbacks(): Promise<EventCallbackRegistration> {
+    const url = this.getPayerOptions().eventsCallbackUrl
+    if (!url)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "Payer events are off: set the `payer.eventsCallbackUrl` option",
+      )
+    return registerEventCallbacks(this, url)
+  }
+
+  /**
+   * Registration at start, not awaited: the application must come up even while Payer is down (a failure is
+   * logged; the next start, the admin route or the status sync cover for it).
+   */
+  protected async registerEventCallbacksOnStart(): Promise<void> {
+    if (!this.payerOptions?.eventsCallbackUrl) return
+    const logger = this.logger
+    void this.registerEventCallbacks()
+      .then(({ registered, failed }) => {
+        if (registered.length) logger?.info(`Payer events: callback registered for ${registered.join(", ")}`)
+        for (const f of failed) logger?.warn(`Payer events: callback for ${f.type} not registered: ${f.error}`)
+      })
+      .catch((e: Error) => logger?.warn(`Payer events: callback registration failed: ${e.message}`))
   }
 
   /** One bounded status sync run over the open records; callers hold the sync lock. */
