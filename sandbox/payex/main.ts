@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   })
   console.log(`PayEx sandbox listening on ${sandbox.url}`)
   console.log(`  base url:  ${sandbox.url}  (POST ${sandbox.url}/psp/invoice/payments)`)
+  console.log(`  v3.1:      POST ${sandbox.url}/psp/paymentorders  (Content-Type: application/json;version=3.1)`)
   console.log(`  token:     ${token}`)
   console.log(`  payee id:  ${payeeId}`)
   console.log(
