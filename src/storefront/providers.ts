@@ -12,10 +12,13 @@ import { parseSwedishVatId } from "../lib/identity/vat-id"
 /** The ids Medusa gives the providers when the host registers them as the README shows (`id: "payex"` / `"payer"`). */
 export const PAYEX_INVOICE_PROVIDER_ID = "pp_payex-invoice_payex"
 export const PAYER_B2B_PROVIDER_ID = "pp_payer-b2b_payer"
+/** Swedbank Pay invoice (Payment Order v3.1), registered as `id: "swedbankpay"`. */
+export const SWEDBANKPAY_INVOICE_PROVIDER_ID = "pp_swedbankpay-invoice_swedbankpay"
 
 // Medusa names a provider `pp_<identifier>_<registration id>`; a host may register under another id.
 const PAYEX_INVOICE_PREFIX = "pp_payex-invoice_"
 const PAYER_B2B_PREFIX = "pp_payer-b2b_"
+const SWEDBANKPAY_INVOICE_PREFIX = "pp_swedbankpay-invoice_"
 
 /** True for the PayEx invoice provider under any registration id (`pp_payex-invoice_*`). */
 export function isPayexInvoiceProvider(providerId?: string | null): boolean {
@@ -25,6 +28,11 @@ export function isPayexInvoiceProvider(providerId?: string | null): boolean {
 /** True for the Payer B2B provider under any registration id (`pp_payer-b2b_*`). */
 export function isPayerB2BProvider(providerId?: string | null): boolean {
   return typeof providerId === "string" && providerId.startsWith(PAYER_B2B_PREFIX)
+}
+
+/** True for the Swedbank Pay invoice provider under any registration id (`pp_swedbankpay-invoice_*`). */
+export function isSwedbankPayInvoiceProvider(providerId?: string | null): boolean {
+  return typeof providerId === "string" && providerId.startsWith(SWEDBANKPAY_INVOICE_PREFIX)
 }
 
 export type PayexInvoiceCountry = "SE" | "NO" | "FI"
@@ -47,6 +55,44 @@ export function payexInvoiceCountry(currencyCode?: string | null): PayexInvoiceC
  */
 export function payexInvoiceSessionData(userAgent?: string | null): { user_agent?: string } {
   return typeof userAgent === "string" && userAgent ? { user_agent: userAgent } : {}
+}
+
+// The Swedbank Pay provider's SWEDBANKPAY_CURRENCIES (lib/swedbankpay-invoice/provider-options.ts), compared in the tests.
+const SWEDBANKPAY_COUNTRY_BY_CURRENCY: Record<string, "SE" | "NO"> = { sek: "SE", nok: "NO" }
+
+/** Swedbank Pay invoice's country for a cart's currency (SEK: SE, NOK: NO); null where it is not offered. */
+export function swedbankPayInvoiceCountry(currencyCode?: string | null): "SE" | "NO" | null {
+  return SWEDBANKPAY_COUNTRY_BY_CURRENCY[String(currencyCode ?? "").toLowerCase()] ?? null
+}
+
+/** Prefill of Swedbank Pay's page; both optional. Never a personal number: the shopper types it on that page. */
+export interface SwedbankPayInvoiceInput {
+  userAgent?: string | null
+  email?: string | null
+  /** E.164 (+46701234567); another shape is left out (the provider would drop it). */
+  msisdn?: string | null
+}
+
+/** The shapes the provider keeps (lib/swedbankpay-invoice/payment-order-request.ts payerPrefill). */
+const SWEDBANKPAY_EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/
+const SWEDBANKPAY_MSISDN = /^\+[1-9]\d{7,14}$/
+
+/**
+ * Swedbank Pay session data: `user_agent` and the optional `email` / `msisdn` prefill, each left out when empty or
+ * not in the shape the provider keeps. The provider nulls any other key.
+ */
+export function swedbankPayInvoiceSessionData(input: SwedbankPayInvoiceInput = {}): {
+  user_agent?: string
+  email?: string
+  msisdn?: string
+} {
+  const data: { user_agent?: string; email?: string; msisdn?: string } = {}
+  if (typeof input.userAgent === "string" && input.userAgent) data.user_agent = input.userAgent
+  const email = typeof input.email === "string" ? input.email.trim() : ""
+  if (SWEDBANKPAY_EMAIL.test(email)) data.email = email
+  const msisdn = typeof input.msisdn === "string" ? input.msisdn.replace(/[\s-]/g, "") : ""
+  if (SWEDBANKPAY_MSISDN.test(msisdn)) data.msisdn = msisdn
+  return data
 }
 
 /** What a company form collects for Payer B2B. Only the three named fields are required. */
