@@ -58,6 +58,11 @@ beforeAll(async () => {
     PAYEX_TOKEN: PAYEX_SANDBOX_TOKEN,
     PAYEX_PAYEE_ID: PAYEX_SANDBOX_PAYEE_ID,
     PAYEX_BASE_URL: payex.url,
+    // The Swedbank Pay provider talks to the same sandbox (it serves /psp/paymentorders too).
+    SWEDBANKPAY_TOKEN: PAYEX_SANDBOX_TOKEN,
+    SWEDBANKPAY_PAYEE_ID: PAYEX_SANDBOX_PAYEE_ID,
+    SWEDBANKPAY_BASE_URL: payex.url,
+    STOREFRONT_URL: "http://localhost:8000",
     PAYER_BASE_URL: payer.url,
     PAYER_CLIENT_ID: PAYER_SANDBOX_CLIENT_ID,
     PAYER_CLIENT_SECRET: PAYER_SANDBOX_CLIENT_SECRET,
@@ -105,10 +110,14 @@ describe("a shop installed from the npm tarball with README's medusa-config.ts",
     expect(String(res.data)).toContain("<html")
   })
 
-  it("registers both providers on the Swedish region", async () => {
+  it("registers both providers on the Swedish region, and the README's three providers in Medusa", async () => {
     const { data } = await api.get(`/admin/regions/${seed.regionId}?fields=*payment_providers`, admin)
     const ids = data.region.payment_providers.map((p: any) => p.id)
     expect(ids).toEqual(expect.arrayContaining([PAYEX_PROVIDER, PAYER_PROVIDER]))
+    const { data: listed } = await api.get("/admin/payments/payment-providers?limit=50", admin)
+    expect(listed.payment_providers.map((p: any) => p.id)).toEqual(
+      expect.arrayContaining([PAYEX_PROVIDER, "pp_swedbankpay-invoice_swedbankpay", PAYER_PROVIDER]),
+    )
   })
 
   it("takes a PayEx invoice checkout and captures the fulfillment at PayEx", async () => {
