@@ -29,6 +29,8 @@ export function printReady(info: ReadyInfo) {
     "    Norway  26026708248  (enter the address: Ola Nordmann, Karl Johans gate 1, 0154 Oslo)",
     "    Finland 131052-308T  (any valid number; enter the address)",
     "  Company invoice (Payer): Ekbacken Möbler AB, org. no. 556036-0793 (prefilled)",
+    "  Invoice (Swedbank Pay), Sweden and Norway: the sandbox's page offers Approve, Decline and Cancel, then sends",
+    `    you back to ${info.storefrontUrl}/checkout/swedbankpay/complete (or /checkout after a cancel)`,
     "",
     `  Data and logs in ${info.stateDir} (npm run demo -- --reset starts over). Ctrl-C stops everything.`,
     "  The sandboxes start empty on every run: orders from an earlier run cannot be captured or invoiced there.",

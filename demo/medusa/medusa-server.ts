@@ -37,6 +37,9 @@ export function medusaEnv(input: MedusaEnvInput): NodeJS.ProcessEnv {
     PORT: String(input.port),
     MEDUSA_ADMIN_DISABLE: "false",
     STORE_CORS: origins(input.storefrontPort),
+    // Swedbank Pay sends the shopper back here (completeUrl /checkout/swedbankpay/complete, cancelUrl /checkout):
+    // the storefront's own origin, the one its banner shows, so the page finds its sessionStorage again.
+    STOREFRONT_URL: `http://localhost:${input.storefrontPort}`,
     ADMIN_CORS: origins(input.port),
     AUTH_CORS: origins(input.port),
     // A callback is processed this long after it arrived (Medusa's default is 5 s).

@@ -1,14 +1,18 @@
-// What the demo shop sells and where: three countries, each with its own currency, VAT rates, shipping and the
-// three payment providers. Prices are tax inclusive and in integer minor units (öre, øre, cents); the seed converts
+// What the demo shop sells and where: three countries, each with its own currency, VAT rates, shipping and its
+// payment providers. Prices are tax inclusive and in integer minor units (öre, øre, cents); the seed converts
 // them to the Admin API's major units exactly.
 
 export const PAYMENT_PROVIDERS = ["pp_payex-invoice_payex", "pp_payer-b2b_payer", "pp_system_default"]
+/** Swedbank Pay invoice (Payment Order v3.1): SEK and NOK only, so in Sweden and Norway. */
+export const SWEDBANKPAY_PROVIDER = "pp_swedbankpay-invoice_swedbankpay"
 
 export type CountryCode = "se" | "no" | "fi"
 export type Currency = "sek" | "nok" | "eur"
 
 export interface DemoCountry {
   code: CountryCode
+  /** the region's payment providers */
+  paymentProviders: string[]
   regionName: string
   currency: Currency
   /** VAT on everything without a product rate, shipping included */
@@ -19,6 +23,7 @@ export interface DemoCountry {
 export const COUNTRIES: DemoCountry[] = [
   {
     code: "se",
+    paymentProviders: [...PAYMENT_PROVIDERS, SWEDBANKPAY_PROVIDER],
     regionName: "Sverige",
     currency: "sek",
     defaultVat: 25,
@@ -26,6 +31,7 @@ export const COUNTRIES: DemoCountry[] = [
   },
   {
     code: "no",
+    paymentProviders: [...PAYMENT_PROVIDERS, SWEDBANKPAY_PROVIDER],
     regionName: "Norge",
     currency: "nok",
     defaultVat: 25,
@@ -33,6 +39,7 @@ export const COUNTRIES: DemoCountry[] = [
   },
   {
     code: "fi",
+    paymentProviders: PAYMENT_PROVIDERS,
     regionName: "Suomi",
     currency: "eur",
     defaultVat: 24,

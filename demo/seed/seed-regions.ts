@@ -1,14 +1,8 @@
-// Store currencies, the sales channel and its publishable key, one region per country with the three payment
-// providers, and each country's tax region with its default VAT. Every step looks first and creates only what is
+// Store currencies, the sales channel and its publishable key, one region per country with its payment providers
+// (Swedbank Pay in Sweden and Norway), and each country's tax region with its default VAT. Every step looks first and creates only what is
 // missing, so a second run changes nothing.
 import type { AdminApi } from "./admin-api"
-import {
-  COUNTRIES,
-  PAYMENT_PROVIDERS,
-  PUBLISHABLE_KEY_TITLE,
-  SALES_CHANNEL_NAME,
-  type CountryCode,
-} from "./demo-catalog"
+import { COUNTRIES, PUBLISHABLE_KEY_TITLE, SALES_CHANNEL_NAME, type CountryCode } from "./demo-catalog"
 import type { SeedLog } from "./seed-log"
 
 type Row = { id: string; [key: string]: unknown }
@@ -63,8 +57,9 @@ export async function seedRegions(api: AdminApi, log: SeedLog): Promise<Record<C
     const existing = regions.find((r) => r.countries.some((c) => c.iso_2 === country.code))
     if (existing) {
       const providers = ((existing.payment_providers as Row[] | undefined) ?? []).map((p) => p.id)
-      if (PAYMENT_PROVIDERS.some((p) => !providers.includes(p))) {
-        await api.post(`/admin/regions/${existing.id}`, { payment_providers: PAYMENT_PROVIDERS })
+      // A region seeded before a provider was added gets it (a demo database outlives code changes).
+      if (country.paymentProviders.some((p) => !providers.includes(p))) {
+        await api.post(`/admin/regions/${existing.id}`, { payment_providers: country.paymentProviders })
         log.created("payment providers of region", String(existing.name))
       }
       ids[country.code] = existing.id
@@ -74,7 +69,7 @@ export async function seedRegions(api: AdminApi, log: SeedLog): Promise<Record<C
       name: country.regionName,
       currency_code: country.currency,
       countries: [country.code],
-      payment_providers: PAYMENT_PROVIDERS,
+      payment_providers: country.paymentProviders,
       automatic_taxes: true,
       is_tax_inclusive: true,
     })

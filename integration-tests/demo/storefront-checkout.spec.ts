@@ -1,6 +1,8 @@
 // The demo storefront in Debian's chromium, as a shopper uses it: a Swedish PayEx invoice checkout (a refused person
-// first, then an approved one), a Norwegian PayEx checkout with a typed address, and a Payer company checkout. Each
-// ends on the confirmation page; the order is then read through the Admin API for its payment provider and total.
+// first, then an approved one), a Norwegian PayEx checkout with a typed address, a Payer company checkout, and
+// Swedbank Pay's redirect flow (approve on the sandbox's page in Sweden; come back unpaid, cancel, then approve in
+// Norway). Each ends on the confirmation page; the order is then read through the Admin API for its payment provider
+// and total.
 import type { Page } from "playwright-core"
 import { ADMIN_LOGIN } from "../../demo/medusa/medusa-server"
 import { BUSINESS_CUSTOMER, COUNTRIES, PRODUCTS } from "../../demo/seed/demo-catalog"
@@ -151,5 +153,66 @@ test("Sweden, Company invoice (Payer): the company's details place an order", as
   const displayId = await confirmedOrderNumber(page)
   await browser.shot(page, "payer-confirmation")
   expectPayment(await orderByDisplayId(displayId), "pp_payer-b2b_payer", expectedTotalMinor("se", items))
+  await page.close()
+})
+
+const SWEDBANKPAY = "pp_swedbankpay-invoice_swedbankpay"
+
+/** Payment view -> "Invoice (Swedbank Pay)" -> the sandbox's shopper page (a top-level navigation); answers its URL. */
+async function toSwedbankPayPage(page: Page): Promise<URL> {
+  await page.getByLabel("Invoice (Swedbank Pay)").check()
+  await page.getByRole("button", { name: "Continue to Swedbank Pay" }).click()
+  await page.waitForURL(/\/psp\/paymentorders\/[^/]+\/shopper/)
+  await page.getByRole("heading", { name: "PayEx sandbox payment" }).waitFor()
+  return new URL(page.url())
+}
+
+test("Sweden, Invoice (Swedbank Pay): the shopper approves on Swedbank Pay's page, comes back and gets an order", async () => {
+  const page = await browser.newPage()
+  const items = { "DEMO-CHAIR": 1, "DEMO-COFFEE": 2 }
+  const total = expectedTotalMinor("se", items)
+  await toPayment(page, "se", items)
+  const shopperPage = await toSwedbankPayPage(page)
+  expect(shopperPage.origin).not.toBe(new URL(state.storefrontUrl).origin)
+  // Swedbank Pay's page shows the cart's total (the provider sent the cart's lines).
+  await expect(page.locator("#amount").innerText()).resolves.toBe(`${(total / 100).toFixed(2)} SEK`)
+  await browser.shot(page, "swedbankpay-page")
+  await page.getByRole("button", { name: "Approve" }).click()
+
+  const displayId = await confirmedOrderNumber(page)
+  expect(new URL(page.url()).origin).toBe(new URL(state.storefrontUrl).origin)
+  await expect(page.getByText("Paid with Invoice (Swedbank Pay)").isVisible()).resolves.toBe(true)
+  await browser.shot(page, "swedbankpay-confirmation")
+  // The tab's checkout is forgotten once it is an order; only ids were ever stored.
+  await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0)
+  expectPayment(await orderByDisplayId(displayId), SWEDBANKPAY, total)
+  await page.close()
+})
+
+test("Norway, Invoice (Swedbank Pay): back unpaid -> no order; a cancel returns to the payment choice; then approved", async () => {
+  const page = await browser.newPage()
+  const items = { "DEMO-BOOK": 1, "DEMO-COFFEE": 1 }
+  await toPayment(page, "no", items)
+  await toSwedbankPayPage(page)
+
+  // Coming back to completeUrl without finishing on Swedbank Pay's page is no payment: no order, and a way back.
+  await page.goto(`${state.storefrontUrl}/checkout/swedbankpay/complete`)
+  const notPlaced = page.getByTestId("swedbankpay-not-completed")
+  await notPlaced.getByRole("alert").getByText("The payment at Swedbank Pay was not completed").waitFor()
+  await browser.shot(page, "swedbankpay-not-completed")
+  await page.getByRole("button", { name: "Choose how to pay" }).click()
+
+  await toSwedbankPayPage(page)
+  await page.getByRole("button", { name: "Cancel" }).click()
+  await page.waitForURL(`${state.storefrontUrl}/checkout`)
+  await page.getByTestId("payment-note").getByText("You cancelled the payment at Swedbank Pay").waitFor()
+  await page.getByRole("heading", { name: "Choose how to pay" }).waitFor()
+  await browser.shot(page, "swedbankpay-cancelled")
+
+  // The same cart, a new payment session: approved this time.
+  await toSwedbankPayPage(page)
+  await page.getByRole("button", { name: "Approve" }).click()
+  const displayId = await confirmedOrderNumber(page)
+  expectPayment(await orderByDisplayId(displayId), SWEDBANKPAY, expectedTotalMinor("no", items))
   await page.close()
 })

@@ -1,13 +1,18 @@
 // The page's views in order: products of a country -> contact and delivery -> payment -> order confirmation.
+// Swedbank Pay's return pages (swedbankpay-return.ts) come back to the payment and confirmation views.
 import type Medusa from "@medusajs/js-sdk"
+import { swedbankPayInvoiceCountry } from "medusa-plugin-payex-payer/storefront"
+import { forgetCheckout } from "./checkout-storage"
 import { alertBox, busy, el, field, mount } from "./dom"
 import { formatMinor, LOCALE_BY_COUNTRY, toMinor } from "./money"
 import { payerCompanyForm } from "./payer-company-form"
 import { payexInvoiceForm } from "./payex-invoice-form"
 import type { StorefrontConfig } from "./storefront-config"
+import { swedbankPayForm } from "./swedbankpay-form"
 import { createCart, listProducts, type Cart, type Order, type ShopperAddress } from "./store-cart"
 
 type Region = StorefrontConfig["regions"][number]
+type Method = "payex" | "swedbankpay" | "payer"
 
 // Sample shoppers per country (the sandbox's test persons' registered addresses), so a demo needs no typing.
 const SAMPLE_SHOPPERS: Record<string, ShopperAddress & { email: string }> = {
@@ -199,31 +204,44 @@ export class CheckoutViews {
     )
   }
 
-  payment(region: Region, cart: Cart) {
+  /** The payment choice; `note` explains why the shopper is here again (a cancel on Swedbank Pay's page). */
+  payment(region: Region, cart: Cart, note?: string) {
     const host = el("div")
-    const choose = (method: "payex" | "payer") =>
-      host.replaceChildren(
-        method === "payex"
-          ? payexInvoiceForm(this.sdk, cart, region.country, (o) => this.confirmation(region, o, "Invoice (PayEx)"))
-          : payerCompanyForm(this.sdk, cart, this.config.businessCustomer, (o) =>
-              this.confirmation(region, o, "Company invoice (Payer)"),
-            ),
+    const done = (label: string) => (o: Order) => this.confirmation(region, o, label)
+    const forms: Record<Method, () => HTMLElement> = {
+      payex: () => payexInvoiceForm(this.sdk, cart, region.country, done("Invoice (PayEx)")),
+      swedbankpay: () => swedbankPayForm(this.sdk, cart, region.country),
+      payer: () => payerCompanyForm(this.sdk, cart, this.config.businessCustomer, done("Company invoice (Payer)")),
+    }
+    const option = (value: Method, label: string) =>
+      el(
+        "label",
+        {},
+        el("input", { type: "radio", name: "method", value, onchange: () => host.replaceChildren(forms[value]()) }),
+        label,
       )
-    const option = (value: "payex" | "payer", label: string) =>
-      el("label", {}, el("input", { type: "radio", name: "method", value, onchange: () => choose(value) }), label)
     mount(
       el("section", { class: "card" }, el("h1", {}, "Payment"), this.summary(region, cart)),
       el(
         "section",
         { class: "card" },
+        note ? el("p", { class: "note", role: "status", "data-testid": "payment-note" }, note) : null,
         el("h2", {}, "Choose how to pay"),
-        el("div", { class: "methods" }, option("payex", "Invoice (PayEx)"), option("payer", "Company invoice (Payer)")),
+        el(
+          "div",
+          { class: "methods" },
+          option("payex", "Invoice (PayEx)"),
+          // Swedbank Pay's invoice (Payment Order v3.1) serves SEK and NOK only.
+          swedbankPayInvoiceCountry(region.currency) ? option("swedbankpay", "Invoice (Swedbank Pay)") : null,
+          option("payer", "Company invoice (Payer)"),
+        ),
         host,
       ),
     )
   }
 
   confirmation(region: Region, order: Order, method: string) {
+    forgetCheckout() // this tab's checkout is an order now
     mount(
       el(
         "section",
