@@ -3,25 +3,11 @@
 import type { AxiosInstance } from "axios"
 import type { PayexSandbox } from "../../sandbox/payex"
 import type { PaymentRecord } from "../../sandbox/payex/state"
-import type { Answer } from "./fault-matrix"
+import type { MatrixCall } from "./matrix-cases"
 import type { SeededStore } from "./seed"
 import { cartWithPaymentSession, storeHeaders, SWEDISH_SHOPPER, SHOPPER_ADDRESS } from "./store"
 
 type H = { headers: Record<string, string> }
-type Ctx = Record<string, any>
-
-export interface MatrixCall {
-  call: string
-  /** "METHOD /path" regular expression of the PayEx request the fault is armed on. */
-  only: string
-  okStatus?: number
-  /** Everything the call needs, made before the fault is armed. */
-  setup(): Promise<Ctx>
-  /** The user's action that makes the call. */
-  act(ctx: Ctx): Promise<{ status: number; data: any }>
-  /** The effect exists exactly once at the sandbox and Medusa's records agree. */
-  verify(ctx: Ctx, answer: Answer): Promise<void>
-}
 
 const PROVIDER = "pp_payex-invoice_payex"
 const PAYMENT = "/psp/invoice/payments"

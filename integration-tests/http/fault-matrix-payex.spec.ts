@@ -5,17 +5,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { useSandboxes } from "../helpers/environment"
-import {
-  answerOf,
-  armFault,
-  disarm,
-  FAULT_KINDS,
-  faultHit,
-  isRetryableOutage,
-  MATRIX_CLIENT_TIMEOUT_MS,
-  type Answer,
-  type FaultKind,
-} from "../helpers/fault-matrix"
+import { answerOf, disarm, isRetryableOutage, MATRIX_CLIENT_TIMEOUT_MS } from "../helpers/fault-matrix"
+import { matrixCases } from "../helpers/matrix-cases"
 import { seedSwedishStore, SeededStore } from "../helpers/seed"
 import { payexMatrixCalls } from "../helpers/payex-matrix-calls"
 
@@ -23,8 +14,6 @@ import { payexMatrixCalls } from "../helpers/payex-matrix-calls"
 process.env.PAYEX_TIMEOUT_MS = String(MATRIX_CLIENT_TIMEOUT_MS)
 
 const sandboxes = useSandboxes()
-
-const succeeded = (o: Answer) => o.status >= 200 && o.status < 300
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -35,7 +24,6 @@ medusaIntegrationTestRunner({
       admin = await createAdminHeaders(getContainer())
       seed = await seedSwedishStore(api, admin, ["pp_payex-invoice_payex", "pp_system_default"])
     })
-    afterEach(() => disarm(sandboxes.payex))
 
     const calls = payexMatrixCalls({
       api,
@@ -44,31 +32,7 @@ medusaIntegrationTestRunner({
       payex: () => sandboxes.payex,
     })
 
-    describe.each(calls.map((c) => [c.call, c] as const))("PayEx %s", (_name, call) => {
-      it.each(FAULT_KINDS.map((k) => [k] as const))(`${call.call} × %s`, async (kind: FaultKind) => {
-        const ctx = await call.setup()
-        sandboxes.payex.clearRequests()
-        armFault(sandboxes.payex, kind, call.only)
-
-        const first = await answerOf(call.act(ctx))
-        expect(faultHit(sandboxes.payex.requests, call.only)).toBe(true)
-        disarm(sandboxes.payex)
-        expect(first.status).not.toBe(500)
-
-        let final = first
-        if (kind === "answer lost, retried by the user" && !succeeded(first)) {
-          // The whole action failed with every answer lost: the user is told to try again, and the retry finds
-          // the work already done.
-          expect(isRetryableOutage(first)).toBe(true)
-          final = await answerOf(call.act(ctx))
-        }
-        expect({ status: final.status, body: succeeded(final) ? "ok" : final.data }).toEqual({
-          status: call.okStatus ?? 200,
-          body: "ok",
-        })
-        await call.verify(ctx, final)
-      })
-    })
+    matrixCases("PayEx", calls, () => sandboxes.payex)
 
     // Beyond the matrix: every answer lost and PayEx not even readable, so the merchant's action fails and Medusa
     // deletes its capture or refund row. The retry is a new row, but the same n-th action of the same amount on
