@@ -4,8 +4,9 @@ import type { AxiosInstance } from "axios"
 import type { PayexSandbox } from "../../sandbox/payex"
 import type { PaymentRecord } from "../../sandbox/payex/state"
 import type { MatrixCall } from "./matrix-cases"
+import { matrixShop } from "./matrix-shop"
 import type { SeededStore } from "./seed"
-import { cartWithPaymentSession, storeHeaders, SWEDISH_SHOPPER, SHOPPER_ADDRESS } from "./store"
+import { cartWithPaymentSession, SWEDISH_SHOPPER, SHOPPER_ADDRESS } from "./store"
 
 type H = { headers: Record<string, string> }
 
@@ -20,11 +21,9 @@ export function payexMatrixCalls(env: {
   payex: () => PayexSandbox
 }): MatrixCall[] {
   const { api } = env
-  const h = () => storeHeaders(env.seed())
-  const items = () => [
-    { variant_id: env.seed().chairVariantId, quantity: 1 },
-    { variant_id: env.seed().coffeeVariantId, quantity: 2 },
-  ]
+  const shop = matrixShop(env)
+  const { h, items, sessionsOf, orderPayment, sum } = shop
+  const createSession = (collectionId: string, provider = PROVIDER) => shop.createSession(collectionId, provider)
   const completed = (p: PaymentRecord, type: string) =>
     p.transactions.filter((t) => t.type === type && t.state === "Completed")
   /** The sandbox's record of a payment, by the id the plugin keeps (`/psp/invoice/payments/<uuid>`). */
@@ -36,33 +35,17 @@ export function payexMatrixCalls(env: {
     const { cart } = await cartWithPaymentSession(api, env.seed(), items(), "pp_system_default")
     return { cart, collectionId: cart.payment_collection.id }
   }
-  const createSession = (collectionId: string, provider = PROVIDER) =>
-    api.post(
-      `/store/payment-collections/${collectionId}/payment-sessions`,
-      { provider_id: provider, data: { user_agent: "Mozilla/5.0 (fault matrix)" } },
-      h(),
-    )
   const legalAddress = (sessionId: string) =>
     api.post("/store/payex/legal-address", { payment_session_id: sessionId, social_security_number, zip_code }, h())
   const authorize = (sessionId: string) =>
     api.post("/store/payex/authorize", { payment_session_id: sessionId, social_security_number, msisdn }, h())
   const complete = (cartId: string) => api.post(`/store/carts/${cartId}/complete`, {}, h())
 
-  async function sessionOf(cartId: string) {
-    const { data } = await api.get(`/store/carts/${cartId}?fields=*payment_collection.payment_sessions`, h())
-    return data.cart.payment_collection.payment_sessions as any[]
-  }
   async function authorizedCart() {
     const { cart, session } = await cartWithPaymentSession(api, env.seed(), items(), PROVIDER)
     await legalAddress(session.id)
     await authorize(session.id)
     return { cart, session, payexPaymentId: session.data.payex_payment_id as string }
-  }
-  async function orderPayment(orderId: string) {
-    const fields =
-      "*payment_collections.payments,*payment_collections.payments.captures,*payment_collections.payments.refunds"
-    const { data } = await api.get(`/admin/orders/${orderId}?fields=id,status,${fields}`, env.admin())
-    return { order: data.order, payment: data.order.payment_collections[0].payments[0] }
   }
   async function placedOrder() {
     const authorized = await authorizedCart()
@@ -70,7 +53,6 @@ export function payexMatrixCalls(env: {
     const { payment } = await orderPayment(data.order.id)
     return { ...authorized, orderId: data.order.id, paymentId: payment.id }
   }
-  const sum = (rows: Array<{ amount: number }> | undefined) => (rows ?? []).reduce((s, r) => s + Number(r.amount), 0)
   /** The checkout after the faulted step, which must now go through: the cart completes into an order. */
   async function finishCheckout(cartId: string, sessionId: string, from: "legal-address" | "authorize" | "complete") {
     if (from === "legal-address") expect((await legalAddress(sessionId)).status).toBe(200)
@@ -87,7 +69,7 @@ export function payexMatrixCalls(env: {
       setup: cartWithCollection,
       act: (ctx) => createSession(ctx.collectionId),
       async verify(ctx) {
-        const [session] = await sessionOf(ctx.cart.id)
+        const [session] = await sessionsOf(ctx.cart.id)
         const { payment } = await finishCheckout(ctx.cart.id, session.id, "legal-address")
         // Every payment this case asked PayEx to create: the one the order holds is the only one authorized;
         // one created by a lost answer moves no money and expires at PayEx (README: Outages and lost answers).
@@ -193,7 +175,7 @@ export function payexMatrixCalls(env: {
         const at = paymentAt(ctx.session.data.payex_payment_id)
         expect(at.state).toBe("Aborted")
         expect(at.transactions).toHaveLength(0)
-        expect((await sessionOf(ctx.cart.id)).map((s) => s.provider_id)).toEqual(["pp_system_default"])
+        expect((await sessionsOf(ctx.cart.id)).map((s) => s.provider_id)).toEqual(["pp_system_default"])
       },
     },
   ]

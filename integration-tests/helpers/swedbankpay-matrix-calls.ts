@@ -4,8 +4,9 @@ import type { AxiosInstance } from "axios"
 import type { PayexSandbox } from "../../sandbox/payex"
 import type { PaymentOrderRecord } from "../../sandbox/payex"
 import type { MatrixCall } from "./matrix-cases"
+import { matrixShop } from "./matrix-shop"
 import type { SeededStore } from "./seed"
-import { cartWithPaymentSession, storeHeaders } from "./store"
+import { cartWithPaymentSession } from "./store"
 
 type H = { headers: Record<string, string> }
 
@@ -20,30 +21,11 @@ export function swedbankPayMatrixCalls(env: {
   payex: () => PayexSandbox
 }): MatrixCall[] {
   const { api } = env
-  const h = () => storeHeaders(env.seed())
-  const items = () => [
-    { variant_id: env.seed().chairVariantId, quantity: 1 },
-    { variant_id: env.seed().coffeeVariantId, quantity: 2 },
-  ]
+  const shop = matrixShop(env)
+  const { h, items, sessionsOf, orderPayment, sum } = shop
+  const createSession = (collectionId: string, provider = PROVIDER) => shop.createSession(collectionId, provider)
   const orderAt = (id: string): PaymentOrderRecord => env.payex().paymentOrders.get(id.split("/").pop()!)!
   const done = (o: PaymentOrderRecord, type: string) => o.financialTransactions.filter((t) => t.type === type)
-  const sum = (rows: Array<{ amount: number }> | undefined) => (rows ?? []).reduce((s, r) => s + Number(r.amount), 0)
-  const createSession = (collectionId: string, provider = PROVIDER) =>
-    api.post(
-      `/store/payment-collections/${collectionId}/payment-sessions`,
-      { provider_id: provider, data: { user_agent: "Mozilla/5.0 (fault matrix)" } },
-      h(),
-    )
-  async function sessionsOf(cartId: string) {
-    const { data } = await api.get(`/store/carts/${cartId}?fields=*payment_collection.payment_sessions`, h())
-    return data.cart.payment_collection.payment_sessions as any[]
-  }
-  async function orderPayment(orderId: string) {
-    const fields =
-      "*payment_collections.payments,*payment_collections.payments.captures,*payment_collections.payments.refunds"
-    const { data } = await api.get(`/admin/orders/${orderId}?fields=id,status,${fields}`, env.admin())
-    return { order: data.order, payment: data.order.payment_collections[0].payments[0] }
-  }
   /** The shopper approves on Swedbank Pay's page; the cart completes into an order. */
   async function approveAndComplete(cartId: string, orderId: string) {
     env.payex().approvePaymentOrder(orderId)
