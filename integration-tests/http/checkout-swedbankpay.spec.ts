@@ -117,6 +117,42 @@ medusaIntegrationTestRunner({
       expect((await payment(order.id)).refunds).toHaveLength(1)
     })
 
+    it("a canceled captured fulfillment is one reversal of exactly the items its capture listed, and one Medusa refund", async () => {
+      const { session, order } = await checkout()
+      const [chair, coffee] = order.items as any[]
+      const fulfillmentIds = async () =>
+        (await api.get(`/admin/orders/${order.id}?fields=fulfillments.id`, admin)).data.order.fulfillments.map(
+          (f: any) => f.id,
+        )
+      await api.post(
+        `/admin/orders/${order.id}/fulfillments`,
+        { items: [{ id: chair.id, quantity: 1 }], location_id: seed.locationId },
+        admin,
+      )
+      const [first] = await fulfillmentIds()
+      await api.post(
+        `/admin/orders/${order.id}/fulfillments`,
+        { items: [{ id: coffee.id, quantity: 2 }], location_id: seed.locationId },
+        admin,
+      )
+      const at = orderOf(session.data)
+      await waitFor("two captures", async () => (completed(at, "Capture").length === 2 ? true : null), 20000)
+      const captureOfFirst = completed(at, "Capture")[0]
+
+      await api.post(`/admin/orders/${order.id}/fulfillments/${first}/cancel`, {}, admin)
+      await waitFor("the reversal", async () => (completed(at, "Reversal").length ? true : null), 20000)
+      const [reversal, ...more] = completed(at, "Reversal")
+      expect(more).toHaveLength(0)
+      expect(reversal).toMatchObject({ amount: captureOfFirst.amount, payeeReference: `FR${first.split("_").pop()}` })
+      const names = (o: any) => o.orderItems.map((i: any) => [i.reference, i.amount, i.vatAmount])
+      expect(names(reversal)).toEqual(names(captureOfFirst))
+      const p = await waitFor("the refund in Medusa", async () => {
+        const now = await payment(order.id)
+        return now.refunds?.length ? now : null
+      })
+      expect(p.refunds.map((r: any) => Math.round(Number(r.amount) * 100))).toEqual([captureOfFirst.amount])
+    })
+
     it("a canceled order releases the authorization once; a forged callback changes nothing", async () => {
       const { session, order } = await checkout()
       await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)

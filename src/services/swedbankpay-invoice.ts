@@ -26,7 +26,7 @@ import { PaymentModuleRecords, type PaymentProviderCradle } from "../lib/medusa/
 import { fromMinorUnits, toMinorUnits } from "../lib/money"
 import { payeeReferenceFor } from "../lib/payex"
 import { payexToMedusaError } from "../lib/payex-invoice/medusa-errors"
-import type { PendingCapture } from "../lib/payex-invoice/payex-session-data"
+import type { PendingCapture, PendingReversal } from "../lib/payex-invoice/payex-session-data"
 import { plantedKeysMessage, trustedHandover } from "../lib/payex-invoice/session-trust"
 import { isAuthorized, isPaymentOrderId, statusOf, SwedbankPayClient } from "../lib/swedbankpay"
 import { createPaymentOrder } from "../lib/swedbankpay-invoice/payment-order-creation"
@@ -121,11 +121,22 @@ export class SwedbankPayInvoiceProviderService extends AbstractPaymentProvider<S
     const d = data as SwedbankPaySessionData
     const refundId = context?.idempotency_key
     if (!refundId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "refundPayment needs the Medusa refund id")
-    await refundOrder(this.client, this.records, this.trusted(d).order_id, d, {
+    const orderId = this.trusted(d).order_id
+    const { payment_id } = await this.records.refund(refundId)
+    const pending = trustedHandover(
+      this.options.token,
+      "pending_refund",
+      payment_id,
+      d.pending_refund as PendingReversal | null | undefined,
+      (m) => this.logger?.warn(m),
+    )
+    await refundOrder(this.client, this.records, orderId, d, {
       refundId,
       amount: toMinorUnits(amount, d.currency_code!),
+      pending,
     })
-    return { data: d }
+    // A hand-over serves one refund only (Medusa merges data on update: only null removes it).
+    return { data: d.pending_refund === undefined ? d : { ...d, pending_refund: null } }
   }
 
   /** Releases what is not captured; nothing to do when Swedbank Pay offers no cancel (all captured or released). */

@@ -4,7 +4,7 @@ import { grossLinesForOrder } from "../mapping/order-lines"
 import type { PaymentModuleRecords } from "../medusa/payment-records"
 import { toMinorUnits } from "../money"
 import { payeeReferenceFor, payeeReferenceForNth } from "../payex"
-import type { PendingCapture } from "../payex-invoice/payex-session-data"
+import type { PendingCapture, PendingReversal } from "../payex-invoice/payex-session-data"
 import { financialTransactionsOf } from "../swedbankpay"
 import { offers, readOrder, transactOnce } from "./order-transactions"
 import type { SwedbankPaySessionData } from "./session-data"
@@ -35,7 +35,7 @@ export async function captureOrder(
   captureId: string,
   /** The fulfillment's hand-over when its signature holds for the capture's payment (the caller checks). */
   handover: (paymentId: string) => PendingCapture | undefined,
-): Promise<Record<string, { amount: number }>> {
+): Promise<NonNullable<SwedbankPaySessionData["captures"]>> {
   const capture = await records.capture(captureId)
   const amount = toMinorUnits(capture.amount, data.currency_code!)
   const pending = handover(capture.payment_id)
@@ -66,23 +66,35 @@ export async function captureOrder(
     const transaction = { description, amount, vatAmount, payeeReference, orderItems: items }
     await transactOnce(client, order, "capture", { transaction })
   }
-  return { [payeeReference]: { amount } }
+  // A fulfillment's capture keeps its items: the reversal of a canceled fulfillment names exactly them.
+  return { [payeeReference]: fromFulfillment ? { amount, items } : { amount } }
 }
 
-/** A reversal of `amount` for the Medusa refund `refundId`, the payment's n-th refund of that amount. */
+/**
+ * A reversal of `amount` for the Medusa refund `refundId`: a canceled fulfillment's (`pending`, checked by the
+ * caller) reverses exactly the items its capture listed, under FR<fulfillment>; any other refund the order's lines
+ * scaled to the amount, as the payment's n-th refund of that amount.
+ */
 export async function refundOrder(
   client: Parameters<typeof readOrder>[0],
   records: PaymentModuleRecords,
   orderId: string,
   data: SwedbankPaySessionData,
-  refund: { refundId: string; amount: number },
+  refund: { refundId: string; amount: number; pending?: PendingReversal },
 ): Promise<void> {
   const { payment_id: paymentId, payment_collection_id } = await records.refund(refund.refundId)
-  const place = await records.placeOf("refunds", paymentId, refund.refundId)
-  const payeeReference = payeeReferenceForNth("RF", paymentId, place, refund.amount)
-  const { items, vatAmount } = await itemsFor(records, payment_collection_id, refund.amount)
+  const captured = refund.pending && data.captures?.[payeeReferenceFor("FC", refund.pending.fulfillment_id)]
+  const fulfillment =
+    refund.pending && captured?.items && captured.amount === refund.amount ? refund.pending : undefined
+  const payeeReference = fulfillment
+    ? payeeReferenceFor("FR", fulfillment.fulfillment_id)
+    : payeeReferenceForNth("RF", paymentId, await records.placeOf("refunds", paymentId, refund.refundId), refund.amount)
+  const { items, vatAmount } = fulfillment
+    ? { items: captured!.items!, vatAmount: captured!.items!.reduce((sum, i) => sum + i.vatAmount, 0) }
+    : await itemsFor(records, payment_collection_id, refund.amount)
   const order = await readOrder(client, orderId)
   if (financialTransactionsOf(order.paymentOrder).some((t) => t.payeeReference === payeeReference)) return
-  const transaction = { description: "Refund", amount: refund.amount, vatAmount, payeeReference, orderItems: items }
+  const description = fulfillment ? "Canceled shipment" : "Refund"
+  const transaction = { description, amount: refund.amount, vatAmount, payeeReference, orderItems: items }
   await transactOnce(client, order, "reversal", { transaction })
 }

@@ -1,5 +1,5 @@
 import { signPayment } from "../payex-invoice/session-trust"
-import { isPaymentOrderId } from "../swedbankpay"
+import { isPaymentOrderId, type SwedbankPayOrderItem } from "../swedbankpay"
 import { timingSafeEqual } from "node:crypto"
 
 /**
@@ -18,8 +18,10 @@ export interface SwedbankPaySessionData {
   redirect_url?: string | null
   /** `view-checkout`: the script the storefront loads (seamless view). */
   view_url?: string | null
-  /** Captures the plugin made, by payeeReference: the amount, for refunds and the admin. */
-  captures?: Record<string, { amount: number }> | null
+  /** Captures the plugin made, by payeeReference: the amount, and a fulfillment's items (its reversal names them). */
+  captures?: Record<string, { amount: number; items?: SwedbankPayOrderItem[] }> | null
+  /** Set by the canceled-fulfillment workflow just before it asks Medusa to refund: the capture to reverse (signed). */
+  pending_refund?: unknown
   /** Set by the fulfillment workflow just before it asks Medusa to capture: that fulfillment's lines (signed). */
   pending_capture?: unknown
   [key: string]: unknown
@@ -40,6 +42,7 @@ export const SWEDBANKPAY_SESSION_KEYS = [
   "view_url",
   "captures",
   "pending_capture",
+  "pending_refund",
 ]
 
 export const signOrder = (token: string, sessionId: string, orderId: string) => signPayment(token, sessionId, orderId)

@@ -41,8 +41,15 @@ function setup() {
   }
   const paymentService = { list: jest.fn().mockResolvedValue([{ id: PAYMENT_ID, captures: [], refunds: [] }]) }
   const paymentSessionService = { list: jest.fn().mockResolvedValue([]) }
+  const refundService = {
+    retrieve: jest.fn().mockResolvedValue({
+      id: "ref_1",
+      payment_id: PAYMENT_ID,
+      payment: { id: PAYMENT_ID, payment_collection_id: "paycol_1" },
+    }),
+  }
   const provider = new SwedbankPayInvoiceProviderService(
-    { logger, captureService, paymentService, paymentSessionService },
+    { logger, captureService, paymentService, paymentSessionService, refundService },
     OPTIONS,
   )
   jest.spyOn(PaymentModuleRecords.prototype, "cartOfSession").mockResolvedValue(CART)
@@ -181,6 +188,28 @@ describe("capture, refund, cancel", () => {
       .reply(200, order("Paid", { financialTransactions: { financialTransactionsList: list } }))
     const result = await provider.capturePayment({ data: signed(), context: { idempotency_key: "capt_1" } } as any)
     expect(result.data).toMatchObject({ captures: { [CAPTURE_REF]: { amount: 10000 } } })
+  })
+
+  it("a refund with a pending_refund the plugin did not sign is an ordinary refund: the n-th refund's reference, the order's lines", async () => {
+    const { provider, logger } = setup()
+    const items = [{ reference: "item_x", amount: 10000, vatAmount: 2000 }]
+    const data = signed({
+      captures: { FC01JQ40000000000000000000FU: { amount: 10000, items } },
+      pending_refund: { fulfillment_id: "ful_01JQ40000000000000000000FU", amount_minor: 10000, capture_number: 0 },
+    })
+    nock(BASE)
+      .get(ORDER_ID)
+      .query(EXPAND)
+      .reply(200, order("Paid", PAID, [op("reversal", "POST", "/reversals")]))
+    let sent: any
+    nock(BASE)
+      .post(`${ORDER_ID}/reversals`, (b) => !!(sent = b))
+      .reply(200, order("Paid", PAID))
+    const result = await provider.refundPayment({ amount: 100, data, context: { idempotency_key: "ref_1" } } as any)
+    expect(sent.transaction.payeeReference).toBe(payeeReferenceForNth("RF", PAYMENT_ID, 0, 10000))
+    expect(sent.transaction.orderItems.map((i: any) => i.reference)).toEqual(["item_a", "casm_1"])
+    expect(result.data).toMatchObject({ pending_refund: null })
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/did not sign/))
   })
 
   it("cancels what is not captured under the payment's reference, and does nothing when no cancel is offered", async () => {

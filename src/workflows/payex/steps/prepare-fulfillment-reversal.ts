@@ -2,7 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { payeeReferenceFor } from "../../../lib/payex"
 import { orderWithLivePayment } from "../../../lib/medusa/order-lookups"
 import { PAYEX_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/payex-invoice/provider-options"
-import type { PayexSessionData, PendingReversal } from "../../../lib/payex-invoice/payex-session-data"
+import { SWEDBANKPAY_INVOICE_PROVIDER_IDENTIFIER } from "../../../lib/swedbankpay-invoice/provider-options"
+import type { CaptureRecord, PayexSessionData, PendingReversal } from "../../../lib/payex-invoice/payex-session-data"
 
 export interface PreparedFulfillmentReversal {
   payment_id: string
@@ -11,7 +12,7 @@ export interface PreparedFulfillmentReversal {
 }
 
 /**
- * Finds the PayEx capture a canceled fulfillment made (the provider keeps the captures it made by their
+ * Finds the PayEx (or Swedbank Pay) capture a canceled fulfillment made (the provider keeps the captures it made by their
  * payeeReference, which derives from the fulfillment). Undefined when the order is not paid with PayEx
  * invoice or the fulfillment was never captured (manual captures, a capture that failed): nothing to undo.
  */
@@ -20,17 +21,22 @@ export const prepareFulfillmentReversalStep = createStep(
   async (input: { order_id: string; fulfillment_id: string }, { container }) => {
     const { order, payment } = await orderWithLivePayment(container, {
       order_id: input.order_id,
-      identifier: PAYEX_INVOICE_PROVIDER_IDENTIFIER,
+      identifier: [PAYEX_INVOICE_PROVIDER_IDENTIFIER, SWEDBANKPAY_INVOICE_PROVIDER_IDENTIFIER],
     })
     const capture = (payment?.data as PayexSessionData | undefined)?.captures?.[
       payeeReferenceFor("FC", input.fulfillment_id)
-    ]
-    if (!order || !payment || !capture || !Number.isInteger(capture.number) || !(capture.amount > 0))
-      return new StepResponse(undefined)
+    ] as (CaptureRecord & { items?: unknown[] }) | undefined
+    // A PayEx capture is known by its transaction number; a Swedbank Pay one by the items it listed (no number).
+    const known = !!capture && (Number.isInteger(capture.number) || Array.isArray(capture.items))
+    if (!order || !payment || !capture || !known || !(capture.amount > 0)) return new StepResponse(undefined)
     const prepared: PreparedFulfillmentReversal = {
       payment_id: payment.id,
       currency_code: order.currency_code,
-      pending: { fulfillment_id: input.fulfillment_id, amount_minor: capture.amount, capture_number: capture.number },
+      pending: {
+        fulfillment_id: input.fulfillment_id,
+        amount_minor: capture.amount,
+        capture_number: Number.isInteger(capture.number) ? capture.number : 0,
+      },
     }
     return new StepResponse(prepared)
   },
