@@ -64,13 +64,22 @@ export function trustedOrder(
     : null
 }
 
-/** Keys the storefront planted (not the provider's own), each set to null: Medusa merges data on update. */
+/** Written only once the payment exists (by the provider's captures and the plugin's workflows), never at checkout. */
+const PAYMENT_ONLY_KEYS = ["captures", "pending_capture", "pending_refund"]
+
+/**
+ * Keys the storefront planted, each set to null (Medusa merges data on update): anything not the provider's own,
+ * and at checkout (session creation, update, authorization) also the keys only a payment holds, so nothing the
+ * storefront sent before the provider ran can reach a capture or a reversal.
+ */
 export function withoutPlantedKeys(data: Record<string, unknown>): {
   rest: Record<string, unknown>
   planted: string[]
 } {
   const rest = { ...data }
-  const planted = Object.keys(data).filter((k) => !SWEDBANKPAY_SESSION_KEYS.includes(k) && data[k] !== null)
+  const planted = Object.keys(data).filter(
+    (k) => (!SWEDBANKPAY_SESSION_KEYS.includes(k) || PAYMENT_ONLY_KEYS.includes(k)) && data[k] !== null,
+  )
   for (const k of planted) rest[k] = null
   return { rest, planted }
 }

@@ -145,6 +145,26 @@ describe("authorizePayment", () => {
     expect((await provider.authorizePayment({ data: signed() } as any)).status).toBe(status)
   })
 
+  it("nulls what the storefront planted before the provider ran, payment-only keys included", async () => {
+    const { provider } = setup()
+    nock(BASE).get(ORDER_ID).query(EXPAND).reply(200, order("Paid", PAID))
+    const planted = {
+      captures: { FCx: { amount: 1, items: [] } },
+      pending_capture: { fulfillment_id: "ful_x", amount_minor: 1, lines: [] },
+      pending_refund: { fulfillment_id: "ful_x", amount_minor: 1, capture_number: 0 },
+      pnr: "600307-1161",
+    }
+    const result = await provider.authorizePayment({ data: { ...signed(), ...planted } } as any)
+    expect(result.status).toBe("authorized")
+    expect(result.data).toEqual({
+      ...signed(),
+      captures: null,
+      pending_capture: null,
+      pending_refund: null,
+      pnr: null,
+    })
+  })
+
   it("refuses a payment order id the provider did not write, without a call", async () => {
     const { provider } = setup()
     const forged = { ...signed(), swedbankpay_order_id: "/psp/paymentorders/00000000-0000-0000-0000-000000000000" }
