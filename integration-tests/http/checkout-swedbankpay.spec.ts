@@ -119,7 +119,9 @@ medusaIntegrationTestRunner({
 
     it("a canceled captured fulfillment is one reversal of exactly the items its capture listed, and one Medusa refund", async () => {
       const { session, order } = await checkout()
-      const [chair, coffee] = order.items as any[]
+      // order.items come in no fixed order: find the lines by variant
+      const line = (variantId: string) => (order.items as any[]).find((i) => i.variant_id === variantId)
+      const [chair, coffee] = [line(seed.chairVariantId), line(seed.coffeeVariantId)]
       const fulfillmentIds = async () =>
         (await api.get(`/admin/orders/${order.id}?fields=fulfillments.id`, admin)).data.order.fulfillments.map(
           (f: any) => f.id,
